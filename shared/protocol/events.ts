@@ -1,0 +1,142 @@
+/**
+ * The one socket contract. Commands travel client → server and are acknowledged with
+ * `Ack<result>`; facts travel server → client. Both sides derive their types from here, and the
+ * server validates every command payload against `payload` before acting on it.
+ */
+import { z } from 'zod';
+import { AgentViewSchema } from '../schemas/agent';
+import { IdSchema, SelectableAgentStatusSchema } from '../schemas/common';
+import { ContactSummarySchema, ConversationDetailSchema } from '../schemas/contact';
+import { OfferSchema, OfferWithdrawnReasonSchema } from '../schemas/offer';
+import { FollowUpInputSchema, OutcomeRecordSchema } from '../schemas/outcome';
+import { QueueStateSchema } from '../schemas/queue-state';
+import { MonitorSnapshotSchema } from '../schemas/views';
+import type { RoleSchema } from '../schemas/common';
+import type { Ack } from './ack';
+
+type Role = z.infer<typeof RoleSchema>;
+
+interface CommandDefinition<P extends z.ZodType, R extends z.ZodType> {
+  payload: P;
+  result: R;
+  /** Roles allowed to send it; the server checks ownership on top. */
+  roles: readonly Role[];
+}
+
+function command<P extends z.ZodType, R extends z.ZodType>(
+  definition: CommandDefinition<P, R>,
+): CommandDefinition<P, R> {
+  return definition;
+}
+
+/** A client-generated id that makes a resend return the first result instead of acting twice. */
+export const CommandIdSchema = z.uuid();
+
+export const commands = {
+  /** An agent chooses Available or Break. */
+  'agent:set-status': command({
+    payload: z.object({ status: SelectableAgentStatusSchema }),
+    result: AgentViewSchema,
+    roles: ['agent'],
+  }),
+  /** Take the offered contact. Fails with `conflict` once the offer expired or was withdrawn. */
+  'offer:accept': command({
+    payload: z.object({ offerId: IdSchema }),
+    result: ConversationDetailSchema,
+    roles: ['agent'],
+  }),
+  /** Decline an offer; the contact goes to another eligible agent. */
+  'offer:reject': command({
+    payload: z.object({ offerId: IdSchema, reason: z.string().trim().max(200).optional() }),
+    result: z.object({ offerId: IdSchema }),
+    roles: ['agent'],
+  }),
+  /** Close the held conversation with a wrap-up code, notes and an optional follow-up task. */
+  'outcome:log': command({
+    payload: z.object({
+      commandId: CommandIdSchema,
+      contactId: IdSchema,
+      wrapupCode: z.string().trim().min(1, 'wrap-up code is required').max(64),
+      notes: z.string().max(5000),
+      followUp: FollowUpInputSchema.optional(),
+    }),
+    result: OutcomeRecordSchema,
+    roles: ['agent'],
+  }),
+  /** A lead moves a waiting, offered or active conversation to a named agent. */
+  'conversation:reassign': command({
+    payload: z.object({
+      contactId: IdSchema,
+      toAgentId: IdSchema,
+      reason: z.string().trim().min(1, 'reason is required').max(300),
+    }),
+    result: ContactSummarySchema,
+    roles: ['lead', 'admin'],
+  }),
+  /** Follow an agent's work live, read-only. */
+  'monitor:start': command({
+    payload: z.object({ agentId: IdSchema }),
+    result: MonitorSnapshotSchema,
+    roles: ['trainer', 'lead', 'admin'],
+  }),
+  'monitor:stop': command({
+    payload: z.object({ agentId: IdSchema }),
+    result: z.object({ agentId: IdSchema }),
+    roles: ['trainer', 'lead', 'admin'],
+  }),
+} as const;
+
+export type CommandName = keyof typeof commands;
+export type CommandPayload<N extends CommandName> = z.input<(typeof commands)[N]['payload']>;
+export type CommandResult<N extends CommandName> = z.output<(typeof commands)[N]['result']>;
+
+export const facts = {
+  /** Queue figures and agents by status; to every agent, lead and trainer. */
+  'queue:state-changed': QueueStateSchema,
+  /** An agent's status or work changed; to that agent, leads and trainers. */
+  'agent:status-changed': AgentViewSchema,
+  /** A contact is reserved for this agent until `expiresAt`. */
+  'offer:created': OfferSchema,
+  /** An offer this agent held is gone. */
+  'offer:withdrawn': z.object({
+    offerId: IdSchema,
+    contactId: IdSchema,
+    reason: OfferWithdrawnReasonSchema,
+  }),
+  /** This agent now holds the conversation (accepted, or moved to them by a lead). */
+  'conversation:assigned': z.object({
+    agentId: IdSchema,
+    conversation: ConversationDetailSchema,
+    reason: z.enum(['accepted', 'reassigned']),
+    /** For reassignment: who moved it and why. */
+    byName: z.string().nullable(),
+    note: z.string().nullable(),
+  }),
+  /** This agent no longer holds the conversation, and why. */
+  'conversation:revoked': z.object({
+    agentId: IdSchema,
+    contactId: IdSchema,
+    reference: z.string(),
+    byName: z.string(),
+    toAgentName: z.string(),
+    reason: z.string(),
+  }),
+  /** A contact changed state; to leads. */
+  'conversation:updated': ContactSummarySchema,
+  /** An outcome was recorded; to leads, trainers following the agent, and the agent. */
+  'outcome:logged': OutcomeRecordSchema,
+} as const;
+
+export type FactName = keyof typeof facts;
+export type Fact<N extends FactName> = z.output<(typeof facts)[N]>;
+
+/** Socket.IO typing for both ends, derived from the schemas above. */
+export type ClientToServerEvents = {
+  [N in CommandName]: (
+    payload: CommandPayload<N>,
+    ack: (result: Ack<CommandResult<N>>) => void,
+  ) => void;
+};
+export type ServerToClientEvents = {
+  [N in FactName]: (fact: Fact<N>) => void;
+};

@@ -1,0 +1,51 @@
+/**
+ * REST endpoints: path, body and response schemas, shared by the Fastify routes and the client's
+ * api-client. Reads serve TanStack Query; live changes arrive as socket facts (events.ts).
+ */
+import { z } from 'zod';
+import { AgentViewSchema } from '../schemas/agent';
+import { ConversationDetailSchema } from '../schemas/contact';
+import { InboundContactBodySchema, InboundContactResultSchema } from '../schemas/inbound';
+import { QueueStateSchema } from '../schemas/queue-state';
+import { ReferenceDataSchema } from '../schemas/reference-data';
+import { LoginBodySchema, MeResponseSchema } from '../schemas/user';
+import { DeskSnapshotSchema, SupervisionBoardSchema } from '../schemas/views';
+
+export const HealthResponseSchema = z.object({ status: z.literal('ok') });
+
+export const endpoints = {
+  health: { method: 'GET', path: '/api/health', response: HealthResponseSchema },
+  login: {
+    method: 'POST',
+    path: '/api/auth/login',
+    body: LoginBodySchema,
+    response: MeResponseSchema,
+  },
+  logout: { method: 'POST', path: '/api/auth/logout', response: z.object({ ok: z.literal(true) }) },
+  me: { method: 'GET', path: '/api/me', response: MeResponseSchema },
+  inbound: {
+    method: 'POST',
+    path: '/api/inbound',
+    body: InboundContactBodySchema,
+    response: InboundContactResultSchema,
+  },
+  referenceData: { method: 'GET', path: '/api/reference', response: ReferenceDataSchema },
+  queueState: { method: 'GET', path: '/api/queue-state', response: QueueStateSchema },
+  desk: { method: 'GET', path: '/api/desk', response: DeskSnapshotSchema },
+  supervisionBoard: {
+    method: 'GET',
+    path: '/api/supervision/board',
+    response: SupervisionBoardSchema,
+  },
+  trainees: {
+    method: 'GET',
+    path: '/api/trainer/trainees',
+    response: z.object({ trainees: z.array(AgentViewSchema) }),
+  },
+  /** `:contactId` is replaced by the contact's id. */
+  conversation: {
+    method: 'GET',
+    path: '/api/contacts/:contactId',
+    response: ConversationDetailSchema,
+  },
+} as const;

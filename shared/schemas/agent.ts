@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { AgentStatusSchema, EpochMsSchema, IdSchema } from './common';
+
+/** An agent as the desk, the lead and the trainer see them, live. */
+export const AgentViewSchema = z.object({
+  id: IdSchema,
+  displayName: z.string(),
+  isTrainee: z.boolean(),
+  teamId: IdSchema.nullable(),
+  status: AgentStatusSchema,
+  /** When the current status began. */
+  statusSince: EpochMsSchema,
+  activeContactId: IdSchema.nullable(),
+  skills: z.array(z.object({ topic: z.string(), level: z.number().int().min(1).max(5) })),
+  /** Grows with every change to this agent; older facts are stale. */
+  version: z.number().int().nonnegative(),
+});
+export type AgentView = z.infer<typeof AgentViewSchema>;

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { ChannelSchema, EpochMsSchema, IdSchema, SegmentCodeSchema } from './common';
+
+export const ContactStatusSchema = z.enum(['waiting', 'offered', 'active', 'closed']);
+export type ContactStatus = z.infer<typeof ContactStatusSchema>;
+
+/** A contact as lists show it. `version` grows with every change; older facts are stale. */
+export const ContactSummarySchema = z.object({
+  id: IdSchema,
+  reference: z.string(),
+  channel: ChannelSchema,
+  topic: z.string(),
+  queueId: IdSchema,
+  segment: SegmentCodeSchema,
+  citizenName: z.string(),
+  /** First words of what the citizen said, for lists. */
+  preview: z.string(),
+  status: ContactStatusSchema,
+  arrivedAt: EpochMsSchema,
+  assignedAgentId: IdSchema.nullable(),
+  assignedAgentName: z.string().nullable(),
+  acceptedAt: EpochMsSchema.nullable(),
+  closedAt: EpochMsSchema.nullable(),
+  version: z.number().int().nonnegative(),
+});
+export type ContactSummary = z.infer<typeof ContactSummarySchema>;
+
+export const MessageSchema = z.object({
+  id: IdSchema,
+  direction: z.enum(['inbound', 'outbound', 'system']),
+  text: z.string(),
+  at: EpochMsSchema,
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+export const PreviousContactSchema = z.object({
+  id: IdSchema,
+  reference: z.string(),
+  channel: ChannelSchema,
+  topic: z.string(),
+  arrivedAt: EpochMsSchema,
+  status: ContactStatusSchema,
+  agentName: z.string().nullable(),
+  outcome: z
+    .object({
+      wrapupCode: z.string(),
+      notes: z.string(),
+      createdAt: EpochMsSchema,
+    })
+    .nullable(),
+});
+export type PreviousContact = z.infer<typeof PreviousContactSchema>;
+
+/** Who is calling: the citizen's profile and history, from the database. */
+export const CallerContextSchema = z.object({
+  citizenId: IdSchema,
+  name: z.string(),
+  /** Phone number, e-mail address or handle they reached us from. */
+  address: z.string(),
+  segment: SegmentCodeSchema,
+  previousContacts: z.array(PreviousContactSchema),
+});
+export type CallerContext = z.infer<typeof CallerContextSchema>;
+
+export const ScriptStepSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** Text with the caller's variables already filled in. */
+  text: z.string(),
+});
+export type ScriptStep = z.infer<typeof ScriptStepSchema>;
+
+export const ScriptSchema = z.object({
+  id: IdSchema,
+  topic: z.string(),
+  title: z.string(),
+  steps: z.array(ScriptStepSchema),
+});
+export type Script = z.infer<typeof ScriptSchema>;
+
+/** Everything the agent workspace shows for one conversation. */
+export const ConversationDetailSchema = z.object({
+  contact: ContactSummarySchema,
+  messages: z.array(MessageSchema),
+  caller: CallerContextSchema,
+  script: ScriptSchema.nullable(),
+});
+export type ConversationDetail = z.infer<typeof ConversationDetailSchema>;

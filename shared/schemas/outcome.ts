@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { EpochMsSchema, IdSchema } from './common';
+import { ContactSummarySchema } from './contact';
+
+export const FollowUpInputSchema = z.object({
+  title: z.string().trim().min(1, 'title is required').max(300),
+  dueAt: EpochMsSchema,
+  ownerId: IdSchema,
+});
+export type FollowUpInput = z.infer<typeof FollowUpInputSchema>;
+
+export const FollowUpSchema = z.object({
+  id: IdSchema,
+  contactId: IdSchema,
+  title: z.string(),
+  dueAt: EpochMsSchema,
+  ownerId: IdSchema,
+  ownerName: z.string(),
+  status: z.enum(['open', 'done']),
+  createdAt: EpochMsSchema,
+});
+export type FollowUp = z.infer<typeof FollowUpSchema>;
+
+export const OutcomeSchema = z.object({
+  id: IdSchema,
+  contactId: IdSchema,
+  agentId: IdSchema,
+  wrapupCode: z.string(),
+  notes: z.string(),
+  createdAt: EpochMsSchema,
+});
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+/** An outcome as supervisors see it: with its contact, agent and follow-up. */
+export const OutcomeRecordSchema = z.object({
+  outcome: OutcomeSchema,
+  followUp: FollowUpSchema.nullable(),
+  contact: ContactSummarySchema,
+  agentName: z.string(),
+});
+export type OutcomeRecord = z.infer<typeof OutcomeRecordSchema>;
