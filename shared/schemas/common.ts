@@ -26,11 +26,13 @@ export type Role = z.infer<typeof RoleSchema>;
 
 /**
  * What an agent chose (`available`, `break`) or what the server derived:
+ * `away` when signed in but not yet ready (the state after signing in),
  * `on_contact` while holding a conversation, `not_responding` after missed offers,
  * `offline` with no connected session.
  */
 export const AgentStatusSchema = z.enum([
   'offline',
+  'away',
   'available',
   'on_contact',
   'break',

@@ -1,0 +1,188 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { planOffers, type FreeAgent, type RoutingInput, type WaitingContact } from './routing';
+
+const minute = 60_000;
+const now = 1_800_000_000_000;
+
+function contact(id: string, overrides: Partial<WaitingContact> = {}): WaitingContact {
+  return {
+    id,
+    topic: 'bansos',
+    arrivedAt: now - minute,
+    segmentPriority: 1,
+    targetAnswerMs: 2 * minute,
+    ...overrides,
+  };
+}
+
+function agent(id: string, overrides: Partial<FreeAgent> = {}): FreeAgent {
+  return { id, skills: { bansos: 3 }, idleSince: now - minute, ...overrides };
+}
+
+function route(partial: Partial<RoutingInput>) {
+  return planOffers({
+    now,
+    contacts: [],
+    agents: [],
+    declines: [],
+    declineCooldownMs: minute,
+    ...partial,
+  });
+}
+
+describe('planOffers', () => {
+  it('offers the longest-waiting contact first when priorities and targets are equal', () => {
+    const plan = route({
+      contacts: [contact('newer', { arrivedAt: now - minute }), contact('older', { arrivedAt: now - 5 * minute })],
+      agents: [agent('a1')],
+    });
+    expect(plan).toEqual([{ contactId: 'older', agentId: 'a1' }]);
+  });
+
+  it('serves a higher-priority segment before a longer-waiting lower one', () => {
+    const plan = route({
+      contacts: [
+        contact('public', { arrivedAt: now - 10 * minute, segmentPriority: 1 }),
+        contact('media', { arrivedAt: now - minute, segmentPriority: 4 }),
+      ],
+      agents: [agent('a1')],
+    });
+    expect(plan).toEqual([{ contactId: 'media', agentId: 'a1' }]);
+  });
+
+  it('within a priority, the contact most overdue against its target goes first', () => {
+    const plan = route({
+      contacts: [
+        contact('long-target', { arrivedAt: now - 4 * minute, targetAnswerMs: 10 * minute }),
+        contact('short-target', { arrivedAt: now - 2 * minute, targetAnswerMs: minute }),
+      ],
+      agents: [agent('a1')],
+    });
+    expect(plan[0]?.contactId).toBe('short-target');
+  });
+
+  it('only offers a contact to agents with the skill for its topic', () => {
+    const plan = route({
+      contacts: [contact('c1', { topic: 'pajak' })],
+      agents: [agent('no-skill'), agent('tax', { skills: { pajak: 1 } })],
+    });
+    expect(plan).toEqual([{ contactId: 'c1', agentId: 'tax' }]);
+  });
+
+  it('leaves a contact waiting when nobody has the skill', () => {
+    expect(route({ contacts: [contact('c1', { topic: 'pajak' })], agents: [agent('a1')] })).toEqual([]);
+  });
+
+  it('prefers the better skill level, then the agent idle longest', () => {
+    const byLevel = route({
+      contacts: [contact('c1')],
+      agents: [agent('junior', { skills: { bansos: 1 }, idleSince: 0 }), agent('senior', { skills: { bansos: 5 } })],
+    });
+    expect(byLevel[0]?.agentId).toBe('senior');
+    const byIdle = route({
+      contacts: [contact('c1')],
+      agents: [agent('recent', { idleSince: now - minute }), agent('idle-long', { idleSince: now - 9 * minute })],
+    });
+    expect(byIdle[0]?.agentId).toBe('idle-long');
+  });
+
+  it('does not re-offer a contact to an agent who declined it during the cool-down', () => {
+    const input = {
+      contacts: [contact('c1')],
+      agents: [agent('declined', { idleSince: 0 }), agent('other')],
+      declines: [{ contactId: 'c1', agentId: 'declined', at: now - 10_000 }],
+    };
+    expect(route(input)).toEqual([{ contactId: 'c1', agentId: 'other' }]);
+    expect(route({ ...input, agents: [agent('declined')] })).toEqual([]);
+    expect(route({ ...input, agents: [agent('declined')], now: now + minute })).toEqual([
+      { contactId: 'c1', agentId: 'declined' },
+    ]);
+  });
+
+  it('gives each free agent at most one offer per pass', () => {
+    const plan = route({ contacts: [contact('c1'), contact('c2'), contact('c3')], agents: [agent('a1'), agent('a2')] });
+    expect(plan).toHaveLength(2);
+    expect(new Set(plan.map((offer) => offer.agentId)).size).toBe(2);
+  });
+});
+
+const topics = ['bansos', 'pajak', 'umum'] as const;
+const contactArb = fc.record({
+  id: fc.uuid(),
+  topic: fc.constantFrom(...topics),
+  arrivedAt: fc.integer({ min: now - 3_600_000, max: now }),
+  segmentPriority: fc.integer({ min: 1, max: 5 }),
+  targetAnswerMs: fc.integer({ min: 10_000, max: 3_600_000 }),
+});
+const agentArb = fc.record({
+  id: fc.uuid(),
+  skills: fc.dictionary(fc.constantFrom(...topics), fc.integer({ min: 1, max: 5 })),
+  idleSince: fc.integer({ min: now - 3_600_000, max: now }),
+});
+const inputArb = fc.record({
+  contacts: fc.uniqueArray(contactArb, { selector: (c) => c.id, maxLength: 30 }),
+  agents: fc.uniqueArray(agentArb, { selector: (a) => a.id, maxLength: 15 }),
+});
+
+describe('planOffers invariants', () => {
+  it('never offers a contact twice or gives an agent two offers', () => {
+    fc.assert(
+      fc.property(inputArb, ({ contacts, agents }) => {
+        const plan = route({ contacts, agents });
+        expect(new Set(plan.map((o) => o.contactId)).size).toBe(plan.length);
+        expect(new Set(plan.map((o) => o.agentId)).size).toBe(plan.length);
+      }),
+    );
+  });
+
+  it('only pairs agents with a skill for the topic', () => {
+    fc.assert(
+      fc.property(inputArb, ({ contacts, agents }) => {
+        for (const offer of route({ contacts, agents })) {
+          const topic = contacts.find((c) => c.id === offer.contactId)!.topic;
+          expect(agents.find((a) => a.id === offer.agentId)!.skills[topic]).toBeGreaterThan(0);
+        }
+      }),
+    );
+  });
+
+  it('leaves no eligible agent idle while a contact it could take is waiting', () => {
+    fc.assert(
+      fc.property(inputArb, ({ contacts, agents }) => {
+        const plan = route({ contacts, agents });
+        const offeredContacts = new Set(plan.map((o) => o.contactId));
+        const busyAgents = new Set(plan.map((o) => o.agentId));
+        for (const c of contacts.filter((c) => !offeredContacts.has(c.id))) {
+          const idleEligible = agents.filter((a) => !busyAgents.has(a.id) && (a.skills[c.topic] ?? 0) > 0);
+          expect(idleEligible).toEqual([]);
+        }
+      }),
+    );
+  });
+
+  it('never serves a lower-priority contact while a higher one of the same topic waits unserved', () => {
+    fc.assert(
+      fc.property(inputArb, ({ contacts, agents }) => {
+        const plan = route({ contacts, agents });
+        const offered = new Set(plan.map((o) => o.contactId));
+        for (const served of contacts.filter((c) => offered.has(c.id))) {
+          const overtaken = contacts.filter(
+            (c) => !offered.has(c.id) && c.topic === served.topic && c.segmentPriority > served.segmentPriority,
+          );
+          expect(overtaken).toEqual([]);
+        }
+      }),
+    );
+  });
+
+  it('is deterministic whatever the input order', () => {
+    fc.assert(
+      fc.property(inputArb, ({ contacts, agents }) => {
+        const forward = route({ contacts, agents });
+        const reversed = route({ contacts: [...contacts].reverse(), agents: [...agents].reverse() });
+        expect(reversed).toEqual(forward);
+      }),
+    );
+  });
+});

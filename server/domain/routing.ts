@@ -1,0 +1,92 @@
+/**
+ * Which waiting contact goes to which free agent. Pure: the shell reads the facts in one
+ * transaction, calls `planOffers`, and writes the offers with conditional updates.
+ *
+ * The documented order (docs/routing.md):
+ * 1. contacts by segment priority (higher first);
+ * 2. then by time waited against the segment's target answer time (the most overdue first);
+ * 3. then by arrival (oldest first), then id, so the result is deterministic;
+ * 4. each contact goes to the eligible free agent with the best skill level for its topic,
+ *    then the one idle longest, then by id.
+ * An agent who declined or missed a contact is not offered the same contact again until the
+ * cool-down has passed, so a rejected contact moves to someone else.
+ */
+
+export interface WaitingContact {
+  id: string;
+  topic: string;
+  arrivedAt: number;
+  segmentPriority: number;
+  targetAnswerMs: number;
+}
+
+export interface FreeAgent {
+  id: string;
+  /** Skill level (1-5) per topic code. */
+  skills: Readonly<Record<string, number>>;
+  /** Since when the agent has had no work. */
+  idleSince: number;
+}
+
+export interface RecentDecline {
+  contactId: string;
+  agentId: string;
+  /** When the agent rejected the offer or let it expire. */
+  at: number;
+}
+
+export interface RoutingInput {
+  now: number;
+  contacts: readonly WaitingContact[];
+  agents: readonly FreeAgent[];
+  declines: readonly RecentDecline[];
+  declineCooldownMs: number;
+}
+
+export interface PlannedOffer {
+  contactId: string;
+  agentId: string;
+}
+
+export function compareContacts(now: number, a: WaitingContact, b: WaitingContact): number {
+  if (a.segmentPriority !== b.segmentPriority) return b.segmentPriority - a.segmentPriority;
+  const overdueA = (now - a.arrivedAt) / a.targetAnswerMs;
+  const overdueB = (now - b.arrivedAt) / b.targetAnswerMs;
+  if (overdueA !== overdueB) return overdueB - overdueA;
+  if (a.arrivedAt !== b.arrivedAt) return a.arrivedAt - b.arrivedAt;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function compareAgentsFor(topic: string, a: FreeAgent, b: FreeAgent): number {
+  const levelA = a.skills[topic] ?? 0;
+  const levelB = b.skills[topic] ?? 0;
+  if (levelA !== levelB) return levelB - levelA;
+  if (a.idleSince !== b.idleSince) return a.idleSince - b.idleSince;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export function planOffers(input: RoutingInput): PlannedOffer[] {
+  const { now, declineCooldownMs } = input;
+  const declined = new Set(
+    input.declines
+      .filter((decline) => now - decline.at < declineCooldownMs)
+      .map((decline) => `${decline.contactId}\u0000${decline.agentId}`),
+  );
+  const freeAgents = new Map(input.agents.map((agent) => [agent.id, agent]));
+  const contacts = [...input.contacts].sort((a, b) => compareContacts(now, a, b));
+  const plan: PlannedOffer[] = [];
+  for (const contact of contacts) {
+    if (freeAgents.size === 0) break;
+    let best: FreeAgent | undefined;
+    for (const agent of freeAgents.values()) {
+      if ((agent.skills[contact.topic] ?? 0) <= 0) continue;
+      if (declined.has(`${contact.id}\u0000${agent.id}`)) continue;
+      if (!best || compareAgentsFor(contact.topic, agent, best) < 0) best = agent;
+    }
+    if (best) {
+      plan.push({ contactId: contact.id, agentId: best.id });
+      freeAgents.delete(best.id);
+    }
+  }
+  return plan;
+}
