@@ -1,0 +1,64 @@
+/**
+ * i18next set up once, synchronously, with both languages bundled (they are small). Bahasa
+ * Indonesia is the default; the user's choice is kept in localStorage.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { id, type Translation } from './id';
+
+export const LANGUAGES = ['id', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'id';
+export const LANGUAGE_STORAGE_KEY = 'tanggap.language';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Translation };
+  }
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return value === 'id' || value === 'en';
+}
+
+export function readStoredLanguage(): Language {
+  try {
+    const stored = window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+    return isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
+  } catch {
+    return DEFAULT_LANGUAGE;
+  }
+}
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: { id: { translation: id }, en: { translation: en } },
+  lng: readStoredLanguage(),
+  fallbackLng: DEFAULT_LANGUAGE,
+  defaultNS: 'translation',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+i18n.on('languageChanged', (language) => {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+});
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
+
+export function setLanguage(language: Language): void {
+  try {
+    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // Private mode or full storage: the switch still applies for this session.
+  }
+  void i18n.changeLanguage(language);
+}
+
+/** BCP 47 locale for Intl formatting of dates and numbers. */
+export function localeFor(language: string): string {
+  return language === 'en' ? 'en-GB' : 'id-ID';
+}

@@ -1,0 +1,397 @@
+/**
+ * The live model every screen renders, as plain data, and the pure functions that change it:
+ * one reducer for socket facts and one per snapshot. The zustand store (live-store.ts) wraps
+ * these; keeping them pure makes the ordering rules testable without React or a socket.
+ *
+ * Ordering rules:
+ * - A versioned fact (queue state, agent, contact) older than or equal to what we hold is stale
+ *   and dropped.
+ * - A snapshot (REST read or command result) is authoritative at the moment it was requested: it
+ *   replaces what we hold, and then every fact that arrived after the request went out is applied
+ *   again on top (see `LiveStore.hydrate*`). That also heals a server restart, after which
+ *   versions start again from zero.
+ * - Every reducer is idempotent, so replaying a fact twice changes nothing.
+ */
+import type { AgentView } from '../../shared/schemas/agent';
+import type { ContactSummary, ConversationDetail } from '../../shared/schemas/contact';
+import type { Offer } from '../../shared/schemas/offer';
+import type { OutcomeRecord } from '../../shared/schemas/outcome';
+import type { QueueState } from '../../shared/schemas/queue-state';
+import type { DeskSnapshot, MonitorSnapshot, SupervisionBoard } from '../../shared/schemas/views';
+import type { FactEvent } from '../lib/socket';
+
+/** How many outcomes a list keeps; older ones scroll out. */
+export const OUTCOME_LIST_LIMIT = 50;
+
+export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'refused';
+
+/** Something a lead did to this agent's work, shown until dismissed. */
+export type DeskNotice =
+  | {
+      id: string;
+      kind: 'revoked';
+      contactId: string;
+      reference: string;
+      byName: string;
+      toAgentName: string;
+      reason: string;
+    }
+  | {
+      id: string;
+      kind: 'assigned';
+      contactId: string;
+      reference: string;
+      byName: string | null;
+      note: string | null;
+    };
+
+export interface DeskState {
+  /** The signed-in agent, known once the desk snapshot arrived. */
+  agentId: string | null;
+  /** Oldest first, so a new offer never moves the one under the pointer. */
+  offers: Offer[];
+  conversation: ConversationDetail | null;
+  outcomes: OutcomeRecord[];
+  notices: DeskNotice[];
+  /** The last conversation this agent closed, for the confirmation in the centre pane. */
+  lastLogged: { contactId: string; reference: string } | null;
+}
+
+export interface BoardState {
+  isLoaded: boolean;
+  /** Board order of agents; their live views sit in `agents`. */
+  agentIds: string[];
+  /** Every contact the board knows, closed ones included (their version still guards order). */
+  contacts: Record<string, ContactSummary>;
+  outcomes: OutcomeRecord[];
+}
+
+export interface TrainingState {
+  traineeIds: string[];
+  monitor: {
+    agentId: string | null;
+    isLoaded: boolean;
+    conversation: ConversationDetail | null;
+    outcomes: OutcomeRecord[];
+  };
+}
+
+export interface LiveData {
+  connection: ConnectionStatus;
+  /** Estimated server clock minus client clock, for countdowns against server deadlines. */
+  serverOffsetMs: number;
+  queueState: QueueState | null;
+  agents: Record<string, AgentView>;
+  desk: DeskState;
+  board: BoardState;
+  training: TrainingState;
+}
+
+export function initialLiveData(): LiveData {
+  return {
+    connection: 'idle',
+    serverOffsetMs: 0,
+    queueState: null,
+    agents: {},
+    desk: {
+      agentId: null,
+      offers: [],
+      conversation: null,
+      outcomes: [],
+      notices: [],
+      lastLogged: null,
+    },
+    board: { isLoaded: false, agentIds: [], contacts: {}, outcomes: [] },
+    training: {
+      traineeIds: [],
+      monitor: { agentId: null, isLoaded: false, conversation: null, outcomes: [] },
+    },
+  };
+}
+
+function isNewer(held: { version: number } | null | undefined, incoming: { version: number }) {
+  return held === null || held === undefined || incoming.version > held.version;
+}
+
+/** Newest first, one entry per outcome id, at most OUTCOME_LIST_LIMIT. */
+export function mergeOutcomes(list: OutcomeRecord[], record: OutcomeRecord): OutcomeRecord[] {
+  const existing = list.find((item) => item.outcome.id === record.outcome.id);
+  if (existing !== undefined) return list;
+  return [record, ...list]
+    .sort((a, b) => b.outcome.createdAt - a.outcome.createdAt)
+    .slice(0, OUTCOME_LIST_LIMIT);
+}
+
+function applyAgent(data: LiveData, view: AgentView): LiveData {
+  if (!isNewer(data.agents[view.id], view)) return data;
+  const agents = { ...data.agents, [view.id]: view };
+  const board =
+    data.board.isLoaded && !data.board.agentIds.includes(view.id)
+      ? { ...data.board, agentIds: [...data.board.agentIds, view.id] }
+      : data.board;
+  return { ...data, agents, board };
+}
+
+function applyContactToBoard(data: LiveData, contact: ContactSummary): LiveData {
+  if (!data.board.isLoaded || !isNewer(data.board.contacts[contact.id], contact)) return data;
+  return {
+    ...data,
+    board: { ...data.board, contacts: { ...data.board.contacts, [contact.id]: contact } },
+  };
+}
+
+/** Keeps the copy with the higher contact version when the same conversation arrives twice. */
+function newerConversation(
+  held: ConversationDetail | null,
+  incoming: ConversationDetail,
+): ConversationDetail {
+  if (
+    held !== null &&
+    held.contact.id === incoming.contact.id &&
+    held.contact.version > incoming.contact.version
+  ) {
+    return held;
+  }
+  return incoming;
+}
+
+function addNotice(notices: DeskNotice[], notice: DeskNotice): DeskNotice[] {
+  if (notices.some((existing) => existing.id === notice.id)) return notices;
+  return [...notices, notice].slice(-5);
+}
+
+/**
+ * Applies one fact. `seq` is the fact's arrival number; it names notices so that replaying the
+ * same fact does not raise the same notice twice.
+ */
+export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveData {
+  switch (event.name) {
+    case 'queue:state-changed': {
+      return isNewer(data.queueState, event.fact) ? { ...data, queueState: event.fact } : data;
+    }
+    case 'agent:status-changed': {
+      return applyAgent(data, event.fact);
+    }
+    case 'offer:created': {
+      const offer = event.fact;
+      const { desk } = data;
+      if (offer.agentId !== desk.agentId) return data;
+      if (desk.offers.some((held) => held.id === offer.id)) return data;
+      if (desk.conversation?.contact.id === offer.contact.id) return data;
+      return { ...data, desk: { ...desk, offers: [...desk.offers, offer] } };
+    }
+    case 'offer:withdrawn': {
+      const { desk } = data;
+      if (!desk.offers.some((held) => held.id === event.fact.offerId)) return data;
+      const offers = desk.offers.filter((held) => held.id !== event.fact.offerId);
+      return { ...data, desk: { ...desk, offers } };
+    }
+    case 'conversation:assigned': {
+      const fact = event.fact;
+      const contact = fact.conversation.contact;
+      let next = applyContactToBoard(data, contact);
+      if (fact.agentId === next.desk.agentId) {
+        const desk = next.desk;
+        next = {
+          ...next,
+          desk: {
+            ...desk,
+            conversation: newerConversation(desk.conversation, fact.conversation),
+            offers: desk.offers.filter((offer) => offer.contact.id !== contact.id),
+            lastLogged: null,
+            notices:
+              fact.reason === 'reassigned'
+                ? addNotice(desk.notices, {
+                    id: `fact-${seq}`,
+                    kind: 'assigned',
+                    contactId: contact.id,
+                    reference: contact.reference,
+                    byName: fact.byName,
+                    note: fact.note,
+                  })
+                : desk.notices,
+          },
+        };
+      }
+      const monitor = next.training.monitor;
+      if (fact.agentId === monitor.agentId) {
+        next = {
+          ...next,
+          training: {
+            ...next.training,
+            monitor: {
+              ...monitor,
+              conversation: newerConversation(monitor.conversation, fact.conversation),
+            },
+          },
+        };
+      }
+      return next;
+    }
+    case 'conversation:revoked': {
+      const fact = event.fact;
+      let next = data;
+      if (fact.agentId === next.desk.agentId) {
+        const desk = next.desk;
+        next = {
+          ...next,
+          desk: {
+            ...desk,
+            conversation:
+              desk.conversation?.contact.id === fact.contactId ? null : desk.conversation,
+            offers: desk.offers.filter((offer) => offer.contact.id !== fact.contactId),
+            notices: addNotice(desk.notices, {
+              id: `fact-${seq}`,
+              kind: 'revoked',
+              contactId: fact.contactId,
+              reference: fact.reference,
+              byName: fact.byName,
+              toAgentName: fact.toAgentName,
+              reason: fact.reason,
+            }),
+          },
+        };
+      }
+      const monitor = next.training.monitor;
+      if (fact.agentId === monitor.agentId && monitor.conversation?.contact.id === fact.contactId) {
+        next = {
+          ...next,
+          training: { ...next.training, monitor: { ...monitor, conversation: null } },
+        };
+      }
+      return next;
+    }
+    case 'conversation:updated': {
+      return applyContactToBoard(data, event.fact);
+    }
+    case 'outcome:logged': {
+      return applyOutcome(data, event.fact);
+    }
+  }
+}
+
+/** An outcome recorded, from the `outcome:logged` fact or from the agent's own ack. */
+export function applyOutcome(data: LiveData, record: OutcomeRecord): LiveData {
+  let next = data;
+  const contactId = record.contact.id;
+  if (record.outcome.agentId === next.desk.agentId) {
+    const desk = next.desk;
+    const closesHeld = desk.conversation?.contact.id === contactId;
+    next = {
+      ...next,
+      desk: {
+        ...desk,
+        outcomes: mergeOutcomes(desk.outcomes, record),
+        conversation: closesHeld ? null : desk.conversation,
+        lastLogged: closesHeld
+          ? { contactId, reference: record.contact.reference }
+          : desk.lastLogged,
+      },
+    };
+  }
+  if (next.board.isLoaded) {
+    next = applyContactToBoard(next, record.contact);
+    next = {
+      ...next,
+      board: { ...next.board, outcomes: mergeOutcomes(next.board.outcomes, record) },
+    };
+  }
+  const monitor = next.training.monitor;
+  if (record.outcome.agentId === monitor.agentId) {
+    next = {
+      ...next,
+      training: {
+        ...next.training,
+        monitor: {
+          ...monitor,
+          outcomes: mergeOutcomes(monitor.outcomes, record),
+          conversation:
+            monitor.conversation?.contact.id === contactId ? null : monitor.conversation,
+        },
+      },
+    };
+  }
+  return next;
+}
+
+/** The agent's own accept ack: same effect as the `conversation:assigned` fact that follows. */
+export function applyAccepted(data: LiveData, detail: ConversationDetail): LiveData {
+  const desk = data.desk;
+  return {
+    ...data,
+    desk: {
+      ...desk,
+      conversation: newerConversation(desk.conversation, detail),
+      offers: desk.offers.filter((offer) => offer.contact.id !== detail.contact.id),
+      lastLogged: null,
+    },
+  };
+}
+
+export function hydrateDeskData(data: LiveData, snapshot: DeskSnapshot): LiveData {
+  return {
+    ...data,
+    agents: { ...data.agents, [snapshot.agent.id]: snapshot.agent },
+    desk: {
+      ...data.desk,
+      agentId: snapshot.agent.id,
+      offers: [...snapshot.offers].sort((a, b) => a.createdAt - b.createdAt),
+      conversation: snapshot.conversation,
+      outcomes: [...snapshot.recentOutcomes]
+        .sort((a, b) => b.outcome.createdAt - a.outcome.createdAt)
+        .slice(0, OUTCOME_LIST_LIMIT),
+      lastLogged: snapshot.conversation === null ? data.desk.lastLogged : null,
+    },
+  };
+}
+
+export function hydrateBoardData(data: LiveData, board: SupervisionBoard): LiveData {
+  const agents = { ...data.agents };
+  for (const agent of board.agents) agents[agent.id] = agent;
+  const contacts: Record<string, ContactSummary> = {};
+  for (const contact of board.conversations) contacts[contact.id] = contact;
+  return {
+    ...data,
+    agents,
+    board: {
+      isLoaded: true,
+      agentIds: board.agents.map((agent) => agent.id),
+      contacts,
+      outcomes: [...board.recentOutcomes]
+        .sort((a, b) => b.outcome.createdAt - a.outcome.createdAt)
+        .slice(0, OUTCOME_LIST_LIMIT),
+    },
+  };
+}
+
+export function hydrateTraineesData(data: LiveData, trainees: AgentView[]): LiveData {
+  const agents = { ...data.agents };
+  for (const agent of trainees) agents[agent.id] = agent;
+  return {
+    ...data,
+    agents,
+    training: { ...data.training, traineeIds: trainees.map((agent) => agent.id) },
+  };
+}
+
+export function hydrateMonitorData(data: LiveData, snapshot: MonitorSnapshot): LiveData {
+  return {
+    ...data,
+    agents: { ...data.agents, [snapshot.agent.id]: snapshot.agent },
+    training: {
+      ...data.training,
+      monitor: {
+        agentId: snapshot.agent.id,
+        isLoaded: true,
+        conversation: snapshot.conversation,
+        outcomes: [...snapshot.recentOutcomes]
+          .sort((a, b) => b.outcome.createdAt - a.outcome.createdAt)
+          .slice(0, OUTCOME_LIST_LIMIT),
+      },
+    },
+  };
+}
+
+export function hydrateQueueData(data: LiveData, queueState: QueueState): LiveData {
+  return { ...data, queueState };
+}

@@ -1,0 +1,194 @@
+/**
+ * The one live store: slices for the connection, queues, agents, the agent's desk, the lead's
+ * board and the trainer's monitor, plus the fact log that lets snapshots be replayed over.
+ * Socket facts arrive through `ingestFact` (wired in app/); snapshots through `hydrate*` with the
+ * fact cursor read before the request went out. Components read it with narrow selectors.
+ */
+import { create, type StateCreator } from 'zustand';
+import type { AgentView } from '../../shared/schemas/agent';
+import type { ConversationDetail } from '../../shared/schemas/contact';
+import type { OutcomeRecord } from '../../shared/schemas/outcome';
+import type { QueueState } from '../../shared/schemas/queue-state';
+import type { DeskSnapshot, MonitorSnapshot, SupervisionBoard } from '../../shared/schemas/views';
+import type { FactEvent } from '../lib/socket';
+import {
+  applyAccepted,
+  applyOutcome,
+  hydrateBoardData,
+  hydrateDeskData,
+  hydrateMonitorData,
+  hydrateQueueData,
+  hydrateTraineesData,
+  initialLiveData,
+  reduceFact,
+  type ConnectionStatus,
+  type LiveData,
+} from './live-data';
+
+/** Facts kept for replay over a snapshot that was in flight while they arrived. */
+export const FACT_LOG_LIMIT = 500;
+
+interface ConnectionSlice {
+  connection: ConnectionStatus;
+  serverOffsetMs: number;
+  setConnection: (status: ConnectionStatus) => void;
+  /** Records the server clock seen in a live fact, to correct countdowns. */
+  noteServerTime: (serverAt: number, receivedAt: number) => void;
+}
+
+interface QueueSlice {
+  queueState: LiveData['queueState'];
+  hydrateQueue: (queueState: QueueState, since: number) => void;
+}
+
+interface AgentsSlice {
+  agents: LiveData['agents'];
+}
+
+interface DeskSlice {
+  desk: LiveData['desk'];
+  hydrateDesk: (snapshot: DeskSnapshot, since: number) => void;
+  /** The ack of `offer:accept`. */
+  deskAccepted: (detail: ConversationDetail) => void;
+  /** The ack of `outcome:log`. */
+  deskOutcomeLogged: (record: OutcomeRecord) => void;
+  deskAgentChanged: (view: AgentView) => void;
+  dismissNotice: (noticeId: string) => void;
+  dismissLastLogged: () => void;
+}
+
+interface BoardSlice {
+  board: LiveData['board'];
+  hydrateBoard: (board: SupervisionBoard, since: number) => void;
+}
+
+interface TrainingSlice {
+  training: LiveData['training'];
+  hydrateTrainees: (trainees: AgentView[], since: number) => void;
+  hydrateMonitor: (snapshot: MonitorSnapshot, since: number) => void;
+  clearMonitor: () => void;
+}
+
+interface FactsSlice {
+  /** Arrival number of the last fact; read it before a request to replay what comes meanwhile. */
+  factSeq: number;
+  factLog: { seq: number; event: FactEvent }[];
+  ingestFact: (event: FactEvent) => void;
+  /** Back to nothing (sign-out). */
+  reset: () => void;
+}
+
+export type LiveStore = ConnectionSlice &
+  QueueSlice &
+  AgentsSlice &
+  DeskSlice &
+  BoardSlice &
+  TrainingSlice &
+  FactsSlice;
+
+type Slice<T> = StateCreator<LiveStore, [], [], T>;
+
+/** Picks the data part of the store, so the pure reducers see exactly LiveData. */
+function dataOf(state: LiveStore): LiveData {
+  return {
+    connection: state.connection,
+    serverOffsetMs: state.serverOffsetMs,
+    queueState: state.queueState,
+    agents: state.agents,
+    desk: state.desk,
+    board: state.board,
+    training: state.training,
+  };
+}
+
+/** Applies a snapshot, then every fact that arrived after `since` again on top of it. */
+function hydrateWithReplay(
+  state: LiveStore,
+  since: number,
+  hydrate: (data: LiveData) => LiveData,
+): LiveData {
+  let data = hydrate(dataOf(state));
+  for (const entry of state.factLog) {
+    if (entry.seq > since) data = reduceFact(data, entry.event, entry.seq);
+  }
+  return data;
+}
+
+const createConnectionSlice: Slice<ConnectionSlice> = (set) => ({
+  connection: 'idle',
+  serverOffsetMs: 0,
+  setConnection: (connection) => set({ connection }),
+  noteServerTime: (serverAt, receivedAt) => set({ serverOffsetMs: serverAt - receivedAt }),
+});
+
+const createQueueSlice: Slice<QueueSlice> = (set) => ({
+  queueState: null,
+  hydrateQueue: (queueState, since) =>
+    set((state) => hydrateWithReplay(state, since, (data) => hydrateQueueData(data, queueState))),
+});
+
+const createAgentsSlice: Slice<AgentsSlice> = () => ({
+  agents: {},
+});
+
+const createDeskSlice: Slice<DeskSlice> = (set) => ({
+  desk: initialLiveData().desk,
+  hydrateDesk: (snapshot, since) =>
+    set((state) => hydrateWithReplay(state, since, (data) => hydrateDeskData(data, snapshot))),
+  deskAccepted: (detail) => set((state) => applyAccepted(dataOf(state), detail)),
+  deskOutcomeLogged: (record) => set((state) => applyOutcome(dataOf(state), record)),
+  deskAgentChanged: (view) =>
+    set((state) =>
+      reduceFact(dataOf(state), { name: 'agent:status-changed', fact: view }, state.factSeq),
+    ),
+  dismissNotice: (noticeId) =>
+    set((state) => ({
+      desk: { ...state.desk, notices: state.desk.notices.filter((n) => n.id !== noticeId) },
+    })),
+  dismissLastLogged: () => set((state) => ({ desk: { ...state.desk, lastLogged: null } })),
+});
+
+const createBoardSlice: Slice<BoardSlice> = (set) => ({
+  board: initialLiveData().board,
+  hydrateBoard: (board, since) =>
+    set((state) => hydrateWithReplay(state, since, (data) => hydrateBoardData(data, board))),
+});
+
+const createTrainingSlice: Slice<TrainingSlice> = (set) => ({
+  training: initialLiveData().training,
+  hydrateTrainees: (trainees, since) =>
+    set((state) => hydrateWithReplay(state, since, (data) => hydrateTraineesData(data, trainees))),
+  hydrateMonitor: (snapshot, since) =>
+    set((state) => hydrateWithReplay(state, since, (data) => hydrateMonitorData(data, snapshot))),
+  clearMonitor: () =>
+    set((state) => ({
+      training: { ...state.training, monitor: initialLiveData().training.monitor },
+    })),
+});
+
+const createFactsSlice: Slice<FactsSlice> = (set) => ({
+  factSeq: 0,
+  factLog: [],
+  ingestFact: (event) =>
+    set((state) => {
+      const seq = state.factSeq + 1;
+      const factLog = [...state.factLog, { seq, event }].slice(-FACT_LOG_LIMIT);
+      return { ...reduceFact(dataOf(state), event, seq), factSeq: seq, factLog };
+    }),
+  reset: () => set({ ...initialLiveData(), factLog: [] }),
+});
+
+export const useLiveStore = create<LiveStore>()((...args) => ({
+  ...createConnectionSlice(...args),
+  ...createQueueSlice(...args),
+  ...createAgentsSlice(...args),
+  ...createDeskSlice(...args),
+  ...createBoardSlice(...args),
+  ...createTrainingSlice(...args),
+  ...createFactsSlice(...args),
+}));
+
+/** The fact cursor to pass to `hydrate*` for a request about to go out. */
+export function currentFactSeq(): number {
+  return useLiveStore.getState().factSeq;
+}

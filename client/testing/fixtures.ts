@@ -1,0 +1,197 @@
+/**
+ * Builders of contract-shaped data for tests (client tests and the msw handlers in test/mocks).
+ * Never imported by product code.
+ */
+import type { AgentView } from '../../shared/schemas/agent';
+import type { ContactSummary, ConversationDetail } from '../../shared/schemas/contact';
+import type { Offer } from '../../shared/schemas/offer';
+import type { OutcomeRecord } from '../../shared/schemas/outcome';
+import type { QueueState } from '../../shared/schemas/queue-state';
+import type { ReferenceData } from '../../shared/schemas/reference-data';
+import type { User } from '../../shared/schemas/user';
+
+export const T0 = Date.UTC(2026, 2, 12, 2, 0, 0);
+
+export function aUser(overrides: Partial<User> = {}): User {
+  return {
+    id: 'u-agent1',
+    username: 'agent1',
+    displayName: 'Sari Agen',
+    role: 'agent',
+    isTrainee: false,
+    teamId: 'team-1',
+    ...overrides,
+  };
+}
+
+export function anAgentView(overrides: Partial<AgentView> = {}): AgentView {
+  return {
+    id: 'u-agent1',
+    displayName: 'Sari Agen',
+    isTrainee: false,
+    teamId: 'team-1',
+    status: 'available',
+    statusSince: T0,
+    activeContactId: null,
+    skills: [{ topic: 'bansos', level: 3 }],
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function aContact(overrides: Partial<ContactSummary> = {}): ContactSummary {
+  return {
+    id: 'c-1',
+    reference: 'TGP-0001',
+    channel: 'whatsapp',
+    topic: 'bansos',
+    queueId: 'q-bansos',
+    segment: 'public',
+    citizenName: 'Budi Santoso',
+    preview: 'Bagaimana cara mendaftar bansos?',
+    status: 'waiting',
+    arrivedAt: T0,
+    assignedAgentId: null,
+    assignedAgentName: null,
+    acceptedAt: null,
+    closedAt: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function anOffer(overrides: Partial<Offer> = {}): Offer {
+  const contact = overrides.contact ?? aContact({ status: 'offered' });
+  return {
+    id: 'o-1',
+    agentId: 'u-agent1',
+    createdAt: T0,
+    expiresAt: T0 + 20_000,
+    ...overrides,
+    contact,
+  };
+}
+
+export function aConversation(contact: Partial<ContactSummary> = {}): ConversationDetail {
+  const summary = aContact({
+    status: 'active',
+    assignedAgentId: 'u-agent1',
+    assignedAgentName: 'Sari Agen',
+    acceptedAt: T0 + 5_000,
+    version: 3,
+    ...contact,
+  });
+  return {
+    contact: summary,
+    messages: [
+      { id: 'm-1', direction: 'inbound', text: summary.preview, at: summary.arrivedAt },
+      { id: 'm-2', direction: 'system', text: 'Percakapan diterima agen.', at: T0 + 5_000 },
+    ],
+    caller: {
+      citizenId: 'cz-1',
+      name: summary.citizenName,
+      address: '+62 812 0000 1111',
+      segment: summary.segment,
+      previousContacts: [
+        {
+          id: 'c-old',
+          reference: 'TGP-0000',
+          channel: 'voice',
+          topic: 'bansos',
+          arrivedAt: T0 - 86_400_000,
+          status: 'closed',
+          agentName: 'Dewi',
+          outcome: {
+            wrapupCode: 'answered',
+            notes: 'Dijelaskan syarat.',
+            createdAt: T0 - 86_000_000,
+          },
+        },
+      ],
+    },
+    script: {
+      id: 's-1',
+      topic: 'bansos',
+      title: 'Pertanyaan bansos',
+      steps: [
+        { id: 'st-1', title: 'Sapa', text: `Selamat pagi Bapak ${summary.citizenName}.` },
+        { id: 'st-2', title: 'Referensi', text: `Nomor referensi Anda ${summary.reference}.` },
+      ],
+    },
+  };
+}
+
+export function anOutcomeRecord(
+  overrides: {
+    id?: string;
+    agentId?: string;
+    createdAt?: number;
+    contact?: Partial<ContactSummary>;
+  } = {},
+): OutcomeRecord {
+  const createdAt = overrides.createdAt ?? T0 + 60_000;
+  const contact = aContact({
+    status: 'closed',
+    closedAt: createdAt,
+    assignedAgentId: overrides.agentId ?? 'u-agent1',
+    assignedAgentName: 'Sari Agen',
+    version: 5,
+    ...overrides.contact,
+  });
+  return {
+    outcome: {
+      id: overrides.id ?? 'out-1',
+      contactId: contact.id,
+      agentId: overrides.agentId ?? 'u-agent1',
+      wrapupCode: 'answered',
+      notes: 'Dijelaskan cara mendaftar.',
+      createdAt,
+    },
+    followUp: null,
+    contact,
+    agentName: 'Sari Agen',
+  };
+}
+
+export function aQueueState(overrides: Partial<QueueState> = {}): QueueState {
+  return {
+    version: 1,
+    at: T0,
+    queues: [{ queueId: 'q-bansos', waiting: 2, oldestArrivedAt: T0 - 200_000 }],
+    agentsByStatus: {
+      available: 2,
+      away: 0,
+      on_contact: 1,
+      break: 0,
+      offline: 1,
+      not_responding: 0,
+    },
+    ...overrides,
+  };
+}
+
+export function referenceData(): ReferenceData {
+  return {
+    segments: [
+      { code: 'official', priority: 5, targetAnswerMs: 30_000 },
+      { code: 'media', priority: 4, targetAnswerMs: 60_000 },
+      { code: 'public', priority: 1, targetAnswerMs: 300_000 },
+    ],
+    queues: [{ id: 'q-bansos', name: 'Bantuan sosial', topic: 'bansos', channels: ['whatsapp'] }],
+    topics: [{ code: 'bansos', labelId: 'Bantuan sosial', labelEn: 'Social assistance' }],
+    wrapupCodes: [
+      { code: 'answered', labelId: 'Terjawab', labelEn: 'Answered', needsFollowUp: false },
+      {
+        code: 'escalated',
+        labelId: 'Perlu tindak lanjut',
+        labelEn: 'Needs follow-up',
+        needsFollowUp: true,
+      },
+    ],
+    staff: [
+      { id: 'u-agent1', displayName: 'Sari Agen', role: 'agent', isTrainee: false },
+      { id: 'u-agent2', displayName: 'Joko Agen', role: 'agent', isTrainee: false },
+      { id: 'u-lead1', displayName: 'Rina Lead', role: 'lead', isTrainee: false },
+    ],
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * msw handlers for client tests. They follow shared/protocol/http.ts and pick a scenario from
+ * the request itself, so tests steer them by what they type instead of reaching into the server:
+ *
+ * - login `agent1` / `demo1234` succeeds; username `flood` is rate limited (429); username
+ *   `offline` fails at the network; anything else is refused (401).
+ * - `GET /api/me` answers the signed-in user, or 401 before login.
+ * - `GET /api/contacts/:id`: `c-1` is a conversation, `malformed` breaks the schema, `explode`
+ *   is a 500 without a JSON body, anything else is a 404 with an error body.
+ */
+import { http, HttpResponse } from 'msw';
+import type { LoginBody } from '../../shared/schemas/user';
+import {
+  aConversation,
+  anAgentView,
+  anOutcomeRecord,
+  aQueueState,
+  aUser,
+  referenceData,
+} from '../../client/testing/fixtures';
+
+const state = { signedIn: false };
+
+export function resetMockState(): void {
+  state.signedIn = false;
+}
+
+function errorBody(code: string, message: string) {
+  return { error: { code, message } };
+}
+
+export const handlers = [
+  http.post('*/api/auth/login', async ({ request }) => {
+    const body = (await request.json()) as LoginBody;
+    if (body.username === 'offline') return HttpResponse.error();
+    if (body.username === 'flood') {
+      return HttpResponse.json(errorBody('rate_limited', 'too many attempts'), { status: 429 });
+    }
+    if (body.username === 'agent1' && body.password === 'demo1234') {
+      state.signedIn = true;
+      return HttpResponse.json({ user: aUser() });
+    }
+    return HttpResponse.json(errorBody('unauthenticated', 'invalid credentials'), {
+      status: 401,
+    });
+  }),
+  http.post('*/api/auth/logout', () => {
+    state.signedIn = false;
+    return HttpResponse.json({ ok: true });
+  }),
+  http.get('*/api/me', () =>
+    state.signedIn
+      ? HttpResponse.json({ user: aUser() })
+      : HttpResponse.json(errorBody('unauthenticated', 'no session'), { status: 401 }),
+  ),
+  http.get('*/api/reference', () => HttpResponse.json(referenceData())),
+  http.get('*/api/queue-state', () => HttpResponse.json(aQueueState())),
+  http.get('*/api/desk', () =>
+    HttpResponse.json({
+      agent: anAgentView(),
+      offers: [],
+      conversation: null,
+      recentOutcomes: [anOutcomeRecord()],
+    }),
+  ),
+  http.get('*/api/supervision/board', () =>
+    HttpResponse.json({
+      agents: [anAgentView(), anAgentView({ id: 'u-agent2', displayName: 'Joko Agen' })],
+      conversations: [],
+      recentOutcomes: [anOutcomeRecord()],
+    }),
+  ),
+  http.get('*/api/trainer/trainees', () =>
+    HttpResponse.json({
+      trainees: [anAgentView({ id: 'u-trainee1', displayName: 'Tono Trainee', isTrainee: true })],
+    }),
+  ),
+  http.get('*/api/contacts/:contactId', ({ params }) => {
+    const { contactId } = params;
+    if (contactId === 'c-1') return HttpResponse.json(aConversation());
+    if (contactId === 'malformed') return HttpResponse.json({ contact: { id: 'c-1' } });
+    if (contactId === 'explode') return new HttpResponse('boom', { status: 500 });
+    return HttpResponse.json(errorBody('not_found', 'no such contact'), { status: 404 });
+  }),
+];
