@@ -3,7 +3,12 @@ import { normalizeAddress } from './address';
 
 describe('normalizeAddress', () => {
   it('folds Indonesian phone number variants to one form', () => {
-    for (const from of ['0812-3456-7890', '+62 812 3456 7890', '6281234567890', '(0812) 34567890']) {
+    for (const from of [
+      '0812-3456-7890',
+      '+62 812 3456 7890',
+      '6281234567890',
+      '(0812) 34567890',
+    ]) {
       expect(normalizeAddress('voice', from)).toBe('6281234567890');
     }
     expect(normalizeAddress('whatsapp', '+62 812 3456 7890')).toBe('6281234567890');

@@ -6,7 +6,7 @@ import type { Channel } from '../../shared/schemas/common';
  */
 export function normalizeAddress(channel: Channel, from: string): string {
   const trimmed = from.trim();
-  if (channel === 'email' || trimmed.includes('@') && !trimmed.startsWith('@')) {
+  if (channel === 'email' || (trimmed.includes('@') && !trimmed.startsWith('@'))) {
     return trimmed.toLowerCase();
   }
   if (channel === 'social') return trimmed.toLowerCase();

@@ -6,7 +6,9 @@ const presences: Presence[] = ['offline', 'away', 'available', 'break', 'not_res
 describe('effectiveStatus', () => {
   it('shows on_contact while a conversation is held, unless offline', () => {
     for (const presence of presences) {
-      expect(effectiveStatus(presence, true)).toBe(presence === 'offline' ? 'offline' : 'on_contact');
+      expect(effectiveStatus(presence, true)).toBe(
+        presence === 'offline' ? 'offline' : 'on_contact',
+      );
     }
   });
 
@@ -20,7 +22,9 @@ describe('canReceiveOffers', () => {
     for (const presence of presences) {
       for (const active of [true, false]) {
         for (const pending of [true, false]) {
-          expect(canReceiveOffers(presence, active, pending)).toBe(presence === 'available' && !active && !pending);
+          expect(canReceiveOffers(presence, active, pending)).toBe(
+            presence === 'available' && !active && !pending,
+          );
         }
       }
     }

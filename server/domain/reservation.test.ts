@@ -5,35 +5,65 @@ const pending: OfferFacts = { agentId: 'a1', status: 'pending', expiresAt: 1_000
 
 describe('decideOffer', () => {
   it('accepts a pending offer before it expires', () => {
-    expect(decideOffer(pending, { kind: 'accept', agentId: 'a1' }, 999)).toEqual({ ok: true, status: 'accepted' });
+    expect(decideOffer(pending, { kind: 'accept', agentId: 'a1' }, 999)).toEqual({
+      ok: true,
+      status: 'accepted',
+    });
   });
 
   it('refuses an accept at or after expiry', () => {
-    expect(decideOffer(pending, { kind: 'accept', agentId: 'a1' }, 1_000)).toMatchObject({ ok: false, code: 'conflict' });
+    expect(decideOffer(pending, { kind: 'accept', agentId: 'a1' }, 1_000)).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
   });
 
   it('refuses an accept or reject from another agent', () => {
-    expect(decideOffer(pending, { kind: 'accept', agentId: 'a2' }, 0)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(decideOffer(pending, { kind: 'reject', agentId: 'a2' }, 0)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(decideOffer(pending, { kind: 'accept', agentId: 'a2' }, 0)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(decideOffer(pending, { kind: 'reject', agentId: 'a2' }, 0)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
   });
 
   it('refuses every action on an offer that is no longer pending', () => {
     for (const status of ['accepted', 'rejected', 'expired', 'rescinded'] as const) {
       const offer = { ...pending, status };
-      expect(decideOffer(offer, { kind: 'accept', agentId: 'a1' }, 0)).toMatchObject({ ok: false, code: 'conflict' });
-      expect(decideOffer(offer, { kind: 'reject', agentId: 'a1' }, 0)).toMatchObject({ ok: false, code: 'conflict' });
-      expect(decideOffer(offer, { kind: 'expire' }, 5_000)).toMatchObject({ ok: false, code: 'conflict' });
-      expect(decideOffer(offer, { kind: 'rescind' }, 0)).toMatchObject({ ok: false, code: 'conflict' });
+      expect(decideOffer(offer, { kind: 'accept', agentId: 'a1' }, 0)).toMatchObject({
+        ok: false,
+        code: 'conflict',
+      });
+      expect(decideOffer(offer, { kind: 'reject', agentId: 'a1' }, 0)).toMatchObject({
+        ok: false,
+        code: 'conflict',
+      });
+      expect(decideOffer(offer, { kind: 'expire' }, 5_000)).toMatchObject({
+        ok: false,
+        code: 'conflict',
+      });
+      expect(decideOffer(offer, { kind: 'rescind' }, 0)).toMatchObject({
+        ok: false,
+        code: 'conflict',
+      });
     }
   });
 
   it('rejects at any time while pending', () => {
-    expect(decideOffer(pending, { kind: 'reject', agentId: 'a1' }, 5_000)).toEqual({ ok: true, status: 'rejected' });
+    expect(decideOffer(pending, { kind: 'reject', agentId: 'a1' }, 5_000)).toEqual({
+      ok: true,
+      status: 'rejected',
+    });
   });
 
   it('expires only once the deadline has passed', () => {
     expect(decideOffer(pending, { kind: 'expire' }, 999)).toMatchObject({ ok: false });
-    expect(decideOffer(pending, { kind: 'expire' }, 1_000)).toEqual({ ok: true, status: 'expired' });
+    expect(decideOffer(pending, { kind: 'expire' }, 1_000)).toEqual({
+      ok: true,
+      status: 'expired',
+    });
   });
 
   it('rescinds a pending offer', () => {

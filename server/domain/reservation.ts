@@ -27,7 +27,11 @@ export function decideOffer(offer: OfferFacts, action: OfferAction, now: number)
     return { ok: false, code: 'forbidden', message: 'This offer was made to another agent.' };
   }
   if (offer.status !== 'pending') {
-    return { ok: false, code: 'conflict', message: `This offer is no longer open (${offer.status}).` };
+    return {
+      ok: false,
+      code: 'conflict',
+      message: `This offer is no longer open (${offer.status}).`,
+    };
   }
   switch (action.kind) {
     case 'accept':

@@ -34,7 +34,10 @@ function route(partial: Partial<RoutingInput>) {
 describe('planOffers', () => {
   it('offers the longest-waiting contact first when priorities and targets are equal', () => {
     const plan = route({
-      contacts: [contact('newer', { arrivedAt: now - minute }), contact('older', { arrivedAt: now - 5 * minute })],
+      contacts: [
+        contact('newer', { arrivedAt: now - minute }),
+        contact('older', { arrivedAt: now - 5 * minute }),
+      ],
       agents: [agent('a1')],
     });
     expect(plan).toEqual([{ contactId: 'older', agentId: 'a1' }]);
@@ -71,18 +74,26 @@ describe('planOffers', () => {
   });
 
   it('leaves a contact waiting when nobody has the skill', () => {
-    expect(route({ contacts: [contact('c1', { topic: 'pajak' })], agents: [agent('a1')] })).toEqual([]);
+    expect(route({ contacts: [contact('c1', { topic: 'pajak' })], agents: [agent('a1')] })).toEqual(
+      [],
+    );
   });
 
   it('prefers the better skill level, then the agent idle longest', () => {
     const byLevel = route({
       contacts: [contact('c1')],
-      agents: [agent('junior', { skills: { bansos: 1 }, idleSince: 0 }), agent('senior', { skills: { bansos: 5 } })],
+      agents: [
+        agent('junior', { skills: { bansos: 1 }, idleSince: 0 }),
+        agent('senior', { skills: { bansos: 5 } }),
+      ],
     });
     expect(byLevel[0]?.agentId).toBe('senior');
     const byIdle = route({
       contacts: [contact('c1')],
-      agents: [agent('recent', { idleSince: now - minute }), agent('idle-long', { idleSince: now - 9 * minute })],
+      agents: [
+        agent('recent', { idleSince: now - minute }),
+        agent('idle-long', { idleSince: now - 9 * minute }),
+      ],
     });
     expect(byIdle[0]?.agentId).toBe('idle-long');
   });
@@ -101,7 +112,10 @@ describe('planOffers', () => {
   });
 
   it('gives each free agent at most one offer per pass', () => {
-    const plan = route({ contacts: [contact('c1'), contact('c2'), contact('c3')], agents: [agent('a1'), agent('a2')] });
+    const plan = route({
+      contacts: [contact('c1'), contact('c2'), contact('c3')],
+      agents: [agent('a1'), agent('a2')],
+    });
     expect(plan).toHaveLength(2);
     expect(new Set(plan.map((offer) => offer.agentId)).size).toBe(2);
   });
@@ -154,7 +168,9 @@ describe('planOffers invariants', () => {
         const offeredContacts = new Set(plan.map((o) => o.contactId));
         const busyAgents = new Set(plan.map((o) => o.agentId));
         for (const c of contacts.filter((c) => !offeredContacts.has(c.id))) {
-          const idleEligible = agents.filter((a) => !busyAgents.has(a.id) && (a.skills[c.topic] ?? 0) > 0);
+          const idleEligible = agents.filter(
+            (a) => !busyAgents.has(a.id) && (a.skills[c.topic] ?? 0) > 0,
+          );
           expect(idleEligible).toEqual([]);
         }
       }),
@@ -168,7 +184,10 @@ describe('planOffers invariants', () => {
         const offered = new Set(plan.map((o) => o.contactId));
         for (const served of contacts.filter((c) => offered.has(c.id))) {
           const overtaken = contacts.filter(
-            (c) => !offered.has(c.id) && c.topic === served.topic && c.segmentPriority > served.segmentPriority,
+            (c) =>
+              !offered.has(c.id) &&
+              c.topic === served.topic &&
+              c.segmentPriority > served.segmentPriority,
           );
           expect(overtaken).toEqual([]);
         }
@@ -180,7 +199,10 @@ describe('planOffers invariants', () => {
     fc.assert(
       fc.property(inputArb, ({ contacts, agents }) => {
         const forward = route({ contacts, agents });
-        const reversed = route({ contacts: [...contacts].reverse(), agents: [...agents].reverse() });
+        const reversed = route({
+          contacts: [...contacts].reverse(),
+          agents: [...agents].reverse(),
+        });
         expect(reversed).toEqual(forward);
       }),
     );

@@ -1,0 +1,153 @@
+import type { FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config/config';
+import { createHttpServer } from './http/http-server';
+import { startOfferExpiry } from './jobs/offer-expiry';
+import { PresenceService } from './modules/agents/service';
+import { AuthService } from './modules/auth/service';
+import { systemClock, type Clock, type ServiceContext } from './modules/context';
+import { InboundService } from './modules/inbound/service';
+import { OutcomeService } from './modules/outcomes/service';
+import { QueueStateService } from './modules/queue-state/service';
+import { RoutingService } from './modules/routing/service';
+import type { Services } from './modules/services';
+import { SupervisionService } from './modules/supervision/service';
+import { createPublisher, type Publisher } from './realtime/publisher';
+import {
+  attachRealtime,
+  createSocketServer,
+  disconnectSession,
+  type TanggapServer,
+} from './realtime/socket-server';
+import { ensureAdministrator, seedBaseData, seedDemoData } from './seed/seed';
+import { seededRandom } from './simulator/generate';
+import { startSimulator } from './simulator/simulator';
+import { migrateToLatest, openStore, type Store } from './store/database';
+
+export interface Application {
+  http: FastifyInstance;
+  io: TanggapServer;
+  store: Store;
+  services: Services;
+  log: Logger;
+  /** Listens on config.port (0 for an ephemeral port) and returns the base URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface ApplicationOptions {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/** The one place that wires config, storage, services, HTTP, Socket.IO and jobs together. */
+export async function createApplication(
+  config: Config,
+  options: ApplicationOptions = {},
+): Promise<Application> {
+  const log =
+    options.logger ??
+    pino({
+      level: config.logLevel,
+      // Personal data never reaches the logs, even by accident through a logged object.
+      redact: [
+        'req.headers.cookie',
+        'req.headers["x-api-key"]',
+        '*.password',
+        '*.from',
+        '*.phone',
+        '*.nik',
+      ],
+    });
+  const clock = options.clock ?? systemClock;
+  const store = openStore({
+    databaseUrl: config.databaseUrl,
+    databaseSchema: config.databaseSchema,
+    dataDir: config.dataDir,
+  });
+  const applied = await migrateToLatest(store, config.databaseSchema);
+  if (applied.length > 0) log.info({ applied }, 'migrations applied');
+  await seedBaseData(store.db, clock.now());
+  if (config.isDemo) {
+    if (await seedDemoData(store.db, clock.now())) log.info('demo organisation seeded');
+  } else if (config.adminUsername && config.adminPassword) {
+    if (
+      await ensureAdministrator(store.db, config.adminUsername, config.adminPassword, clock.now())
+    ) {
+      log.info({ username: config.adminUsername }, 'first administrator created');
+    }
+  }
+
+  // Services need a publisher, the publisher needs io, io needs the HTTP server, and the HTTP
+  // server needs the services: the publisher is bound to io once it exists.
+  const late: { io?: TanggapServer; publisher?: Publisher } = {};
+  const publisher: Publisher = {
+    publish: (to, name, fact) => late.publisher?.publish(to, name, fact),
+  };
+  const ctx: ServiceContext = { db: store.db, config, clock, publisher, log };
+  const queueState = new QueueStateService(ctx);
+  const routing = new RoutingService(ctx, queueState);
+  const services: Services = {
+    ctx,
+    auth: new AuthService(ctx),
+    inbound: new InboundService(ctx, routing, queueState),
+    routing,
+    presence: new PresenceService(ctx, routing, queueState),
+    outcomes: new OutcomeService(ctx, routing, queueState),
+    supervision: new SupervisionService(ctx, routing, queueState),
+    queueState,
+  };
+
+  const http = await createHttpServer({
+    config,
+    log,
+    store,
+    services,
+    onSignedOut: (userId, token) =>
+      late.io ? disconnectSession(late.io, userId, token) : Promise.resolve(),
+  });
+  const socketServer = createSocketServer(http.server);
+  late.io = socketServer;
+  late.publisher = createPublisher(socketServer);
+  attachRealtime(socketServer, services);
+
+  let jobs: { stop(): void }[] = [];
+  return {
+    http,
+    io: socketServer,
+    store,
+    services,
+    log,
+    async listen() {
+      await http.listen({ port: config.port, host: config.host });
+      await services.presence.startGraceForSignedInAgents();
+      jobs = [startOfferExpiry(routing, log, { expiryEveryMs: 250, routingEveryMs: 2000 })];
+      if (config.isSimulatorOn) {
+        jobs.push(
+          startSimulator({
+            meanIntervalMs: config.simulatorIntervalMs,
+            maxWaiting: 15,
+            random: seededRandom(Date.now() & 0xffff),
+            countWaiting: async () => {
+              const state = await queueState.current();
+              return state.queues.reduce((sum, queue) => sum + queue.waiting, 0);
+            },
+            receive: (body) => services.inbound.receive(body),
+            log,
+          }),
+        );
+      }
+      void routing.requestPass();
+      const address = http.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      return `http://localhost:${port}`;
+    },
+    async close() {
+      for (const job of jobs) job.stop();
+      services.presence.stop();
+      await new Promise<void>((resolve) => socketServer.close(() => resolve()));
+      await http.close();
+      await store.close();
+    },
+  };
+}

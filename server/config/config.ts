@@ -1,0 +1,126 @@
+import { z } from 'zod';
+
+const booleanSwitch = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((value) => value === 'on' || value === 'true' || value === '1');
+
+const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    /** PostgreSQL schema to use (tests run each in a fresh one). */
+    DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier')
+      .optional(),
+    DEMO: booleanSwitch.default(true),
+    SIMULATOR: booleanSwitch.optional(),
+    SIMULATOR_INTERVAL_MS: z.coerce.number().int().min(200).default(20_000),
+    ADMIN_USERNAME: z.string().min(3).max(64).optional(),
+    ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(256).optional(),
+    INBOUND_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+    ORG_CODE: z
+      .string()
+      .regex(/^[A-Z0-9]{2,10}$/, 'must be 2-10 upper-case letters or digits')
+      .default('TGP'),
+    TIME_ZONE: z.string().default('Asia/Jakarta'),
+    OFFER_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
+    MISSED_OFFERS_LIMIT: z.coerce.number().int().min(1).default(3),
+    DECLINE_COOLDOWN_MS: z.coerce.number().int().min(0).default(60_000),
+    PRESENCE_GRACE_MS: z.coerce.number().int().min(0).default(15_000),
+    SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+    LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    COOKIE_SECURE: booleanSwitch.default(false),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    CLIENT_DIR: z.string().default('./dist/client'),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.DEMO && (!env.ADMIN_USERNAME || !env.ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ADMIN_USERNAME'],
+        message: 'with DEMO=off, ADMIN_USERNAME and ADMIN_PASSWORD create the first administrator',
+      });
+    }
+    if (!env.DEMO && !env.INBOUND_API_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['INBOUND_API_KEY'],
+        message: 'with DEMO=off, set INBOUND_API_KEY (at least 16 characters) for channel webhooks',
+      });
+    }
+  });
+
+/** The demo key; printed at start and in the README, refused when DEMO=off. */
+export const DEMO_INBOUND_API_KEY = 'demo-inbound-key-tanggap';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databaseSchema: string | undefined;
+  isDemo: boolean;
+  isSimulatorOn: boolean;
+  simulatorIntervalMs: number;
+  adminUsername: string | undefined;
+  adminPassword: string | undefined;
+  inboundApiKey: string;
+  orgCode: string;
+  timeZone: string;
+  offerTimeoutMs: number;
+  missedOffersLimit: number;
+  declineCooldownMs: number;
+  presenceGraceMs: number;
+  sessionTtlMs: number;
+  loginRateLimitPerMinute: number;
+  isCookieSecure: boolean;
+  logLevel: string;
+  clientDir: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once at start; a bad value stops the process with a clear message. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: c.DATA_DIR,
+    databaseUrl: c.DATABASE_URL,
+    databaseSchema: c.DATABASE_SCHEMA,
+    isDemo: c.DEMO,
+    isSimulatorOn: c.SIMULATOR ?? c.DEMO,
+    simulatorIntervalMs: c.SIMULATOR_INTERVAL_MS,
+    adminUsername: c.ADMIN_USERNAME,
+    adminPassword: c.ADMIN_PASSWORD,
+    inboundApiKey: c.INBOUND_API_KEY ?? DEMO_INBOUND_API_KEY,
+    orgCode: c.ORG_CODE,
+    timeZone: c.TIME_ZONE,
+    offerTimeoutMs: c.OFFER_TIMEOUT_MS,
+    missedOffersLimit: c.MISSED_OFFERS_LIMIT,
+    declineCooldownMs: c.DECLINE_COOLDOWN_MS,
+    presenceGraceMs: c.PRESENCE_GRACE_MS,
+    sessionTtlMs: c.SESSION_TTL_HOURS * 3_600_000,
+    loginRateLimitPerMinute: c.LOGIN_RATE_LIMIT_PER_MINUTE,
+    isCookieSecure: c.COOKIE_SECURE,
+    logLevel: c.LOG_LEVEL,
+    clientDir: c.CLIENT_DIR,
+  };
+}

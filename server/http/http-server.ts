@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { ErrorResponseSchema } from '../../shared/protocol/ack';
+import { endpoints } from '../../shared/protocol/http';
+import type { Config } from '../config/config';
+import { registerAuthRoutes } from '../modules/auth/handlers';
+import { registerDeskRoutes } from '../modules/desk/handlers';
+import { registerInboundRoutes } from '../modules/inbound/handlers';
+import type { Services } from '../modules/services';
+import { registerSupervisionRoutes } from '../modules/supervision/handlers';
+import type { Store } from '../store/database';
+import { installErrorHandler } from './errors';
+
+export interface HttpOptions {
+  config: Config;
+  log: Logger;
+  store: Store;
+  services: Services;
+  onSignedOut: (userId: string, token: string) => Promise<void>;
+}
+
+export async function createHttpServer(options: HttpOptions): Promise<FastifyInstance> {
+  const { config, services, store } = options;
+  const app = Fastify({
+    loggerInstance: options.log as FastifyBaseLogger,
+    trustProxy: true,
+    bodyLimit: 256 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Tanggap API',
+        description:
+          'REST API of Tanggap. Live state travels over Socket.IO on the same origin (docs/protocol.md).',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'tanggap_session' },
+          inboundKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    endpoints.health.path,
+    {
+      schema: {
+        tags: ['operations'],
+        summary: '200 while the database answers, 503 otherwise',
+        response: { 200: endpoints.health.response, 503: ErrorResponseSchema },
+      },
+    },
+    async (_request, reply) => {
+      if (await store.ping()) return { status: 'ok' as const };
+      return reply
+        .status(503)
+        .send({ error: { code: 'unavailable', message: 'The database does not answer.' } });
+    },
+  );
+
+  await registerAuthRoutes(app, services, options.onSignedOut);
+  registerInboundRoutes(app, services);
+  registerDeskRoutes(app, services);
+  registerSupervisionRoutes(app, services);
+  await serveClient(app, config.clientDir);
+  return app;
+}
+
+/** Serves the built SPA; unknown non-API paths get index.html so client routes survive a reload. */
+async function serveClient(app: FastifyInstance, clientDir: string): Promise<void> {
+  const root = path.resolve(clientDir);
+  const indexFile = path.join(root, 'index.html');
+  if (!fs.existsSync(indexFile)) {
+    app.log.warn({ root }, 'client build not found; run `npm run build` (npm start does it)');
+    return;
+  }
+  await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((request, reply) => {
+    if (
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/socket.io')
+    ) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}` } });
+  });
+}

@@ -1,0 +1,118 @@
+import type { Kysely } from 'kysely';
+import type { AgentView } from '../../../shared/schemas/agent';
+import { effectiveStatus, type Presence } from '../../domain/presence';
+import type { Database } from '../../store/schema';
+
+export interface AgentFilter {
+  ids?: readonly string[];
+  isTrainee?: boolean;
+}
+
+/** Live views of agents (role `agent`), with their effective status and held conversation. */
+export async function loadAgentViews(
+  db: Kysely<Database>,
+  filter: AgentFilter = {},
+): Promise<AgentView[]> {
+  if (filter.ids && filter.ids.length === 0) return [];
+  let query = db
+    .selectFrom('users')
+    .innerJoin('agent_states', 'agent_states.user_id', 'users.id')
+    .select([
+      'users.id',
+      'users.display_name',
+      'users.is_trainee',
+      'users.team_id',
+      'agent_states.presence',
+      'agent_states.presence_since',
+      'agent_states.version',
+    ])
+    .where('users.role', '=', 'agent');
+  if (filter.ids) query = query.where('users.id', 'in', filter.ids);
+  if (filter.isTrainee !== undefined)
+    query = query.where('users.is_trainee', '=', filter.isTrainee ? 1 : 0);
+  const rows = await query.orderBy('users.display_name').execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const [active, skills] = await Promise.all([
+    db
+      .selectFrom('contacts')
+      .select(['id', 'assigned_agent_id', 'accepted_at'])
+      .where('status', '=', 'active')
+      .where('assigned_agent_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('agent_skills')
+      .selectAll()
+      .where('user_id', 'in', ids)
+      .orderBy('topic')
+      .execute(),
+  ]);
+  const activeByAgent = new Map(active.map((row) => [row.assigned_agent_id, row]));
+  return rows.map((row) => {
+    const held = activeByAgent.get(row.id);
+    const status = effectiveStatus(row.presence as Presence, held !== undefined);
+    return {
+      id: row.id,
+      displayName: row.display_name,
+      isTrainee: row.is_trainee === 1,
+      teamId: row.team_id,
+      status,
+      statusSince:
+        status === 'on_contact' && held?.accepted_at != null
+          ? Math.max(held.accepted_at, row.presence_since)
+          : row.presence_since,
+      activeContactId: held?.id ?? null,
+      skills: skills
+        .filter((skill) => skill.user_id === row.id)
+        .map((skill) => ({ topic: skill.topic, level: skill.level })),
+      version: row.version,
+    };
+  });
+}
+
+export async function loadAgentView(
+  db: Kysely<Database>,
+  id: string,
+): Promise<AgentView | undefined> {
+  const [view] = await loadAgentViews(db, { ids: [id] });
+  return view;
+}
+
+export async function loadAgentState(db: Kysely<Database>, userId: string) {
+  return db.selectFrom('agent_states').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+/** Sets presence and bumps the version; `idleSince` moves only when given. */
+export async function updatePresence(
+  db: Kysely<Database>,
+  userId: string,
+  change: { presence: Presence; at: number; idleSince?: number; missedOffers?: number },
+): Promise<void> {
+  await db
+    .updateTable('agent_states')
+    .set((eb) => ({
+      presence: change.presence,
+      presence_since: change.at,
+      version: eb('version', '+', 1),
+      ...(change.idleSince !== undefined ? { idle_since: change.idleSince } : {}),
+      ...(change.missedOffers !== undefined ? { missed_offers: change.missedOffers } : {}),
+    }))
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+export async function bumpAgentVersion(
+  db: Kysely<Database>,
+  userId: string,
+  change: { idleSince?: number; missedOffers?: number } = {},
+): Promise<void> {
+  await db
+    .updateTable('agent_states')
+    .set((eb) => ({
+      version: eb('version', '+', 1),
+      ...(change.idleSince !== undefined ? { idle_since: change.idleSince } : {}),
+      ...(change.missedOffers !== undefined ? { missed_offers: change.missedOffers } : {}),
+    }))
+    .where('user_id', '=', userId)
+    .execute();
+}

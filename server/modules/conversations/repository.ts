@@ -1,0 +1,184 @@
+import type { Kysely } from 'kysely';
+import { fillTemplate } from '../../../shared/domain/template';
+import type { Channel, SegmentCode } from '../../../shared/schemas/common';
+import type {
+  ContactStatus,
+  ContactSummary,
+  ConversationDetail,
+  Message,
+} from '../../../shared/schemas/contact';
+import type { Database } from '../../store/schema';
+
+const PREVIOUS_CONTACTS_SHOWN = 20;
+
+function summaryQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('contacts')
+    .innerJoin('citizens', 'citizens.id', 'contacts.citizen_id')
+    .leftJoin('users', 'users.id', 'contacts.assigned_agent_id')
+    .select([
+      'contacts.id',
+      'contacts.reference',
+      'contacts.channel',
+      'contacts.topic',
+      'contacts.queue_id',
+      'contacts.segment',
+      'contacts.preview',
+      'contacts.status',
+      'contacts.arrived_at',
+      'contacts.assigned_agent_id',
+      'contacts.accepted_at',
+      'contacts.closed_at',
+      'contacts.version',
+      'citizens.name as citizen_name',
+      'users.display_name as agent_name',
+    ]);
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
+
+function toSummary(row: SummaryRow): ContactSummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    channel: row.channel as Channel,
+    topic: row.topic,
+    queueId: row.queue_id,
+    segment: row.segment as SegmentCode,
+    citizenName: row.citizen_name,
+    preview: row.preview,
+    status: row.status as ContactStatus,
+    arrivedAt: row.arrived_at,
+    assignedAgentId: row.assigned_agent_id,
+    assignedAgentName: row.agent_name,
+    acceptedAt: row.accepted_at,
+    closedAt: row.closed_at,
+    version: row.version,
+  };
+}
+
+export async function loadContactSummary(
+  db: Kysely<Database>,
+  contactId: string,
+): Promise<ContactSummary | undefined> {
+  const row = await summaryQuery(db).where('contacts.id', '=', contactId).executeTakeFirst();
+  return row ? toSummary(row) : undefined;
+}
+
+export async function loadContactSummaries(
+  db: Kysely<Database>,
+  contactIds: readonly string[],
+): Promise<ContactSummary[]> {
+  if (contactIds.length === 0) return [];
+  const rows = await summaryQuery(db).where('contacts.id', 'in', contactIds).execute();
+  return rows.map(toSummary);
+}
+
+/** Contacts not yet closed, oldest first: what a lead watches. */
+export async function loadOpenContacts(db: Kysely<Database>): Promise<ContactSummary[]> {
+  const rows = await summaryQuery(db)
+    .where('contacts.status', 'in', ['waiting', 'offered', 'active'])
+    .orderBy('contacts.arrived_at')
+    .limit(500)
+    .execute();
+  return rows.map(toSummary);
+}
+
+export async function loadActiveContactId(
+  db: Kysely<Database>,
+  agentId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('contacts')
+    .select('id')
+    .where('assigned_agent_id', '=', agentId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** The whole workspace for one conversation: transcript, caller context and filled script. */
+export async function loadConversationDetail(
+  db: Kysely<Database>,
+  contactId: string,
+): Promise<ConversationDetail | undefined> {
+  const row = await summaryQuery(db)
+    .select(['contacts.citizen_id', 'citizens.address', 'citizens.segment as citizen_segment'])
+    .where('contacts.id', '=', contactId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const contact = toSummary(row);
+  const [messages, previous, script] = await Promise.all([
+    db
+      .selectFrom('messages')
+      .select(['id', 'direction', 'text', 'at'])
+      .where('contact_id', '=', contactId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('contacts')
+      .leftJoin('users', 'users.id', 'contacts.assigned_agent_id')
+      .leftJoin('outcomes', 'outcomes.contact_id', 'contacts.id')
+      .select([
+        'contacts.id',
+        'contacts.reference',
+        'contacts.channel',
+        'contacts.topic',
+        'contacts.arrived_at',
+        'contacts.status',
+        'users.display_name as agent_name',
+        'outcomes.wrapup_code',
+        'outcomes.notes',
+        'outcomes.created_at as outcome_at',
+      ])
+      .where('contacts.citizen_id', '=', row.citizen_id)
+      .where('contacts.id', '!=', contactId)
+      .orderBy('contacts.arrived_at', 'desc')
+      .limit(PREVIOUS_CONTACTS_SHOWN)
+      .execute(),
+    db.selectFrom('scripts').selectAll().where('topic', '=', contact.topic).executeTakeFirst(),
+  ]);
+  const variables = {
+    'caller.name': contact.citizenName,
+    reference: contact.reference,
+    'agent.name': contact.assignedAgentName,
+  };
+  const steps = script
+    ? (JSON.parse(script.steps) as { id: string; title: string; text: string }[])
+    : [];
+  return {
+    contact,
+    messages: messages.map((message) => ({
+      ...message,
+      direction: message.direction as Message['direction'],
+    })),
+    caller: {
+      citizenId: row.citizen_id,
+      name: contact.citizenName,
+      address: row.address,
+      segment: row.citizen_segment as SegmentCode,
+      previousContacts: previous.map((p) => ({
+        id: p.id,
+        reference: p.reference,
+        channel: p.channel as Channel,
+        topic: p.topic,
+        arrivedAt: p.arrived_at,
+        status: p.status as ContactStatus,
+        agentName: p.agent_name,
+        outcome:
+          p.wrapup_code !== null && p.outcome_at !== null
+            ? { wrapupCode: p.wrapup_code, notes: p.notes ?? '', createdAt: p.outcome_at }
+            : null,
+      })),
+    },
+    script: script
+      ? {
+          id: script.id,
+          topic: script.topic,
+          title: script.title,
+          steps: steps.map((step) => ({ ...step, text: fillTemplate(step.text, variables).text })),
+        }
+      : null,
+  };
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { formatReference, localDateKey } from '../../../shared/domain/reference';
+import type { InboundContactBody, InboundContactResult } from '../../../shared/schemas/inbound';
+import { normalizeAddress } from '../../domain/address';
+import type { Database } from '../../store/schema';
+import { AppError } from '../app-error';
+import type { ServiceContext } from '../context';
+import { publishContactsUpdated } from '../conversations/publish';
+import type { QueueStateService } from '../queue-state/service';
+import { recordContactEvent } from '../routing/repository';
+import type { RoutingService } from '../routing/service';
+
+/** Topic for contacts whose topic is missing or unknown. */
+export const GENERAL_TOPIC = 'umum';
+const PREVIEW_LENGTH = 160;
+
+/**
+ * A contact arriving from a channel webhook. Idempotent on channel + external id: the channel
+ * may retry, and a retry must return the first result and create nothing.
+ */
+export class InboundService {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly routing: RoutingService,
+    private readonly queueState: QueueStateService,
+  ) {}
+
+  async receive(
+    body: InboundContactBody,
+  ): Promise<{ isNew: boolean; result: InboundContactResult }> {
+    const existing = await this.findExisting(body);
+    if (existing) return { isNew: false, result: existing };
+    let result: InboundContactResult;
+    try {
+      result = await this.ctx.db.transaction().execute((trx) => this.create(trx, body));
+    } catch (error) {
+      // The same contact arriving twice at once: the loser of the unique constraint answers
+      // with the winner's result.
+      const raced = await this.findExisting(body);
+      if (raced) return { isNew: false, result: raced };
+      throw error;
+    }
+    await publishContactsUpdated(this.ctx, [result.contactId]);
+    void this.queueState.changed();
+    void this.routing.requestPass();
+    return { isNew: true, result };
+  }
+
+  private async findExisting(body: InboundContactBody): Promise<InboundContactResult | undefined> {
+    const row = await this.ctx.db
+      .selectFrom('contacts')
+      .select(['id', 'reference'])
+      .where('channel', '=', body.channel)
+      .where('external_id', '=', body.externalId)
+      .executeTakeFirst();
+    return row ? { contactId: row.id, reference: row.reference } : undefined;
+  }
+
+  private async create(
+    trx: Kysely<Database>,
+    body: InboundContactBody,
+  ): Promise<InboundContactResult> {
+    const { config, clock } = this.ctx;
+    const now = clock.now();
+    const queue = await this.pickQueue(trx, body);
+    const address = normalizeAddress(body.channel, body.from);
+    let citizen = await trx
+      .selectFrom('citizens')
+      .selectAll()
+      .where('address', '=', address)
+      .executeTakeFirst();
+    if (citizen) {
+      if (
+        (body.name && body.name !== citizen.name) ||
+        (body.segment && body.segment !== citizen.segment)
+      ) {
+        await trx
+          .updateTable('citizens')
+          .set({ name: body.name ?? citizen.name, segment: body.segment ?? citizen.segment })
+          .where('id', '=', citizen.id)
+          .execute();
+      }
+    } else {
+      citizen = {
+        id: randomUUID(),
+        name: body.name ?? address,
+        address,
+        segment: body.segment ?? 'public',
+        created_at: now,
+      };
+      await trx.insertInto('citizens').values(citizen).execute();
+    }
+    const sequence = await nextSequence(trx, `reference:${localDateKey(now, config.timeZone)}`);
+    const reference = formatReference(config.orgCode, now, sequence, config.timeZone);
+    const contactId = randomUUID();
+    const text = body.text?.trim() ?? '';
+    await trx
+      .insertInto('contacts')
+      .values({
+        id: contactId,
+        reference,
+        channel: body.channel,
+        external_id: body.externalId,
+        citizen_id: citizen.id,
+        queue_id: queue.id,
+        topic: queue.topic,
+        segment: body.segment ?? citizen.segment,
+        preview: text.slice(0, PREVIEW_LENGTH),
+        status: 'waiting',
+        arrived_at: now,
+        assigned_agent_id: null,
+        accepted_at: null,
+        closed_at: null,
+        version: 1,
+      })
+      .execute();
+    if (text) {
+      await trx
+        .insertInto('messages')
+        .values({ id: randomUUID(), contact_id: contactId, direction: 'inbound', text, at: now })
+        .execute();
+    }
+    await recordContactEvent(trx, { contactId, kind: 'arrived', at: now });
+    return { contactId, reference };
+  }
+
+  /** The queue for the contact's topic that serves its channel; else the general queue. */
+  private async pickQueue(trx: Kysely<Database>, body: InboundContactBody) {
+    const queues = await trx.selectFrom('queues').selectAll().orderBy('sort').execute();
+    const serves = (queue: (typeof queues)[number]) =>
+      (JSON.parse(queue.channels) as string[]).includes(body.channel);
+    const queue =
+      queues.find((q) => q.topic === body.topic && serves(q)) ??
+      queues.find((q) => q.topic === GENERAL_TOPIC && serves(q)) ??
+      queues.find((q) => q.topic === GENERAL_TOPIC);
+    if (!queue) throw new AppError('unavailable', 'No queue is configured for this contact.');
+    return queue;
+  }
+}
+
+/** Atomically increments and returns a named counter (reference numbers per day). */
+async function nextSequence(trx: Kysely<Database>, name: string): Promise<number> {
+  const row = await trx
+    .insertInto('counters')
+    .values({ name, value: 1 })
+    .onConflict((oc) =>
+      oc.column('name').doUpdateSet((eb) => ({ value: eb(eb.ref('counters.value'), '+', 1) })),
+    )
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}

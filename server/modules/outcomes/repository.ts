@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import type { OutcomeRecord } from '../../../shared/schemas/outcome';
+import type { Database } from '../../store/schema';
+import { loadContactSummaries } from '../conversations/repository';
+
+export interface OutcomeFilter {
+  agentId?: string;
+  contactIds?: readonly string[];
+  limit: number;
+}
+
+/** Outcomes newest first, each with its contact, agent and follow-up. */
+export async function loadOutcomeRecords(
+  db: Kysely<Database>,
+  filter: OutcomeFilter,
+): Promise<OutcomeRecord[]> {
+  if (filter.contactIds && filter.contactIds.length === 0) return [];
+  let query = db
+    .selectFrom('outcomes')
+    .innerJoin('users', 'users.id', 'outcomes.agent_id')
+    .select([
+      'outcomes.id',
+      'outcomes.contact_id',
+      'outcomes.agent_id',
+      'outcomes.wrapup_code',
+      'outcomes.notes',
+      'outcomes.created_at',
+      'users.display_name as agent_name',
+    ]);
+  if (filter.agentId) query = query.where('outcomes.agent_id', '=', filter.agentId);
+  if (filter.contactIds) query = query.where('outcomes.contact_id', 'in', filter.contactIds);
+  const rows = await query
+    .orderBy('outcomes.created_at', 'desc')
+    .orderBy('outcomes.id')
+    .limit(filter.limit)
+    .execute();
+  if (rows.length === 0) return [];
+  const [contacts, followUps] = await Promise.all([
+    loadContactSummaries(
+      db,
+      rows.map((row) => row.contact_id),
+    ),
+    db
+      .selectFrom('follow_ups')
+      .innerJoin('users', 'users.id', 'follow_ups.owner_id')
+      .selectAll('follow_ups')
+      .select('users.display_name as owner_name')
+      .where(
+        'follow_ups.outcome_id',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .execute(),
+  ]);
+  const contactById = new Map(contacts.map((contact) => [contact.id, contact]));
+  const followUpByOutcome = new Map(followUps.map((followUp) => [followUp.outcome_id, followUp]));
+  return rows.flatMap((row) => {
+    const contact = contactById.get(row.contact_id);
+    if (!contact) return [];
+    const followUp = followUpByOutcome.get(row.id);
+    return [
+      {
+        outcome: {
+          id: row.id,
+          contactId: row.contact_id,
+          agentId: row.agent_id,
+          wrapupCode: row.wrapup_code,
+          notes: row.notes,
+          createdAt: row.created_at,
+        },
+        followUp: followUp
+          ? {
+              id: followUp.id,
+              contactId: followUp.contact_id,
+              title: followUp.title,
+              dueAt: followUp.due_at,
+              ownerId: followUp.owner_id,
+              ownerName: followUp.owner_name,
+              status: followUp.status as 'open' | 'done',
+              createdAt: followUp.created_at,
+            }
+          : null,
+        contact,
+        agentName: row.agent_name,
+      },
+    ];
+  });
+}

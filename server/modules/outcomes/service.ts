@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import type { CommandPayload } from '../../../shared/protocol/events';
+import { OutcomeRecordSchema, type OutcomeRecord } from '../../../shared/schemas/outcome';
+import { rooms } from '../../realtime/rooms';
+import { publishAgentsChanged } from '../agents/publish';
+import { bumpAgentVersion } from '../agents/repository';
+import { AppError } from '../app-error';
+import type { ServiceContext } from '../context';
+import { publishContactsUpdated } from '../conversations/publish';
+import type { QueueStateService } from '../queue-state/service';
+import { recordContactEvent } from '../routing/repository';
+import type { RoutingService } from '../routing/service';
+import { loadOutcomeRecords } from './repository';
+
+type LogOutcome = CommandPayload<'outcome:log'>;
+
+/**
+ * Wrap-up: the outcome, the optional follow-up task and the closing of the contact are one
+ * transaction, keyed by the client's command id so a resend after a lost ack acts once.
+ */
+export class OutcomeService {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly routing: RoutingService,
+    private readonly queueState: QueueStateService,
+  ) {}
+
+  async log(agentId: string, input: LogOutcome): Promise<OutcomeRecord> {
+    const earlier = await this.earlierResult(agentId, input.commandId);
+    if (earlier) return earlier;
+    const { db, clock } = this.ctx;
+    const now = clock.now();
+    let record: OutcomeRecord;
+    try {
+      record = await db.transaction().execute(async (trx) => {
+        const contact = await trx
+          .selectFrom('contacts')
+          .selectAll()
+          .where('id', '=', input.contactId)
+          .executeTakeFirst();
+        if (!contact) throw new AppError('not_found', 'No such contact.');
+        if (contact.assigned_agent_id !== agentId) {
+          throw new AppError('forbidden', 'This conversation is not assigned to you.');
+        }
+        if (contact.status !== 'active') {
+          throw new AppError('conflict', 'This conversation is already closed.');
+        }
+        const code = await trx
+          .selectFrom('wrapup_codes')
+          .selectAll()
+          .where('code', '=', input.wrapupCode)
+          .executeTakeFirst();
+        if (!code) {
+          throw new AppError('invalid_payload', 'Unknown wrap-up code.', [
+            { path: 'wrapupCode', message: `unknown wrap-up code "${input.wrapupCode}"` },
+          ]);
+        }
+        if (code.needs_follow_up === 1 && !input.followUp) {
+          throw new AppError('invalid_payload', 'This wrap-up code needs a follow-up task.', [
+            { path: 'followUp', message: 'required for this wrap-up code' },
+          ]);
+        }
+        if (input.followUp) {
+          const owner = await trx
+            .selectFrom('users')
+            .select('id')
+            .where('id', '=', input.followUp.ownerId)
+            .executeTakeFirst();
+          if (!owner) {
+            throw new AppError('invalid_payload', 'Unknown follow-up owner.', [
+              { path: 'followUp.ownerId', message: 'no such user' },
+            ]);
+          }
+          if (input.followUp.dueAt <= now) {
+            throw new AppError('invalid_payload', 'The follow-up due date must be in the future.', [
+              { path: 'followUp.dueAt', message: 'must be in the future' },
+            ]);
+          }
+        }
+        const outcomeId = randomUUID();
+        await trx
+          .insertInto('outcomes')
+          .values({
+            id: outcomeId,
+            contact_id: contact.id,
+            agent_id: agentId,
+            wrapup_code: input.wrapupCode,
+            notes: input.notes,
+            created_at: now,
+          })
+          .execute();
+        if (input.followUp) {
+          await trx
+            .insertInto('follow_ups')
+            .values({
+              id: randomUUID(),
+              contact_id: contact.id,
+              outcome_id: outcomeId,
+              title: input.followUp.title,
+              due_at: input.followUp.dueAt,
+              owner_id: input.followUp.ownerId,
+              status: 'open',
+              created_by: agentId,
+              created_at: now,
+            })
+            .execute();
+        }
+        const closed = await trx
+          .updateTable('contacts')
+          .set((eb) => ({ status: 'closed', closed_at: now, version: eb('version', '+', 1) }))
+          .where('id', '=', contact.id)
+          .where('status', '=', 'active')
+          .where('assigned_agent_id', '=', agentId)
+          .executeTakeFirst();
+        if (closed.numUpdatedRows === 0n)
+          throw new AppError('conflict', 'This conversation changed meanwhile.');
+        await bumpAgentVersion(trx, agentId, { idleSince: now });
+        await recordContactEvent(trx, {
+          contactId: contact.id,
+          kind: 'closed',
+          at: now,
+          actorId: agentId,
+        });
+        const [saved] = await loadOutcomeRecords(trx, { contactIds: [contact.id], limit: 1 });
+        if (!saved) throw new AppError('internal', 'The outcome could not be read back.');
+        await trx
+          .insertInto('command_results')
+          .values({
+            command_id: input.commandId,
+            user_id: agentId,
+            name: 'outcome:log',
+            result: JSON.stringify(saved),
+            created_at: now,
+          })
+          .execute();
+        return saved;
+      });
+    } catch (error) {
+      // Two resends racing: the loser's insert of the command id fails; answer with the winner's.
+      const raced = await this.earlierResult(agentId, input.commandId);
+      if (raced) return raced;
+      throw error;
+    }
+    this.ctx.publisher.publish(
+      [rooms.user(agentId), rooms.leads, rooms.monitor(agentId)],
+      'outcome:logged',
+      record,
+    );
+    await publishContactsUpdated(this.ctx, [record.contact.id]);
+    await publishAgentsChanged(this.ctx, [agentId]);
+    void this.queueState.changed();
+    void this.routing.requestPass();
+    return record;
+  }
+
+  private async earlierResult(
+    agentId: string,
+    commandId: string,
+  ): Promise<OutcomeRecord | undefined> {
+    const row = await this.ctx.db
+      .selectFrom('command_results')
+      .selectAll()
+      .where('command_id', '=', commandId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    if (row.user_id !== agentId || row.name !== 'outcome:log') {
+      throw new AppError('conflict', 'This command id was already used for another command.');
+    }
+    return OutcomeRecordSchema.parse(JSON.parse(row.result));
+  }
+}

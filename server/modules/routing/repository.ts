@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Offer } from '../../../shared/schemas/offer';
+import type { FreeAgent, RecentDecline, WaitingContact } from '../../domain/routing';
+import type { Database } from '../../store/schema';
+import { loadContactSummaries } from '../conversations/repository';
+
+export async function loadWaitingContacts(db: Kysely<Database>): Promise<WaitingContact[]> {
+  const rows = await db
+    .selectFrom('contacts')
+    .innerJoin('segments', 'segments.code', 'contacts.segment')
+    .select([
+      'contacts.id',
+      'contacts.topic',
+      'contacts.arrived_at',
+      'segments.priority',
+      'segments.target_answer_ms',
+    ])
+    .where('contacts.status', '=', 'waiting')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    topic: row.topic,
+    arrivedAt: row.arrived_at,
+    segmentPriority: row.priority,
+    targetAnswerMs: row.target_answer_ms,
+  }));
+}
+
+/** Available agents holding no conversation and no pending offer. */
+export async function loadFreeAgents(db: Kysely<Database>): Promise<FreeAgent[]> {
+  const rows = await db
+    .selectFrom('agent_states')
+    .innerJoin('users', 'users.id', 'agent_states.user_id')
+    .select(['agent_states.user_id', 'agent_states.idle_since'])
+    .where('users.role', '=', 'agent')
+    .where('agent_states.presence', '=', 'available')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('contacts')
+            .select('contacts.id')
+            .whereRef('contacts.assigned_agent_id', '=', 'agent_states.user_id')
+            .where('contacts.status', '=', 'active'),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('offers')
+            .select('offers.id')
+            .whereRef('offers.agent_id', '=', 'agent_states.user_id')
+            .where('offers.status', '=', 'pending'),
+        ),
+      ),
+    )
+    .execute();
+  if (rows.length === 0) return [];
+  const skills = await db
+    .selectFrom('agent_skills')
+    .selectAll()
+    .where(
+      'user_id',
+      'in',
+      rows.map((row) => row.user_id),
+    )
+    .execute();
+  return rows.map((row) => ({
+    id: row.user_id,
+    idleSince: row.idle_since,
+    skills: Object.fromEntries(
+      skills
+        .filter((skill) => skill.user_id === row.user_id)
+        .map((skill) => [skill.topic, skill.level]),
+    ),
+  }));
+}
+
+export async function loadRecentDeclines(
+  db: Kysely<Database>,
+  since: number,
+): Promise<RecentDecline[]> {
+  const rows = await db
+    .selectFrom('offers')
+    .select(['contact_id', 'agent_id', 'resolved_at'])
+    .where('status', 'in', ['rejected', 'expired'])
+    .where('resolved_at', '>=', since)
+    .execute();
+  return rows.map((row) => ({
+    contactId: row.contact_id,
+    agentId: row.agent_id,
+    at: row.resolved_at ?? 0,
+  }));
+}
+
+/** Re-checked inside the offer's transaction: the facts routing planned on may be stale. */
+export async function isAgentFree(db: Kysely<Database>, agentId: string): Promise<boolean> {
+  const state = await db
+    .selectFrom('agent_states')
+    .select('presence')
+    .where('user_id', '=', agentId)
+    .executeTakeFirst();
+  if (state?.presence !== 'available') return false;
+  const [active, pending] = await Promise.all([
+    db
+      .selectFrom('contacts')
+      .select('id')
+      .where('assigned_agent_id', '=', agentId)
+      .where('status', '=', 'active')
+      .executeTakeFirst(),
+    db
+      .selectFrom('offers')
+      .select('id')
+      .where('agent_id', '=', agentId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst(),
+  ]);
+  return !active && !pending;
+}
+
+export async function insertOffer(
+  db: Kysely<Database>,
+  offer: { contactId: string; agentId: string; createdAt: number; expiresAt: number },
+): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto('offers')
+    .values({
+      id,
+      contact_id: offer.contactId,
+      agent_id: offer.agentId,
+      status: 'pending',
+      reason: null,
+      created_at: offer.createdAt,
+      expires_at: offer.expiresAt,
+      resolved_at: null,
+    })
+    .execute();
+  return id;
+}
+
+export async function loadOffer(db: Kysely<Database>, offerId: string) {
+  return db.selectFrom('offers').selectAll().where('id', '=', offerId).executeTakeFirst();
+}
+
+export async function loadPendingOffers(
+  db: Kysely<Database>,
+  filter: { agentId?: string; expiredBy?: number; contactId?: string },
+) {
+  let query = db.selectFrom('offers').selectAll().where('status', '=', 'pending');
+  if (filter.agentId) query = query.where('agent_id', '=', filter.agentId);
+  if (filter.contactId) query = query.where('contact_id', '=', filter.contactId);
+  if (filter.expiredBy !== undefined) query = query.where('expires_at', '<=', filter.expiredBy);
+  return query.orderBy('expires_at').execute();
+}
+
+export async function loadOffersView(
+  db: Kysely<Database>,
+  offerIds: readonly string[],
+): Promise<Offer[]> {
+  if (offerIds.length === 0) return [];
+  const rows = await db.selectFrom('offers').selectAll().where('id', 'in', offerIds).execute();
+  const contacts = new Map(
+    (
+      await loadContactSummaries(
+        db,
+        rows.map((row) => row.contact_id),
+      )
+    ).map((c) => [c.id, c]),
+  );
+  return rows.flatMap((row) => {
+    const contact = contacts.get(row.contact_id);
+    return contact
+      ? [
+          {
+            id: row.id,
+            agentId: row.agent_id,
+            createdAt: row.created_at,
+            expiresAt: row.expires_at,
+            contact,
+          },
+        ]
+      : [];
+  });
+}
+
+/**
+ * Resolves a pending offer and puts its contact back in the queue, as one conditional step:
+ * a concurrent resolution of the same offer changes nothing. Returns whether this call won.
+ */
+export async function resolveOfferAndRequeue(
+  db: Kysely<Database>,
+  offer: { id: string; contactId: string },
+  status: 'rejected' | 'expired' | 'rescinded',
+  at: number,
+  reason: string | null = null,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('offers')
+    .set({ status, resolved_at: at, reason })
+    .where('id', '=', offer.id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (updated.numUpdatedRows === 0n) return false;
+  await db
+    .updateTable('contacts')
+    .set((eb) => ({ status: 'waiting', version: eb('version', '+', 1) }))
+    .where('id', '=', offer.contactId)
+    .where('status', '=', 'offered')
+    .execute();
+  return true;
+}
+
+export async function recordContactEvent(
+  db: Kysely<Database>,
+  event: {
+    contactId: string;
+    kind: string;
+    at: number;
+    actorId?: string | null;
+    fromAgentId?: string | null;
+    toAgentId?: string | null;
+    note?: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('contact_events')
+    .values({
+      id: randomUUID(),
+      contact_id: event.contactId,
+      kind: event.kind,
+      actor_id: event.actorId ?? null,
+      from_agent_id: event.fromAgentId ?? null,
+      to_agent_id: event.toAgentId ?? null,
+      note: event.note ?? null,
+      at: event.at,
+    })
+    .execute();
+}

@@ -1,0 +1,347 @@
+import type { Kysely } from 'kysely';
+import type { ConversationDetail } from '../../../shared/schemas/contact';
+import { afterMissedOffer, decideOffer, type OfferStatus } from '../../domain/reservation';
+import { planOffers } from '../../domain/routing';
+import { rooms } from '../../realtime/rooms';
+import type { Database } from '../../store/schema';
+import { publishAgentsChanged } from '../agents/publish';
+import { bumpAgentVersion, loadAgentState, updatePresence } from '../agents/repository';
+import { AppError } from '../app-error';
+import type { ServiceContext } from '../context';
+import { publishContactsUpdated } from '../conversations/publish';
+import { loadConversationDetail } from '../conversations/repository';
+import type { QueueStateService } from '../queue-state/service';
+import {
+  insertOffer,
+  isAgentFree,
+  loadFreeAgents,
+  loadOffer,
+  loadOffersView,
+  loadPendingOffers,
+  loadRecentDeclines,
+  loadWaitingContacts,
+  recordContactEvent,
+  resolveOfferAndRequeue,
+} from './repository';
+
+export interface WithdrawnOffer {
+  offerId: string;
+  contactId: string;
+  agentId: string;
+}
+
+/**
+ * Offers, accepts, rejects and expiries. Every change is a conditional update inside a
+ * transaction, so a decision made on stale facts (another node, a late timer) changes nothing.
+ */
+export class RoutingService {
+  private running: Promise<void> | undefined;
+  private isRerunRequested = false;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly queueState: QueueStateService,
+  ) {}
+
+  /**
+   * Runs a routing pass soon. Requests made while a pass runs are folded into one more pass,
+   * so bursts of events cost one pass, not one each.
+   */
+  requestPass(): Promise<void> {
+    if (this.running) {
+      this.isRerunRequested = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.isRerunRequested = false;
+          await this.runPass();
+        } while (this.isRerunRequested);
+      } catch (error) {
+        this.ctx.log.error({ err: error }, 'routing pass failed');
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  private async runPass(): Promise<void> {
+    const { db, clock, config } = this.ctx;
+    const now = clock.now();
+    const [contacts, agents, declines] = await Promise.all([
+      loadWaitingContacts(db),
+      loadFreeAgents(db),
+      loadRecentDeclines(db, now - config.declineCooldownMs),
+    ]);
+    if (contacts.length === 0 || agents.length === 0) return;
+    const plan = planOffers({
+      now,
+      contacts,
+      agents,
+      declines,
+      declineCooldownMs: config.declineCooldownMs,
+    });
+    const created: string[] = [];
+    for (const planned of plan) {
+      try {
+        const offerId = await db.transaction().execute(async (trx) => {
+          const claimed = await trx
+            .updateTable('contacts')
+            .set((eb) => ({ status: 'offered', version: eb('version', '+', 1) }))
+            .where('id', '=', planned.contactId)
+            .where('status', '=', 'waiting')
+            .executeTakeFirst();
+          if (claimed.numUpdatedRows === 0n) throw new StaleFacts();
+          if (!(await isAgentFree(trx, planned.agentId))) throw new StaleFacts();
+          return insertOffer(trx, {
+            contactId: planned.contactId,
+            agentId: planned.agentId,
+            createdAt: now,
+            expiresAt: now + config.offerTimeoutMs,
+          });
+        });
+        created.push(offerId);
+      } catch (error) {
+        // Lost a race (another pass or node took the contact or the agent): skip this pair.
+        if (!(error instanceof StaleFacts)) this.ctx.log.warn({ err: error }, 'offer not created');
+      }
+    }
+    if (created.length === 0) return;
+    const offers = await loadOffersView(db, created);
+    for (const offer of offers)
+      this.ctx.publisher.publish(rooms.user(offer.agentId), 'offer:created', offer);
+    await publishContactsUpdated(
+      this.ctx,
+      offers.map((offer) => offer.contact.id),
+    );
+    void this.queueState.changed();
+  }
+
+  async accept(agentId: string, offerId: string): Promise<ConversationDetail> {
+    const { db, clock } = this.ctx;
+    const now = clock.now();
+    const contactId = await db.transaction().execute(async (trx) => {
+      const offer = await loadOffer(trx, offerId);
+      if (!offer) throw new AppError('not_found', 'No such offer.');
+      const decision = decideOffer(
+        {
+          agentId: offer.agent_id,
+          status: offer.status as OfferStatus,
+          expiresAt: offer.expires_at,
+        },
+        { kind: 'accept', agentId },
+        now,
+      );
+      if (!decision.ok) throw new AppError(decision.code, decision.message);
+      const resolved = await trx
+        .updateTable('offers')
+        .set({ status: 'accepted', resolved_at: now })
+        .where('id', '=', offerId)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      if (resolved.numUpdatedRows === 0n)
+        throw new AppError('conflict', 'This offer is no longer open.');
+      const assigned = await trx
+        .updateTable('contacts')
+        .set((eb) => ({
+          status: 'active',
+          assigned_agent_id: agentId,
+          accepted_at: now,
+          version: eb('version', '+', 1),
+        }))
+        .where('id', '=', offer.contact_id)
+        .where('status', '=', 'offered')
+        .executeTakeFirst();
+      if (assigned.numUpdatedRows === 0n)
+        throw new AppError('conflict', 'This contact is no longer waiting.');
+      await bumpAgentVersion(trx, agentId, { missedOffers: 0 });
+      await recordContactEvent(trx, {
+        contactId: offer.contact_id,
+        kind: 'accepted',
+        at: now,
+        actorId: agentId,
+        toAgentId: agentId,
+      });
+      return offer.contact_id;
+    });
+    const detail = await loadConversationDetail(db, contactId);
+    if (!detail) throw new AppError('internal', 'The accepted contact could not be read back.');
+    this.ctx.publisher.publish(
+      [rooms.user(agentId), rooms.monitor(agentId)],
+      'conversation:assigned',
+      {
+        agentId,
+        conversation: detail,
+        reason: 'accepted',
+        byName: null,
+        note: null,
+      },
+    );
+    await publishContactsUpdated(this.ctx, [contactId]);
+    await publishAgentsChanged(this.ctx, [agentId]);
+    void this.queueState.changed();
+    return detail;
+  }
+
+  async reject(
+    agentId: string,
+    offerId: string,
+    reason: string | undefined,
+  ): Promise<{ offerId: string }> {
+    const { db, clock } = this.ctx;
+    const now = clock.now();
+    const offer = await db.transaction().execute(async (trx) => {
+      const found = await loadOffer(trx, offerId);
+      if (!found) throw new AppError('not_found', 'No such offer.');
+      const decision = decideOffer(
+        {
+          agentId: found.agent_id,
+          status: found.status as OfferStatus,
+          expiresAt: found.expires_at,
+        },
+        { kind: 'reject', agentId },
+        now,
+      );
+      if (!decision.ok) throw new AppError(decision.code, decision.message);
+      const isResolved = await resolveOfferAndRequeue(
+        trx,
+        { id: found.id, contactId: found.contact_id },
+        'rejected',
+        now,
+        reason ?? null,
+      );
+      if (!isResolved) throw new AppError('conflict', 'This offer is no longer open.');
+      // A deliberate answer is a response: the missed-offer count starts again.
+      await bumpAgentVersion(trx, agentId, { missedOffers: 0 });
+      await recordContactEvent(trx, {
+        contactId: found.contact_id,
+        kind: 'rejected',
+        at: now,
+        actorId: agentId,
+        note: reason ?? null,
+      });
+      return found;
+    });
+    this.ctx.publisher.publish(rooms.user(agentId), 'offer:withdrawn', {
+      offerId,
+      contactId: offer.contact_id,
+      reason: 'rejected',
+    });
+    await publishContactsUpdated(this.ctx, [offer.contact_id]);
+    void this.queueState.changed();
+    void this.requestPass();
+    return { offerId };
+  }
+
+  /** Expires every pending offer past its deadline; safe to run on every node at once. */
+  async expireDueOffers(): Promise<number> {
+    const { db, clock, config } = this.ctx;
+    const now = clock.now();
+    const due = await loadPendingOffers(db, { expiredBy: now });
+    const expired: WithdrawnOffer[] = [];
+    for (const offer of due) {
+      const isExpired = await db.transaction().execute(async (trx) => {
+        const decision = decideOffer(
+          { agentId: offer.agent_id, status: 'pending', expiresAt: offer.expires_at },
+          { kind: 'expire' },
+          now,
+        );
+        if (!decision.ok) return false;
+        const won = await resolveOfferAndRequeue(
+          trx,
+          { id: offer.id, contactId: offer.contact_id },
+          'expired',
+          now,
+        );
+        if (!won) return false;
+        const state = await loadAgentState(trx, offer.agent_id);
+        const missed = afterMissedOffer(state?.missed_offers ?? 0, config.missedOffersLimit);
+        if (missed.isNotResponding && state?.presence === 'available') {
+          await updatePresence(trx, offer.agent_id, {
+            presence: 'not_responding',
+            at: now,
+            missedOffers: missed.missedInARow,
+          });
+        } else {
+          await bumpAgentVersion(trx, offer.agent_id, { missedOffers: missed.missedInARow });
+        }
+        await recordContactEvent(trx, {
+          contactId: offer.contact_id,
+          kind: 'offer_expired',
+          at: now,
+          toAgentId: offer.agent_id,
+        });
+        return true;
+      });
+      if (isExpired)
+        expired.push({ offerId: offer.id, contactId: offer.contact_id, agentId: offer.agent_id });
+    }
+    if (expired.length > 0) await this.announceWithdrawn(expired, 'expired');
+    return expired.length;
+  }
+
+  /** Withdraws an agent's pending offers (they went on break, offline, or got other work). */
+  async rescindAgentOffers(
+    trx: Kysely<Database>,
+    agentId: string,
+    now: number,
+  ): Promise<WithdrawnOffer[]> {
+    const withdrawn: WithdrawnOffer[] = [];
+    for (const offer of await loadPendingOffers(trx, { agentId })) {
+      if (
+        await resolveOfferAndRequeue(
+          trx,
+          { id: offer.id, contactId: offer.contact_id },
+          'rescinded',
+          now,
+        )
+      ) {
+        withdrawn.push({ offerId: offer.id, contactId: offer.contact_id, agentId });
+      }
+    }
+    return withdrawn;
+  }
+
+  /** Withdraws the pending offer on one contact (a lead moved it). */
+  async rescindContactOffer(
+    trx: Kysely<Database>,
+    contactId: string,
+    now: number,
+  ): Promise<WithdrawnOffer[]> {
+    const withdrawn: WithdrawnOffer[] = [];
+    for (const offer of await loadPendingOffers(trx, { contactId })) {
+      if (await resolveOfferAndRequeue(trx, { id: offer.id, contactId }, 'rescinded', now)) {
+        withdrawn.push({ offerId: offer.id, contactId, agentId: offer.agent_id });
+      }
+    }
+    return withdrawn;
+  }
+
+  /** After commit: tells each agent their offer is gone, and everyone else what changed. */
+  async announceWithdrawn(
+    withdrawn: readonly WithdrawnOffer[],
+    reason: 'expired' | 'rescinded',
+  ): Promise<void> {
+    for (const offer of withdrawn) {
+      this.ctx.publisher.publish(rooms.user(offer.agentId), 'offer:withdrawn', {
+        offerId: offer.offerId,
+        contactId: offer.contactId,
+        reason,
+      });
+    }
+    await publishContactsUpdated(
+      this.ctx,
+      withdrawn.map((offer) => offer.contactId),
+    );
+    await publishAgentsChanged(
+      this.ctx,
+      withdrawn.map((offer) => offer.agentId),
+    );
+    void this.queueState.changed();
+    void this.requestPass();
+  }
+}
+
+class StaleFacts extends Error {}

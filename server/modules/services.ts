@@ -1,0 +1,19 @@
+import type { PresenceService } from './agents/service';
+import type { AuthService } from './auth/service';
+import type { ServiceContext } from './context';
+import type { InboundService } from './inbound/service';
+import type { OutcomeService } from './outcomes/service';
+import type { QueueStateService } from './queue-state/service';
+import type { RoutingService } from './routing/service';
+import type { SupervisionService } from './supervision/service';
+
+export interface Services {
+  ctx: ServiceContext;
+  auth: AuthService;
+  inbound: InboundService;
+  routing: RoutingService;
+  presence: PresenceService;
+  outcomes: OutcomeService;
+  supervision: SupervisionService;
+  queueState: QueueStateService;
+}

@@ -1,0 +1,198 @@
+import type { CommandPayload } from '../../../shared/protocol/events';
+import type { ContactSummary } from '../../../shared/schemas/contact';
+import type { User } from '../../../shared/schemas/user';
+import type { MonitorSnapshot, SupervisionBoard } from '../../../shared/schemas/views';
+import { rooms } from '../../realtime/rooms';
+import { publishAgentsChanged } from '../agents/publish';
+import {
+  bumpAgentVersion,
+  loadAgentState,
+  loadAgentView,
+  loadAgentViews,
+} from '../agents/repository';
+import { AppError } from '../app-error';
+import type { ServiceContext } from '../context';
+import { publishContactsUpdated } from '../conversations/publish';
+import {
+  loadActiveContactId,
+  loadContactSummary,
+  loadConversationDetail,
+  loadOpenContacts,
+} from '../conversations/repository';
+import { loadOutcomeRecords } from '../outcomes/repository';
+import type { QueueStateService } from '../queue-state/service';
+import { recordContactEvent } from '../routing/repository';
+import type { RoutingService, WithdrawnOffer } from '../routing/service';
+
+const RECENT_OUTCOMES_ON_BOARD = 50;
+const RECENT_OUTCOMES_PER_AGENT = 20;
+
+/** Leads move work; trainers and leads watch it. */
+export class SupervisionService {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly routing: RoutingService,
+    private readonly queueState: QueueStateService,
+  ) {}
+
+  async board(): Promise<SupervisionBoard> {
+    const [agents, conversations, recentOutcomes] = await Promise.all([
+      loadAgentViews(this.ctx.db),
+      loadOpenContacts(this.ctx.db),
+      loadOutcomeRecords(this.ctx.db, { limit: RECENT_OUTCOMES_ON_BOARD }),
+    ]);
+    return { agents, conversations, recentOutcomes };
+  }
+
+  trainees() {
+    return loadAgentViews(this.ctx.db, { isTrainee: true });
+  }
+
+  /** Trainers follow trainees; leads and administrators may follow any agent. */
+  async monitorSnapshot(viewer: User, agentId: string): Promise<MonitorSnapshot> {
+    const agent = await loadAgentView(this.ctx.db, agentId);
+    if (!agent) throw new AppError('not_found', 'No such agent.');
+    if (viewer.role === 'trainer' && !agent.isTrainee) {
+      throw new AppError('forbidden', 'Trainers follow trainees only.');
+    }
+    const [conversation, recentOutcomes] = await Promise.all([
+      agent.activeContactId
+        ? loadConversationDetail(this.ctx.db, agent.activeContactId)
+        : undefined,
+      loadOutcomeRecords(this.ctx.db, { agentId, limit: RECENT_OUTCOMES_PER_AGENT }),
+    ]);
+    return { agent, conversation: conversation ?? null, recentOutcomes };
+  }
+
+  /**
+   * Moves a waiting, offered or active conversation to another agent at once. The previous holder
+   * loses it in the same transaction; both are told who moved it and why.
+   */
+  async reassign(
+    lead: User,
+    input: CommandPayload<'conversation:reassign'>,
+  ): Promise<ContactSummary> {
+    const { db, clock } = this.ctx;
+    const now = clock.now();
+    const result = await db.transaction().execute(async (trx) => {
+      const contact = await trx
+        .selectFrom('contacts')
+        .selectAll()
+        .where('id', '=', input.contactId)
+        .executeTakeFirst();
+      if (!contact) throw new AppError('not_found', 'No such contact.');
+      if (contact.status === 'closed')
+        throw new AppError('conflict', 'This conversation is already closed.');
+      const target = await trx
+        .selectFrom('users')
+        .select(['id', 'role', 'display_name'])
+        .where('id', '=', input.toAgentId)
+        .executeTakeFirst();
+      if (!target || target.role !== 'agent') {
+        throw new AppError('invalid_payload', 'Conversations can be moved to agents only.', [
+          { path: 'toAgentId', message: 'not an agent' },
+        ]);
+      }
+      if (contact.status === 'active' && contact.assigned_agent_id === target.id) {
+        throw new AppError('conflict', `${target.display_name} already holds this conversation.`);
+      }
+      const targetState = await loadAgentState(trx, target.id);
+      if (!targetState || targetState.presence === 'offline') {
+        throw new AppError('conflict', `${target.display_name} is offline.`);
+      }
+      if ((await loadActiveContactId(trx, target.id)) !== undefined) {
+        throw new AppError(
+          'conflict',
+          `${target.display_name} is already handling a conversation.`,
+        );
+      }
+      const withdrawn: WithdrawnOffer[] = [
+        ...(await this.routing.rescindContactOffer(trx, contact.id, now)),
+        ...(await this.routing.rescindAgentOffers(trx, target.id, now)),
+      ];
+      const previousAgentId = contact.status === 'active' ? contact.assigned_agent_id : null;
+      const moved = await trx
+        .updateTable('contacts')
+        .set((eb) => ({
+          status: 'active',
+          assigned_agent_id: target.id,
+          accepted_at: now,
+          version: eb('version', '+', 1),
+        }))
+        .where('id', '=', contact.id)
+        .where('status', 'in', ['waiting', 'offered', 'active'])
+        .where('assigned_agent_id', previousAgentId === null ? 'is' : '=', previousAgentId)
+        .executeTakeFirst();
+      if (moved.numUpdatedRows === 0n)
+        throw new AppError('conflict', 'This conversation changed meanwhile; try again.');
+      if (previousAgentId) await bumpAgentVersion(trx, previousAgentId, { idleSince: now });
+      await bumpAgentVersion(trx, target.id);
+      await recordContactEvent(trx, {
+        contactId: contact.id,
+        kind: 'reassigned',
+        at: now,
+        actorId: lead.id,
+        fromAgentId: previousAgentId,
+        toAgentId: target.id,
+        note: input.reason,
+      });
+      return {
+        contactId: contact.id,
+        reference: contact.reference,
+        previousAgentId,
+        target,
+        withdrawn,
+      };
+    });
+
+    const detail = await loadConversationDetail(db, result.contactId);
+    if (!detail) throw new AppError('internal', 'The moved contact could not be read back.');
+    if (result.previousAgentId) {
+      this.ctx.publisher.publish(
+        [rooms.user(result.previousAgentId), rooms.monitor(result.previousAgentId)],
+        'conversation:revoked',
+        {
+          agentId: result.previousAgentId,
+          contactId: result.contactId,
+          reference: result.reference,
+          byName: lead.displayName,
+          toAgentName: result.target.display_name,
+          reason: input.reason,
+        },
+      );
+    }
+    this.ctx.publisher.publish(
+      [rooms.user(result.target.id), rooms.monitor(result.target.id)],
+      'conversation:assigned',
+      {
+        agentId: result.target.id,
+        conversation: detail,
+        reason: 'reassigned',
+        byName: lead.displayName,
+        note: input.reason,
+      },
+    );
+    // Offers withdrawn here are announced without a second routing pass of their own.
+    const otherContacts = result.withdrawn
+      .map((offer) => offer.contactId)
+      .filter((id) => id !== result.contactId);
+    for (const offer of result.withdrawn) {
+      this.ctx.publisher.publish(rooms.user(offer.agentId), 'offer:withdrawn', {
+        offerId: offer.offerId,
+        contactId: offer.contactId,
+        reason: 'rescinded',
+      });
+    }
+    await publishContactsUpdated(this.ctx, [result.contactId, ...otherContacts]);
+    await publishAgentsChanged(this.ctx, [
+      result.target.id,
+      ...(result.previousAgentId ? [result.previousAgentId] : []),
+      ...result.withdrawn.map((offer) => offer.agentId),
+    ]);
+    void this.queueState.changed();
+    void this.routing.requestPass();
+    const summary = await loadContactSummary(db, result.contactId);
+    if (!summary) throw new AppError('internal', 'The moved contact could not be read back.');
+    return summary;
+  }
+}

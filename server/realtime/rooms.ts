@@ -1,0 +1,11 @@
+/** Socket.IO room names: who receives which facts. */
+export const rooms = {
+  user: (userId: string) => `user:${userId}`,
+  /** Trainers, leads and admins following one agent's work. */
+  monitor: (agentId: string) => `monitor:${agentId}`,
+  agents: 'role:agents',
+  leads: 'role:leads',
+  trainers: 'role:trainers',
+} as const;
+
+export const everyoneWatchingQueues = [rooms.agents, rooms.leads, rooms.trainers];

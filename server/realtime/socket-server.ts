@@ -1,0 +1,157 @@
+import type { Server as HttpServer } from 'node:http';
+import { fastifyCookie } from '@fastify/cookie';
+import { Server, type Socket } from 'socket.io';
+import type { Ack } from '../../shared/protocol/ack';
+import {
+  commands,
+  type ClientToServerEvents,
+  type CommandName,
+  type CommandPayload,
+  type CommandResult,
+  type ServerToClientEvents,
+} from '../../shared/protocol/events';
+import type { User } from '../../shared/schemas/user';
+import { AppError } from '../modules/app-error';
+import { SESSION_COOKIE } from '../modules/auth/service';
+import type { Services } from '../modules/services';
+import { fieldsFromIssues, invalidPayload } from '../modules/validation';
+import { rooms } from './rooms';
+
+interface SocketData {
+  user: User;
+  sessionToken: string;
+}
+
+export type TanggapServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+type TanggapSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+type CommandHandler<N extends CommandName> = (
+  user: User,
+  payload: CommandPayload<N>,
+  socket: TanggapSocket,
+) => Promise<CommandResult<N>>;
+
+export function createSocketServer(httpServer: HttpServer): TanggapServer {
+  return new Server(httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    // Same origin only: the SPA is served by this process.
+    cors: undefined,
+    connectionStateRecovery: { maxDisconnectionDuration: 60_000, skipMiddlewares: false },
+  });
+}
+
+/** Wires authentication, rooms and every command handler onto the Socket.IO server. */
+export function attachRealtime(io: TanggapServer, services: Services): void {
+  const { auth, presence, routing, outcomes, supervision, ctx } = services;
+
+  io.use((socket, next) => {
+    const token = fastifyCookie.parse(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+    auth
+      .userForToken(token)
+      .then((user) => {
+        if (!user || !token) return next(new Error('unauthenticated'));
+        socket.data.user = user;
+        socket.data.sessionToken = token;
+        next();
+      })
+      .catch((error: unknown) => {
+        ctx.log.error({ err: error }, 'socket authentication failed');
+        next(new Error('unavailable'));
+      });
+  });
+
+  io.on('connection', (socket) => {
+    const { user } = socket.data;
+    const log = ctx.log.child({ socketId: socket.id, userId: user.id });
+    void socket.join(rooms.user(user.id));
+    if (user.role === 'agent') void socket.join(rooms.agents);
+    if (user.role === 'lead' || user.role === 'admin') void socket.join(rooms.leads);
+    if (user.role === 'trainer') void socket.join(rooms.trainers);
+    if (user.role === 'agent') {
+      presence
+        .connected(user.id)
+        .catch((error: unknown) => log.error({ err: error }, 'presence on connect failed'));
+      socket.on('disconnect', () => presence.disconnected(user.id));
+    }
+
+    /**
+     * The one way a command enters the server: role check, payload validation, then the handler;
+     * every outcome, including an unexpected failure, is answered with an Ack.
+     */
+    function on<N extends CommandName>(name: N, handler: CommandHandler<N>): void {
+      const definition = commands[name];
+      const listener = async (payload: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') {
+          log.warn({ command: name }, 'command without acknowledgement callback ignored');
+          return;
+        }
+        const reply = ack as (result: Ack<CommandResult<N>>) => void;
+        try {
+          if (!(definition.roles as readonly string[]).includes(user.role)) {
+            throw new AppError('forbidden', `Your role (${user.role}) may not send ${name}.`);
+          }
+          // A session signed out elsewhere must not keep acting through an old socket.
+          const current = await auth.userForToken(socket.data.sessionToken);
+          if (!current) {
+            socket.disconnect(true);
+            throw new AppError('unauthenticated', 'Your session has ended; please sign in again.');
+          }
+          const parsed = definition.payload.safeParse(payload);
+          if (!parsed.success) throw invalidPayload(fieldsFromIssues(parsed.error.issues));
+          const data = await handler(user, parsed.data as CommandPayload<N>, socket);
+          reply({ ok: true, data });
+        } catch (error) {
+          if (error instanceof AppError) {
+            reply({ ok: false, error: error.toApiError() });
+          } else {
+            log.error({ err: error, command: name }, 'command failed');
+            reply({
+              ok: false,
+              error: { code: 'internal', message: 'Something went wrong on our side.' },
+            });
+          }
+        }
+      };
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- payloads are untrusted until parsed above
+      socket.on(name, listener as any);
+    }
+
+    on('agent:set-status', (agent, { status }) => presence.setStatus(agent.id, status));
+    on('offer:accept', (agent, { offerId }) => routing.accept(agent.id, offerId));
+    on('offer:reject', (agent, { offerId, reason }) => routing.reject(agent.id, offerId, reason));
+    on('outcome:log', (agent, payload) => outcomes.log(agent.id, payload));
+    on('conversation:reassign', (lead, payload) => supervision.reassign(lead, payload));
+    on('monitor:start', async (viewer, { agentId }, s) => {
+      const snapshot = await supervision.monitorSnapshot(viewer, agentId);
+      await s.join(rooms.monitor(agentId));
+      return snapshot;
+    });
+    on('monitor:stop', async (_viewer, { agentId }, s) => {
+      await s.leave(rooms.monitor(agentId));
+      return { agentId };
+    });
+  });
+}
+
+/** Ends the sockets opened with one session (on sign-out). */
+export async function disconnectSession(
+  io: TanggapServer,
+  userId: string,
+  token: string,
+): Promise<void> {
+  const sockets = await io.in(rooms.user(userId)).fetchSockets();
+  for (const socket of sockets) {
+    if (socket.data.sessionToken === token) socket.disconnect(true);
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * Row types as stored. Times are epoch milliseconds (BIGINT in PostgreSQL, read back as numbers),
+ * booleans are 0/1 integers, lists are JSON text: one representation on both dialects.
+ */
+export interface TeamTable {
+  id: string;
+  name: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  is_trainee: number;
+  team_id: string | null;
+  password_hash: string;
+  created_at: number;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie token; the token itself is never stored. */
+  id: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface SegmentTable {
+  code: string;
+  priority: number;
+  target_answer_ms: number;
+}
+
+export interface TopicTable {
+  code: string;
+  label_id: string;
+  label_en: string;
+}
+
+export interface QueueTable {
+  id: string;
+  name: string;
+  topic: string;
+  /** JSON array of channel codes. */
+  channels: string;
+  sort: number;
+}
+
+export interface AgentSkillTable {
+  user_id: string;
+  topic: string;
+  level: number;
+}
+
+export interface AgentStateTable {
+  user_id: string;
+  presence: string;
+  presence_since: number;
+  /** Since when the agent has had no work; the longest idle is offered first. */
+  idle_since: number;
+  missed_offers: number;
+  version: number;
+}
+
+export interface CitizenTable {
+  id: string;
+  name: string;
+  /** Normalised phone number, e-mail address or handle. */
+  address: string;
+  segment: string;
+  created_at: number;
+}
+
+export interface ContactTable {
+  id: string;
+  reference: string;
+  channel: string;
+  external_id: string;
+  citizen_id: string;
+  queue_id: string;
+  topic: string;
+  segment: string;
+  preview: string;
+  status: string;
+  arrived_at: number;
+  assigned_agent_id: string | null;
+  accepted_at: number | null;
+  closed_at: number | null;
+  version: number;
+}
+
+export interface MessageTable {
+  id: string;
+  contact_id: string;
+  direction: string;
+  text: string;
+  at: number;
+}
+
+export interface OfferTable {
+  id: string;
+  contact_id: string;
+  agent_id: string;
+  status: string;
+  reason: string | null;
+  created_at: number;
+  expires_at: number;
+  resolved_at: number | null;
+}
+
+export interface OutcomeTable {
+  id: string;
+  contact_id: string;
+  agent_id: string;
+  wrapup_code: string;
+  notes: string;
+  created_at: number;
+}
+
+export interface FollowUpTable {
+  id: string;
+  contact_id: string;
+  outcome_id: string;
+  title: string;
+  due_at: number;
+  owner_id: string;
+  status: string;
+  created_by: string;
+  created_at: number;
+}
+
+export interface WrapupCodeTable {
+  code: string;
+  label_id: string;
+  label_en: string;
+  needs_follow_up: number;
+  sort: number;
+}
+
+export interface ScriptTable {
+  id: string;
+  topic: string;
+  title: string;
+  /** JSON array of {id, title, text} with `{caller.name}`-style variables. */
+  steps: string;
+}
+
+export interface ContactEventTable {
+  id: string;
+  contact_id: string;
+  kind: string;
+  actor_id: string | null;
+  from_agent_id: string | null;
+  to_agent_id: string | null;
+  note: string | null;
+  at: number;
+}
+
+export interface CommandResultTable {
+  command_id: string;
+  user_id: string;
+  name: string;
+  result: string;
+  created_at: number;
+}
+
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  teams: TeamTable;
+  users: UserTable;
+  sessions: SessionTable;
+  segments: SegmentTable;
+  topics: TopicTable;
+  queues: QueueTable;
+  agent_skills: AgentSkillTable;
+  agent_states: AgentStateTable;
+  citizens: CitizenTable;
+  contacts: ContactTable;
+  messages: MessageTable;
+  offers: OfferTable;
+  outcomes: OutcomeTable;
+  follow_ups: FollowUpTable;
+  wrapup_codes: WrapupCodeTable;
+  scripts: ScriptTable;
+  contact_events: ContactEventTable;
+  command_results: CommandResultTable;
+  counters: CounterTable;
+  meta: MetaTable;
+}
