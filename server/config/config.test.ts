@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_INBOUND_API_KEY, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('runs a demo on embedded SQLite with no settings at all', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      dataDir: './data',
+      databaseUrl: undefined,
+      isDemo: true,
+      isSimulatorOn: true,
+      inboundApiKey: DEMO_INBOUND_API_KEY,
+      offerTimeoutMs: 20_000,
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+    });
+  });
+
+  it('turns the simulator off with the demo unless asked for', () => {
+    const clean = loadConfig({
+      DEMO: 'off',
+      ADMIN_USERNAME: 'kepala',
+      ADMIN_PASSWORD: 'rahasia-panjang',
+      INBOUND_API_KEY: 'k'.repeat(20),
+    });
+    expect(clean.isDemo).toBe(false);
+    expect(clean.isSimulatorOn).toBe(false);
+    expect(loadConfig({ SIMULATOR: 'off' }).isSimulatorOn).toBe(false);
+  });
+
+  it('refuses DEMO=off without a first administrator or an inbound key, naming both', () => {
+    expect(() => loadConfig({ DEMO: 'off' })).toThrow(/ADMIN_USERNAME[\s\S]*INBOUND_API_KEY/);
+  });
+
+  it('names every bad value', () => {
+    expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', ORG_CODE: 'tg p' })).toThrow(
+      /PORT[\s\S]*DATABASE_URL: must be a postgres[\s\S]*ORG_CODE/,
+    );
+  });
+});
