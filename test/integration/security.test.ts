@@ -104,7 +104,8 @@ describe.each(STORAGE_MODES)('boundaries on %s', (mode: StorageMode) => {
 
   it('refuses a socket without a valid session', async () => {
     server = await startServer(mode);
-    for (const headers of [{}, { cookie: 'tanggap_session=forged' }]) {
+    const attempts: Record<string, string>[] = [{}, { cookie: 'tanggap_session=forged' }];
+    for (const headers of attempts) {
       const socket = connectSocket(server.url, {
         transports: ['websocket'],
         extraHeaders: headers,

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { formatReference, localDateKey } from '../../../shared/domain/reference';
 import type { InboundContactBody, InboundContactResult } from '../../../shared/schemas/inbound';
 import { normalizeAddress } from '../../domain/address';
+import { GENERAL_TOPIC } from '../../seed/base-data';
 import type { Database } from '../../store/schema';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
@@ -11,8 +12,6 @@ import type { QueueStateService } from '../queue-state/service';
 import { recordContactEvent } from '../routing/repository';
 import type { RoutingService } from '../routing/service';
 
-/** Topic for contacts whose topic is missing or unknown. */
-export const GENERAL_TOPIC = 'umum';
 const PREVIEW_LENGTH = 160;
 
 /**
@@ -132,8 +131,8 @@ export class InboundService {
       (JSON.parse(queue.channels) as string[]).includes(body.channel);
     const queue =
       queues.find((q) => q.topic === body.topic && serves(q)) ??
-      queues.find((q) => q.topic === GENERAL_TOPIC && serves(q)) ??
-      queues.find((q) => q.topic === GENERAL_TOPIC);
+      queues.find((q) => q.topic === GENERAL_TOPIC.code && serves(q)) ??
+      queues.find((q) => q.topic === GENERAL_TOPIC.code);
     if (!queue) throw new AppError('unavailable', 'No queue is configured for this contact.');
     return queue;
   }
