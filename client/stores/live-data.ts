@@ -50,6 +50,8 @@ export interface DeskState {
   agentId: string | null;
   /** Oldest first, so a new offer never moves the one under the pointer. */
   offers: Offer[];
+  /** The most recent offer to arrive live, for the screen-reader announcement. */
+  announcedOffer: Offer | null;
   conversation: ConversationDetail | null;
   outcomes: OutcomeRecord[];
   notices: DeskNotice[];
@@ -96,6 +98,7 @@ export function initialLiveData(): LiveData {
     desk: {
       agentId: null,
       offers: [],
+      announcedOffer: null,
       conversation: null,
       outcomes: [],
       notices: [],
@@ -178,7 +181,10 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
       if (offer.agentId !== desk.agentId) return data;
       if (desk.offers.some((held) => held.id === offer.id)) return data;
       if (desk.conversation?.contact.id === offer.contact.id) return data;
-      return { ...data, desk: { ...desk, offers: [...desk.offers, offer] } };
+      return {
+        ...data,
+        desk: { ...desk, offers: [...desk.offers, offer], announcedOffer: offer },
+      };
     }
     case 'offer:withdrawn': {
       const { desk } = data;
@@ -325,6 +331,16 @@ export function applyAccepted(data: LiveData, detail: ConversationDetail): LiveD
       offers: desk.offers.filter((offer) => offer.contact.id !== detail.contact.id),
       lastLogged: null,
     },
+  };
+}
+
+/** An offer this agent answered (rejected); the `offer:withdrawn` fact that follows agrees. */
+export function removeOffer(data: LiveData, offerId: string): LiveData {
+  const desk = data.desk;
+  if (!desk.offers.some((offer) => offer.id === offerId)) return data;
+  return {
+    ...data,
+    desk: { ...desk, offers: desk.offers.filter((offer) => offer.id !== offerId) },
   };
 }
 

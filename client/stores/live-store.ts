@@ -6,7 +6,7 @@
  */
 import { create, type StateCreator } from 'zustand';
 import type { AgentView } from '../../shared/schemas/agent';
-import type { ConversationDetail } from '../../shared/schemas/contact';
+import type { ContactSummary, ConversationDetail } from '../../shared/schemas/contact';
 import type { OutcomeRecord } from '../../shared/schemas/outcome';
 import type { QueueState } from '../../shared/schemas/queue-state';
 import type { DeskSnapshot, MonitorSnapshot, SupervisionBoard } from '../../shared/schemas/views';
@@ -21,6 +21,7 @@ import {
   hydrateTraineesData,
   initialLiveData,
   reduceFact,
+  removeOffer,
   type ConnectionStatus,
   type LiveData,
 } from './live-data';
@@ -31,6 +32,7 @@ export const FACT_LOG_LIMIT = 500;
 interface ConnectionSlice {
   connection: ConnectionStatus;
   serverOffsetMs: number;
+  offsetSamples: number[];
   setConnection: (status: ConnectionStatus) => void;
   /** Records the server clock seen in a live fact, to correct countdowns. */
   noteServerTime: (serverAt: number, receivedAt: number) => void;
@@ -53,6 +55,8 @@ interface DeskSlice {
   /** The ack of `outcome:log`. */
   deskOutcomeLogged: (record: OutcomeRecord) => void;
   deskAgentChanged: (view: AgentView) => void;
+  /** The ack of `offer:reject`. */
+  deskOfferRemoved: (offerId: string) => void;
   dismissNotice: (noticeId: string) => void;
   dismissLastLogged: () => void;
 }
@@ -60,6 +64,8 @@ interface DeskSlice {
 interface BoardSlice {
   board: LiveData['board'];
   hydrateBoard: (board: SupervisionBoard, since: number) => void;
+  /** The ack of `conversation:reassign`. */
+  boardContactChanged: (contact: ContactSummary) => void;
 }
 
 interface TrainingSlice {
@@ -114,11 +120,23 @@ function hydrateWithReplay(
   return data;
 }
 
+/** Offsets beyond this are a replayed or bogus timestamp, not clock skew. */
+const MAX_PLAUSIBLE_OFFSET_MS = 10 * 60_000;
+
 const createConnectionSlice: Slice<ConnectionSlice> = (set) => ({
   connection: 'idle',
   serverOffsetMs: 0,
+  offsetSamples: [],
   setConnection: (connection) => set({ connection }),
-  noteServerTime: (serverAt, receivedAt) => set({ serverOffsetMs: serverAt - receivedAt }),
+  noteServerTime: (serverAt, receivedAt) =>
+    set((state) => {
+      const sample = serverAt - receivedAt;
+      if (Math.abs(sample) > MAX_PLAUSIBLE_OFFSET_MS) return {};
+      const offsetSamples = [...state.offsetSamples, sample].slice(-10);
+      // Transit delay only ever makes the server look behind, so the largest sample is the
+      // closest to the true offset.
+      return { offsetSamples, serverOffsetMs: Math.max(...offsetSamples) };
+    }),
 });
 
 const createQueueSlice: Slice<QueueSlice> = (set) => ({
@@ -141,6 +159,7 @@ const createDeskSlice: Slice<DeskSlice> = (set) => ({
     set((state) =>
       reduceFact(dataOf(state), { name: 'agent:status-changed', fact: view }, state.factSeq),
     ),
+  deskOfferRemoved: (offerId) => set((state) => removeOffer(dataOf(state), offerId)),
   dismissNotice: (noticeId) =>
     set((state) => ({
       desk: { ...state.desk, notices: state.desk.notices.filter((n) => n.id !== noticeId) },
@@ -152,6 +171,10 @@ const createBoardSlice: Slice<BoardSlice> = (set) => ({
   board: initialLiveData().board,
   hydrateBoard: (board, since) =>
     set((state) => hydrateWithReplay(state, since, (data) => hydrateBoardData(data, board))),
+  boardContactChanged: (contact) =>
+    set((state) =>
+      reduceFact(dataOf(state), { name: 'conversation:updated', fact: contact }, state.factSeq),
+    ),
 });
 
 const createTrainingSlice: Slice<TrainingSlice> = (set) => ({
@@ -175,7 +198,7 @@ const createFactsSlice: Slice<FactsSlice> = (set) => ({
       const factLog = [...state.factLog, { seq, event }].slice(-FACT_LOG_LIMIT);
       return { ...reduceFact(dataOf(state), event, seq), factSeq: seq, factLog };
     }),
-  reset: () => set({ ...initialLiveData(), factLog: [] }),
+  reset: () => set({ ...initialLiveData(), factLog: [], offsetSamples: [] }),
 });
 
 export const useLiveStore = create<LiveStore>()((...args) => ({

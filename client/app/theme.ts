@@ -1,0 +1,11 @@
+import { createTheme } from '@mantine/core';
+
+/** Calm and dense: teal accents on neutral greys, system fonts, small radii. */
+export const theme = createTheme({
+  primaryColor: 'teal',
+  defaultRadius: 'sm',
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
+  fontFamilyMonospace: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace',
+  headings: { fontWeight: '650' },
+});

@@ -1,0 +1,89 @@
+import { Badge, Box, Button, Group, Text } from '@mantine/core';
+import { IconLogout } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../shared/schemas/user';
+import { ConnectionBanner, ConnectionIndicator } from './connection-banner';
+import { LanguageSwitch } from './language-switch';
+
+export const HEADER_HEIGHT = 52;
+
+/** What the app shell hands every screen so it can draw the frame with its own controls. */
+export interface FrameProps {
+  user: User;
+  onSignOut: () => void;
+  isSigningOut: boolean;
+  /** Switch between consoles, for roles that have more than one. */
+  navigation?: ReactNode;
+}
+
+/**
+ * The frame around every signed-in screen: a slim header (product, role-specific controls, who is
+ * signed in, language, sign-out), the connection banner, and a body that fills the viewport so
+ * panes scroll on their own.
+ */
+export function AppFrame({
+  frame,
+  toolbar,
+  actions,
+  children,
+}: {
+  frame: FrameProps;
+  toolbar?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { user, onSignOut, isSigningOut, navigation } = frame;
+  return (
+    <Box style={{ display: 'flex', flexDirection: 'column', height: '100dvh' }}>
+      <Box
+        component="header"
+        px="md"
+        style={{
+          height: HEADER_HEIGHT,
+          flex: `0 0 ${HEADER_HEIGHT}px`,
+          borderBottom: '1px solid var(--mantine-color-gray-3)',
+          display: 'flex',
+          alignItems: 'center',
+          gap: 'var(--mantine-spacing-md)',
+          background: 'var(--mantine-color-body)',
+        }}
+      >
+        <Text fw={700} c="teal.8" size="lg">
+          {t('app.name')}
+        </Text>
+        {navigation}
+        <Box style={{ flex: 1, minWidth: 0 }}>{toolbar}</Box>
+        <Group gap="sm" wrap="nowrap">
+          <ConnectionIndicator />
+          <Group gap={6} wrap="nowrap">
+            <Text size="sm" fw={600} data-testid="current-user">
+              {user.displayName}
+            </Text>
+            <Badge size="xs" variant="outline" color="gray">
+              {t(`role.${user.role}`)}
+            </Badge>
+          </Group>
+          {actions}
+          <LanguageSwitch />
+          <Button
+            size="xs"
+            variant="subtle"
+            color="gray"
+            leftSection={<IconLogout size={14} aria-hidden />}
+            onClick={onSignOut}
+            loading={isSigningOut}
+            data-testid="sign-out"
+          >
+            {t('common.signOut')}
+          </Button>
+        </Group>
+      </Box>
+      <ConnectionBanner />
+      <Box component="main" aria-label={t('app.mainRegion')} style={{ flex: 1, minHeight: 0 }}>
+        {children}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,152 @@
+import { Badge, Box, Group, List, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ContactSummary, Message, Script } from '../../shared/schemas/contact';
+import { formatTime } from '../lib/format';
+import { useLabels } from '../lib/reference-data';
+import { ChannelLabel } from './channel-label';
+import { SegmentBadge } from './segment-badge';
+
+/** Reference, channel, topic and segment of one conversation. */
+export function ConversationHeader({ contact }: { contact: ContactSummary }) {
+  const { t, i18n } = useTranslation();
+  const labels = useLabels();
+  return (
+    <Group
+      justify="space-between"
+      align="flex-start"
+      wrap="nowrap"
+      data-testid="conversation-header"
+    >
+      <Stack gap={2}>
+        <Group gap="xs">
+          <Title order={2} size="h4" ff="monospace" data-testid="conversation-reference">
+            {contact.reference}
+          </Title>
+          <SegmentBadge segment={contact.segment} />
+        </Group>
+        <Group gap="md">
+          <ChannelLabel channel={contact.channel} />
+          <Text size="sm">
+            <Text span c="dimmed" size="sm">
+              {t('conversation.topic')}:{' '}
+            </Text>
+            {labels.topic(contact.topic)}
+          </Text>
+        </Group>
+      </Stack>
+      <Stack gap={2} align="flex-end">
+        <Text fw={600} size="sm">
+          {contact.citizenName}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('conversation.arrived', { time: formatTime(contact.arrivedAt, i18n.language) })}
+        </Text>
+      </Stack>
+    </Group>
+  );
+}
+
+const SPEAKER_STYLE = {
+  inbound: { align: 'flex-start', bg: 'var(--mantine-color-gray-1)' },
+  outbound: { align: 'flex-end', bg: 'var(--mantine-color-blue-0)' },
+  system: { align: 'center', bg: 'transparent' },
+} as const;
+
+export function Transcript({
+  messages,
+  maxHeight = 260,
+}: {
+  messages: Message[];
+  maxHeight?: number;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section aria-labelledby="transcript-title">
+      <Title order={3} size="sm" mb={4} id="transcript-title">
+        {t('conversation.transcript')}
+      </Title>
+      {messages.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('conversation.noMessages')}
+        </Text>
+      ) : (
+        <ScrollArea.Autosize mah={maxHeight} type="auto" offsetScrollbars>
+          <Stack
+            gap={6}
+            component="ol"
+            m={0}
+            p={0}
+            style={{ listStyle: 'none' }}
+            data-testid="transcript"
+          >
+            {messages.map((message) => {
+              const style = SPEAKER_STYLE[message.direction];
+              return (
+                <Box
+                  component="li"
+                  key={message.id}
+                  style={{ alignSelf: style.align, maxWidth: '85%' }}
+                >
+                  <Paper
+                    px="sm"
+                    py={4}
+                    radius="sm"
+                    bg={style.bg}
+                    withBorder={message.direction !== 'system'}
+                  >
+                    <Text size="xs" c="dimmed">
+                      {t(`conversation.${message.direction}`)} ·{' '}
+                      {formatTime(message.at, i18n.language)}
+                    </Text>
+                    <Text
+                      size="sm"
+                      fs={message.direction === 'system' ? 'italic' : undefined}
+                      style={{ whiteSpace: 'pre-wrap' }}
+                    >
+                      {message.text}
+                    </Text>
+                  </Paper>
+                </Box>
+              );
+            })}
+          </Stack>
+        </ScrollArea.Autosize>
+      )}
+    </section>
+  );
+}
+
+/** The script for the topic, already filled with the caller's details by the server. */
+export function ScriptPanel({ script }: { script: Script | null }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="script-title" data-testid="script-panel">
+      <Group gap="xs" mb={4}>
+        <Title order={3} size="sm" id="script-title">
+          {t('conversation.script')}
+        </Title>
+        {script !== null && (
+          <Badge variant="outline" size="sm" color="gray">
+            {script.title}
+          </Badge>
+        )}
+      </Group>
+      {script === null ? (
+        <Text size="sm" c="dimmed">
+          {t('conversation.noScript')}
+        </Text>
+      ) : (
+        <List type="ordered" spacing={6} size="sm">
+          {script.steps.map((step) => (
+            <List.Item key={step.id}>
+              <Text span fw={600} size="sm">
+                {step.title}
+              </Text>
+              <Text size="sm">{step.text}</Text>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </section>
+  );
+}

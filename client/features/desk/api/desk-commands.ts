@@ -1,0 +1,48 @@
+/**
+ * The agent's commands as mutations. Each sends through lib/socket and writes the acknowledged
+ * result into the live store at once; the facts that follow say the same and change nothing.
+ */
+import { useMutation } from '@tanstack/react-query';
+import type { CommandPayload } from '../../../../shared/protocol/events';
+import type { SelectableAgentStatus } from '../../../../shared/schemas/common';
+import { sendCommand } from '../../../lib/socket';
+import { removeKey } from '../../../lib/storage';
+import { useLiveStore } from '../../../stores/live-store';
+
+export function useSetStatus() {
+  return useMutation({
+    mutationFn: (status: SelectableAgentStatus) => sendCommand('agent:set-status', { status }),
+    onSuccess: (view) => useLiveStore.getState().deskAgentChanged(view),
+  });
+}
+
+export function useAcceptOffer() {
+  return useMutation({
+    mutationFn: (offerId: string) => sendCommand('offer:accept', { offerId }),
+    onSuccess: (detail) => useLiveStore.getState().deskAccepted(detail),
+  });
+}
+
+export function useRejectOffer() {
+  return useMutation({
+    mutationFn: (input: { offerId: string; reason?: string }) => sendCommand('offer:reject', input),
+    onSuccess: ({ offerId }) => useLiveStore.getState().deskOfferRemoved(offerId),
+  });
+}
+
+export type LogOutcomePayload = CommandPayload<'outcome:log'>;
+
+/**
+ * Logs the outcome of the held conversation. The payload carries the wrap-up form's command id,
+ * so a retry after a lost ack returns the first result instead of logging twice. On success the
+ * draft kept under `draftKey` is dropped.
+ */
+export function useLogOutcome(draftKey: string) {
+  return useMutation({
+    mutationFn: (payload: LogOutcomePayload) => sendCommand('outcome:log', payload),
+    onSuccess: (record) => {
+      removeKey(draftKey);
+      useLiveStore.getState().deskOutcomeLogged(record);
+    },
+  });
+}

@@ -1,0 +1,78 @@
+import { Alert, Center, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../../../shared/schemas/user';
+import { ConversationHeader, ScriptPanel, Transcript } from '../../../components/conversation-view';
+import { useReferenceData } from '../../../lib/reference-data';
+import { useLiveStore } from '../../../stores/live-store';
+import { DeskNotices } from './desk-notices';
+import { WrapupForm } from './wrapup-form';
+
+export const CONVERSATION_TITLE_ID = 'conversation-pane-title';
+
+/** Centre pane: what a lead did, then the conversation with its script and wrap-up. */
+export function ConversationPane({
+  user,
+  codeInputRef,
+}: {
+  user: User;
+  codeInputRef: Ref<HTMLSelectElement>;
+}) {
+  const { t } = useTranslation();
+  const conversation = useLiveStore((state) => state.desk.conversation);
+  const lastLogged = useLiveStore((state) => state.desk.lastLogged);
+  const dismissLastLogged = useLiveStore((state) => state.dismissLastLogged);
+  const reference = useReferenceData();
+
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="sm" id={CONVERSATION_TITLE_ID} tabIndex={-1} c="dimmed">
+        {t('desk.conversationPane')}
+      </Title>
+      <DeskNotices />
+      {conversation === null ? (
+        <>
+          {lastLogged !== null && (
+            <Alert
+              color="green"
+              icon={<IconCircleCheck size={18} aria-hidden />}
+              title={t('desk.loggedTitle')}
+              withCloseButton
+              closeButtonLabel={t('common.dismiss')}
+              onClose={dismissLastLogged}
+              role="status"
+              data-testid="outcome-confirmation"
+            >
+              {t('desk.loggedBody', { reference: lastLogged.reference })}
+            </Alert>
+          )}
+          <Center mih={240} data-testid="waiting-state">
+            <Stack gap={4} align="center" maw={420}>
+              <Text fw={600}>{t('desk.waitingTitle')}</Text>
+              <Text size="sm" c="dimmed" ta="center">
+                {t('desk.waitingBody')}
+              </Text>
+            </Stack>
+          </Center>
+        </>
+      ) : (
+        <Stack gap="sm" data-testid="conversation">
+          <ConversationHeader contact={conversation.contact} />
+          <SimpleGrid cols={2} spacing="md">
+            <Transcript messages={conversation.messages} />
+            <ScriptPanel script={conversation.script} />
+          </SimpleGrid>
+          <WrapupForm
+            key={conversation.contact.id}
+            contactId={conversation.contact.id}
+            userId={user.id}
+            wrapupCodes={reference.data?.wrapupCodes ?? []}
+            staff={reference.data?.staff ?? []}
+            codeInputRef={codeInputRef}
+          />
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,201 @@
+import { ActionIcon, Alert, Box, Button, Center, Loader, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconKeyboard } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Offer } from '../../../../shared/schemas/offer';
+import { AppFrame, type FrameProps } from '../../../components/app-frame';
+import { CallerContextPanel } from '../../../components/caller-context';
+import { LiveAnnouncer } from '../../../components/live-announcer';
+import { ShortcutHelp } from '../../../components/shortcut-help';
+import { useShortcuts } from '../../../lib/keyboard';
+import { errorText } from '../../../lib/error-text';
+import { useLabels } from '../../../lib/reference-data';
+import { useLiveStore } from '../../../stores/live-store';
+import { useAcceptOffer } from '../api/desk-commands';
+import { useDeskSnapshot } from '../api/desk-queries';
+import { CONVERSATION_TITLE_ID, ConversationPane } from './conversation-pane';
+import { MyWorkPane } from './my-work-pane';
+import { isOfferLive } from './offer-list';
+import { RejectOfferModal } from './reject-offer-modal';
+import { StatusControl } from './status-control';
+
+const paneStyle = {
+  overflowY: 'auto',
+  minHeight: 0,
+  padding: 'var(--mantine-spacing-sm)',
+} as const;
+
+/** Polite announcement of the newest offer, for screen readers. */
+function OfferAnnouncer() {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const offer = useLiveStore((state) => state.desk.announcedOffer);
+  const message =
+    offer === null
+      ? ''
+      : t('desk.announceOffer', {
+          reference: offer.contact.reference,
+          channel: t(`channel.${offer.contact.channel}`),
+          topic: labels.topic(offer.contact.topic),
+          segment: t(`segment.${offer.contact.segment}`),
+        });
+  return <LiveAnnouncer message={message} />;
+}
+
+function CallerPane() {
+  const { t } = useTranslation();
+  const caller = useLiveStore((state) => state.desk.conversation?.caller ?? null);
+  return (
+    <>
+      <Text fw={650} size="sm" component="h2" m={0} mb={6} c="dimmed">
+        {t('caller.title')}
+      </Text>
+      {caller === null ? (
+        <Text size="sm" c="dimmed">
+          {t('caller.empty')}
+        </Text>
+      ) : (
+        <CallerContextPanel caller={caller} />
+      )}
+    </>
+  );
+}
+
+/**
+ * The agent desk: status in the top bar, then three panes — my work, the conversation, the
+ * caller. Keyboard: A accept, R reject, W wrap-up, ? help.
+ */
+export function DeskScreen({ frame }: { frame: FrameProps }) {
+  const { t } = useTranslation();
+  const snapshot = useDeskSnapshot();
+  const agent = useLiveStore((state) =>
+    state.desk.agentId === null ? undefined : state.agents[state.desk.agentId],
+  );
+  const accept = useAcceptOffer();
+  const [rejecting, setRejecting] = useState<Offer | null>(null);
+  const [isHelpOpen, setHelpOpen] = useState(false);
+  const codeInputRef = useRef<HTMLSelectElement>(null);
+
+  const acceptOffer = (offer: Offer): void => {
+    if (accept.isPending) return;
+    accept.mutate(offer.id, {
+      onSuccess: () => {
+        // The agent asked for this conversation: take them to it.
+        document.getElementById(CONVERSATION_TITLE_ID)?.focus();
+      },
+      onError: (error) =>
+        notifications.show({
+          color: 'red',
+          title: offer.contact.reference,
+          message: t('desk.acceptFailed', { message: errorText(error, t) }),
+        }),
+    });
+  };
+
+  const firstLiveOffer = (): Offer | undefined => {
+    const state = useLiveStore.getState();
+    const serverNow = Date.now() + state.serverOffsetMs;
+    return state.desk.offers.find((offer) => isOfferLive(offer, serverNow));
+  };
+
+  useShortcuts({
+    a: () => {
+      const offer = firstLiveOffer();
+      if (offer !== undefined) acceptOffer(offer);
+    },
+    r: () => {
+      const offer = firstLiveOffer();
+      if (offer !== undefined) setRejecting(offer);
+    },
+    w: () => codeInputRef.current?.focus(),
+    '?': () => setHelpOpen(true),
+  });
+
+  const shortcuts = [
+    { keys: 'A', label: t('shortcuts.accept') },
+    { keys: 'R', label: t('shortcuts.reject') },
+    { keys: 'W', label: t('shortcuts.wrapup') },
+    { keys: '?', label: t('shortcuts.help') },
+  ];
+
+  let body;
+  if (snapshot.isPending && agent === undefined) {
+    body = (
+      <Center h="100%">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  } else if (snapshot.isError && agent === undefined) {
+    body = (
+      <Center h="100%">
+        <Alert color="red" title={t('app.loadFailed')}>
+          <Text size="sm">{errorText(snapshot.error, t)}</Text>
+          <Button mt="sm" size="xs" onClick={() => void snapshot.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </Alert>
+      </Center>
+    );
+  } else {
+    body = (
+      <Box
+        style={{
+          display: 'grid',
+          gridTemplateColumns: '300px minmax(0, 1fr) 290px',
+          height: '100%',
+        }}
+      >
+        <Box
+          component="section"
+          aria-label={t('desk.workPane')}
+          style={{ ...paneStyle, borderRight: '1px solid var(--mantine-color-gray-3)' }}
+          bg="gray.0"
+        >
+          <MyWorkPane
+            isTrainee={frame.user.isTrainee}
+            acceptingOfferId={accept.isPending ? (accept.variables ?? null) : null}
+            onAccept={acceptOffer}
+            onReject={setRejecting}
+          />
+        </Box>
+        <Box component="section" aria-labelledby={CONVERSATION_TITLE_ID} style={paneStyle}>
+          <ConversationPane user={frame.user} codeInputRef={codeInputRef} />
+        </Box>
+        <Box
+          component="section"
+          aria-label={t('desk.callerPane')}
+          style={{ ...paneStyle, borderLeft: '1px solid var(--mantine-color-gray-3)' }}
+          bg="gray.0"
+        >
+          <CallerPane />
+        </Box>
+      </Box>
+    );
+  }
+
+  return (
+    <AppFrame
+      frame={frame}
+      toolbar={<StatusControl agent={agent} />}
+      actions={
+        <Tooltip label={t('common.help')}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={t('common.help')}
+            onClick={() => setHelpOpen(true)}
+            data-testid="help-button"
+          >
+            <IconKeyboard size={18} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+      }
+    >
+      <OfferAnnouncer />
+      {body}
+      <RejectOfferModal offer={rejecting} onClose={() => setRejecting(null)} />
+      <ShortcutHelp opened={isHelpOpen} onClose={() => setHelpOpen(false)} shortcuts={shortcuts} />
+    </AppFrame>
+  );
+}

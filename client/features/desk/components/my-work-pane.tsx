@@ -1,0 +1,88 @@
+import { Alert, Divider, Paper, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Offer } from '../../../../shared/schemas/offer';
+import { useElapsedText } from '../../../components/elapsed';
+import { OutcomeList } from '../../../components/outcome-list';
+import { QueueStatePanel } from '../../../components/queue-state-panel';
+import { useLiveStore } from '../../../stores/live-store';
+import { OfferList } from './offer-list';
+
+const RECENT_OUTCOMES_SHOWN = 8;
+
+function ActiveConversationSummary() {
+  const { t } = useTranslation();
+  const conversation = useLiveStore((state) => state.desk.conversation);
+  const acceptedAgo = useElapsedText(conversation?.contact.acceptedAt ?? null);
+  return (
+    <section aria-labelledby="active-title">
+      <Text fw={650} size="sm" id="active-title" component="h2" m={0} mb={6}>
+        {t('desk.activeConversation')}
+      </Text>
+      {conversation === null ? (
+        <Text size="sm" c="dimmed">
+          {t('desk.noActiveConversation')}
+        </Text>
+      ) : (
+        <Paper withBorder p="xs" radius="sm" bg="teal.0" data-testid="active-conversation">
+          <Text size="sm" fw={700} ff="monospace">
+            {conversation.contact.reference}
+          </Text>
+          <Text size="sm">{conversation.contact.citizenName}</Text>
+          {acceptedAgo !== null && (
+            <Text size="xs" c="dimmed">
+              {t('desk.acceptedAgo', { duration: acceptedAgo })}
+            </Text>
+          )}
+        </Paper>
+      )}
+    </section>
+  );
+}
+
+/** Left pane: offers, the held conversation, queue figures, my recent outcomes. */
+export function MyWorkPane({
+  isTrainee,
+  acceptingOfferId,
+  onAccept,
+  onReject,
+}: {
+  isTrainee: boolean;
+  acceptingOfferId: string | null;
+  onAccept: (offer: Offer) => void;
+  onReject: (offer: Offer) => void;
+}) {
+  const { t } = useTranslation();
+  const offers = useLiveStore((state) => state.desk.offers);
+  const isAvailable = useLiveStore((state) => {
+    const agentId = state.desk.agentId;
+    return agentId !== null && state.agents[agentId]?.status === 'available';
+  });
+  const outcomes = useLiveStore((state) => state.desk.outcomes);
+  return (
+    <Stack gap="md">
+      {isTrainee && (
+        <Alert color="blue" variant="light" p="xs">
+          <Text size="xs">{t('desk.traineeNotice')}</Text>
+        </Alert>
+      )}
+      <OfferList
+        offers={offers}
+        acceptingOfferId={acceptingOfferId}
+        onAccept={onAccept}
+        onReject={onReject}
+        isAvailable={isAvailable}
+      />
+      <Divider />
+      <ActiveConversationSummary />
+      <Divider />
+      <QueueStatePanel variant="compact" />
+      <Divider />
+      <section aria-labelledby="my-outcomes-title">
+        <Text fw={650} size="sm" id="my-outcomes-title" component="h2" m={0} mb={6}>
+          {t('desk.recentOutcomes')}
+        </Text>
+        <OutcomeList records={outcomes.slice(0, RECENT_OUTCOMES_SHOWN)} testId="my-outcomes" />
+      </section>
+    </Stack>
+  );
+}

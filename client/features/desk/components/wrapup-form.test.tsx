@@ -1,0 +1,134 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppError } from '../../../lib/app-error';
+import { sendCommand } from '../../../lib/socket';
+import { useLiveStore } from '../../../stores/live-store';
+import { anOutcomeRecord, referenceData } from '../../../testing/fixtures';
+import { renderWithProviders } from '../../../testing/render';
+import { wrapupDraftKey } from '../hooks/use-wrapup-draft';
+import { WrapupForm } from './wrapup-form';
+
+vi.mock('../../../lib/socket', () => ({ sendCommand: vi.fn() }));
+const sendCommandMock = vi.mocked(sendCommand);
+
+const reference = referenceData();
+
+function renderForm() {
+  return renderWithProviders(
+    <WrapupForm
+      contactId="c-1"
+      userId="u-agent1"
+      wrapupCodes={reference.wrapupCodes}
+      staff={reference.staff}
+    />,
+  );
+}
+
+function outcomePayloads() {
+  return sendCommandMock.mock.calls
+    .filter(([name]) => name === 'outcome:log')
+    .map(([, payload]) => payload as Record<string, unknown>);
+}
+
+beforeEach(() => {
+  sendCommandMock.mockReset();
+  useLiveStore.getState().reset();
+});
+
+describe('WrapupForm', () => {
+  it('requires a wrap-up code and sends nothing without one', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    await user.type(screen.getByTestId('wrapup-notes'), 'Sudah dijelaskan');
+    await user.click(screen.getByTestId('wrapup-submit'));
+    expect(await screen.findByText('Pilih kode penyelesaian.')).toBeTruthy();
+    expect(sendCommandMock).not.toHaveBeenCalled();
+  });
+
+  it('leaves the follow-up out unless it is switched on', async () => {
+    sendCommandMock.mockResolvedValue(anOutcomeRecord());
+    const user = userEvent.setup();
+    renderForm();
+    await user.selectOptions(screen.getByTestId('wrapup-code'), 'answered');
+    await user.type(screen.getByTestId('wrapup-notes'), 'Syarat dijelaskan');
+    expect(screen.queryByTestId('followup-section')).toBeNull();
+    await user.click(screen.getByTestId('wrapup-submit'));
+    await waitFor(() => expect(outcomePayloads()).toHaveLength(1));
+    const [payload] = outcomePayloads();
+    expect(payload).toMatchObject({
+      contactId: 'c-1',
+      wrapupCode: 'answered',
+      notes: 'Syarat dijelaskan',
+    });
+    expect(payload).not.toHaveProperty('followUp');
+  });
+
+  it('includes the follow-up when switched on, and asks for its title', async () => {
+    sendCommandMock.mockResolvedValue(anOutcomeRecord());
+    const user = userEvent.setup();
+    renderForm();
+    await user.selectOptions(screen.getByTestId('wrapup-code'), 'answered');
+    await user.click(screen.getByTestId('wrapup-followup-toggle'));
+    await user.click(screen.getByTestId('wrapup-submit'));
+    expect(await screen.findByText('Isi judul tugas.')).toBeTruthy();
+    expect(sendCommandMock).not.toHaveBeenCalled();
+
+    await user.type(screen.getByTestId('followup-title'), 'Kirim formulir');
+    await user.selectOptions(screen.getByTestId('followup-owner'), 'u-agent2');
+    await user.click(screen.getByTestId('wrapup-submit'));
+    await waitFor(() => expect(outcomePayloads()).toHaveLength(1));
+    const followUp = outcomePayloads()[0]?.followUp as Record<string, unknown>;
+    expect(followUp).toMatchObject({ title: 'Kirim formulir', ownerId: 'u-agent2' });
+    expect(typeof followUp.dueAt).toBe('number');
+  });
+
+  it('shows the follow-up by itself for a code that needs one', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    await user.selectOptions(screen.getByTestId('wrapup-code'), 'escalated');
+    expect(screen.getByTestId('followup-section')).toBeTruthy();
+    expect((screen.getByTestId('wrapup-followup-toggle') as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('resends the same command id after a failed attempt', async () => {
+    sendCommandMock
+      .mockRejectedValueOnce(new AppError('timeout', 'no ack'))
+      .mockResolvedValueOnce(anOutcomeRecord());
+    const user = userEvent.setup();
+    renderForm();
+    await user.selectOptions(screen.getByTestId('wrapup-code'), 'answered');
+    await user.click(screen.getByTestId('wrapup-submit'));
+    expect(await screen.findByTestId('wrapup-error')).toBeTruthy();
+    await user.click(screen.getByTestId('wrapup-submit'));
+    await waitFor(() => expect(outcomePayloads()).toHaveLength(2));
+    const [first, second] = outcomePayloads();
+    expect(first?.commandId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second?.commandId).toBe(first?.commandId);
+    // Success drops the draft.
+    await waitFor(() =>
+      expect(window.localStorage.getItem(wrapupDraftKey('u-agent1', 'c-1'))).toBeNull(),
+    );
+  });
+
+  it('keeps the draft, command id included, across a remount', async () => {
+    sendCommandMock.mockResolvedValue(anOutcomeRecord());
+    const user = userEvent.setup();
+    const first = renderForm();
+    await user.selectOptions(screen.getByTestId('wrapup-code'), 'answered');
+    await user.type(screen.getByTestId('wrapup-notes'), 'Catatan yang tidak boleh hilang');
+    const storedBefore = JSON.parse(
+      window.localStorage.getItem(wrapupDraftKey('u-agent1', 'c-1')) ?? '{}',
+    ) as { commandId?: string };
+    first.unmount();
+
+    renderForm();
+    expect((screen.getByTestId('wrapup-notes') as HTMLTextAreaElement).value).toBe(
+      'Catatan yang tidak boleh hilang',
+    );
+    expect((screen.getByTestId('wrapup-code') as HTMLSelectElement).value).toBe('answered');
+    await user.click(screen.getByTestId('wrapup-submit'));
+    await waitFor(() => expect(outcomePayloads()).toHaveLength(1));
+    expect(outcomePayloads()[0]?.commandId).toBe(storedBefore.commandId);
+  });
+});

@@ -1,0 +1,223 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+import { useState, type FormEvent, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StaffMember, WrapupCode } from '../../../../shared/schemas/reference-data';
+import { errorText } from '../../../lib/error-text';
+import { fromDateTimeLocalValue } from '../../../lib/format';
+import { useLogOutcome, type LogOutcomePayload } from '../api/desk-commands';
+import { useWrapupDraft, wrapupDraftKey, type WrapupDraft } from '../hooks/use-wrapup-draft';
+
+export const NOTES_MAX = 5000;
+const TITLE_MAX = 300;
+
+interface WrapupErrors {
+  wrapupCode?: string;
+  notes?: string;
+  followUpTitle?: string;
+  followUpDue?: string;
+  followUpOwnerId?: string;
+}
+
+type Validation = { ok: true; payload: LogOutcomePayload } | { ok: false; errors: WrapupErrors };
+
+/** Checks the draft and builds the `outcome:log` payload; follow-up only when it is shown. */
+export function validateWrapup(
+  draft: WrapupDraft,
+  contactId: string,
+  isFollowUpShown: boolean,
+  t: TFunction,
+): Validation {
+  const errors: WrapupErrors = {};
+  if (draft.wrapupCode === null || draft.wrapupCode === '') {
+    errors.wrapupCode = t('wrapup.codeRequired');
+  }
+  if (draft.notes.length > NOTES_MAX) errors.notes = t('wrapup.notesTooLong', { max: NOTES_MAX });
+  const title = draft.followUpTitle.trim();
+  const dueAt = fromDateTimeLocalValue(draft.followUpDue);
+  if (isFollowUpShown) {
+    if (title.length === 0 || title.length > TITLE_MAX) {
+      errors.followUpTitle = t('wrapup.followUpTitleRequired');
+    }
+    if (dueAt === null) errors.followUpDue = t('wrapup.followUpDueRequired');
+    if (draft.followUpOwnerId === null || draft.followUpOwnerId === '') {
+      errors.followUpOwnerId = t('wrapup.followUpOwnerRequired');
+    }
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    payload: {
+      commandId: draft.commandId,
+      contactId,
+      wrapupCode: draft.wrapupCode ?? '',
+      notes: draft.notes,
+      ...(isFollowUpShown
+        ? {
+            followUp: {
+              title,
+              dueAt: dueAt ?? 0,
+              ownerId: draft.followUpOwnerId ?? '',
+            },
+          }
+        : {}),
+    },
+  };
+}
+
+/**
+ * Wrap-up of the held conversation: code, notes, optional follow-up task. Everything typed is a
+ * draft in localStorage until the server acknowledges the outcome.
+ */
+export function WrapupForm({
+  contactId,
+  userId,
+  wrapupCodes,
+  staff,
+  codeInputRef,
+}: {
+  contactId: string;
+  userId: string;
+  wrapupCodes: WrapupCode[];
+  staff: StaffMember[];
+  codeInputRef?: Ref<HTMLSelectElement>;
+}) {
+  const { t, i18n } = useTranslation();
+  const draftKey = wrapupDraftKey(userId, contactId);
+  const { draft, update } = useWrapupDraft(draftKey, userId);
+  const logOutcome = useLogOutcome(draftKey);
+  const [hasTriedSubmit, setHasTriedSubmit] = useState(false);
+
+  const chosenCode = wrapupCodes.find((code) => code.code === draft.wrapupCode);
+  const isFollowUpRequired = chosenCode?.needsFollowUp === true;
+  const isFollowUpShown = isFollowUpRequired || draft.followUpEnabled;
+  const validation = validateWrapup(draft, contactId, isFollowUpShown, t);
+  const errors = hasTriedSubmit && !validation.ok ? validation.errors : {};
+  const isEnglish = i18n.language === 'en';
+
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    setHasTriedSubmit(true);
+    if (!validation.ok || logOutcome.isPending) return;
+    logOutcome.mutate(validation.payload);
+  };
+
+  return (
+    <Paper withBorder p="sm" radius="sm" component="section" aria-labelledby="wrapup-title">
+      <form onSubmit={submit} noValidate data-testid="wrapup-form">
+        <Stack gap="xs">
+          <Group justify="space-between">
+            <Title order={3} size="sm" id="wrapup-title">
+              {t('wrapup.title')}
+            </Title>
+            <Text size="xs" c="dimmed">
+              {t('wrapup.draftKept')}
+            </Text>
+          </Group>
+          <NativeSelect
+            ref={codeInputRef}
+            label={t('wrapup.code')}
+            required
+            value={draft.wrapupCode ?? ''}
+            onChange={(event) => update({ wrapupCode: event.currentTarget.value || null })}
+            error={errors.wrapupCode}
+            data-testid="wrapup-code"
+            data={[
+              { value: '', label: t('wrapup.codePlaceholder'), disabled: true },
+              ...wrapupCodes.map((code) => ({
+                value: code.code,
+                label: isEnglish ? code.labelEn : code.labelId,
+              })),
+            ]}
+          />
+          <Textarea
+            label={t('wrapup.notes')}
+            placeholder={t('wrapup.notesPlaceholder')}
+            autosize
+            minRows={3}
+            maxRows={8}
+            value={draft.notes}
+            onChange={(event) => update({ notes: event.currentTarget.value })}
+            error={errors.notes}
+            data-testid="wrapup-notes"
+          />
+          <Checkbox
+            label={t('wrapup.followUpToggle')}
+            description={isFollowUpRequired ? t('wrapup.followUpNeeded') : undefined}
+            checked={isFollowUpShown}
+            disabled={isFollowUpRequired}
+            onChange={(event) => update({ followUpEnabled: event.currentTarget.checked })}
+            data-testid="wrapup-followup-toggle"
+          />
+          {isFollowUpShown && (
+            <Stack gap="xs" data-testid="followup-section">
+              <TextInput
+                label={t('wrapup.followUpTitle')}
+                required
+                value={draft.followUpTitle}
+                onChange={(event) => update({ followUpTitle: event.currentTarget.value })}
+                error={errors.followUpTitle}
+                maxLength={TITLE_MAX}
+                data-testid="followup-title"
+              />
+              <SimpleGrid cols={2} spacing="xs">
+                <TextInput
+                  type="datetime-local"
+                  label={t('wrapup.followUpDue')}
+                  required
+                  value={draft.followUpDue}
+                  onChange={(event) => update({ followUpDue: event.currentTarget.value })}
+                  error={errors.followUpDue}
+                  data-testid="followup-due"
+                />
+                <NativeSelect
+                  label={t('wrapup.followUpOwner')}
+                  required
+                  value={draft.followUpOwnerId ?? ''}
+                  onChange={(event) =>
+                    update({ followUpOwnerId: event.currentTarget.value || null })
+                  }
+                  error={errors.followUpOwnerId}
+                  data-testid="followup-owner"
+                  data={[
+                    { value: '', label: '—', disabled: true },
+                    ...staff.map((member) => ({ value: member.id, label: member.displayName })),
+                  ]}
+                />
+              </SimpleGrid>
+            </Stack>
+          )}
+          {logOutcome.error !== null && (
+            <Alert
+              color="red"
+              icon={<IconAlertCircle size={18} aria-hidden />}
+              role="alert"
+              data-testid="wrapup-error"
+            >
+              {t('wrapup.failed', { message: errorText(logOutcome.error, t) })}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button type="submit" loading={logOutcome.isPending} data-testid="wrapup-submit">
+              {t('wrapup.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useState } from 'react';
+import { z } from 'zod';
+import { readJson, writeJson } from '../../../lib/storage';
+import { toDateTimeLocalValue } from '../../../lib/format';
+
+/**
+ * What the agent has typed into the wrap-up form for one contact, kept in localStorage so a
+ * reload or a crash loses nothing. The command id is minted once per form and kept with the
+ * draft: every submit of this form, retries included, carries the same id.
+ */
+export const WrapupDraftSchema = z.object({
+  commandId: z.uuid(),
+  wrapupCode: z.string().nullable(),
+  notes: z.string(),
+  followUpEnabled: z.boolean(),
+  followUpTitle: z.string(),
+  /** `datetime-local` value, local time. */
+  followUpDue: z.string(),
+  followUpOwnerId: z.string().nullable(),
+});
+export type WrapupDraft = z.infer<typeof WrapupDraftSchema>;
+
+export function wrapupDraftKey(userId: string, contactId: string): string {
+  return `tanggap.wrapup.${userId}.${contactId}`;
+}
+
+/** Tomorrow at 09:00 local time: a sensible first due date for a follow-up. */
+function defaultDue(now: number): string {
+  const date = new Date(now);
+  date.setDate(date.getDate() + 1);
+  date.setHours(9, 0, 0, 0);
+  return toDateTimeLocalValue(date.getTime());
+}
+
+export function newWrapupDraft(ownerId: string | null, now = Date.now()): WrapupDraft {
+  return {
+    commandId: crypto.randomUUID(),
+    wrapupCode: null,
+    notes: '',
+    followUpEnabled: false,
+    followUpTitle: '',
+    followUpDue: defaultDue(now),
+    followUpOwnerId: ownerId,
+  };
+}
+
+function loadDraft(key: string, ownerId: string | null): WrapupDraft {
+  const parsed = WrapupDraftSchema.safeParse(readJson(key));
+  return parsed.success ? parsed.data : newWrapupDraft(ownerId);
+}
+
+export function useWrapupDraft(key: string, ownerId: string | null) {
+  const [state, setState] = useState(() => ({ key, draft: loadDraft(key, ownerId) }));
+  // A different contact means a different draft (reading during render, as React recommends
+  // for state derived from a changed prop).
+  let current = state;
+  if (state.key !== key) {
+    current = { key, draft: loadDraft(key, ownerId) };
+    setState(current);
+  }
+  const draft = current.draft;
+
+  useEffect(() => {
+    writeJson(current.key, draft);
+  }, [current.key, draft]);
+
+  const update = useCallback((patch: Partial<Omit<WrapupDraft, 'commandId'>>) => {
+    setState((previous) => ({ key: previous.key, draft: { ...previous.draft, ...patch } }));
+  }, []);
+
+  return { draft, update };
+}

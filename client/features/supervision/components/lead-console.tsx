@@ -1,0 +1,91 @@
+import { Alert, Box, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContactSummary } from '../../../../shared/schemas/contact';
+import { AppFrame, type FrameProps } from '../../../components/app-frame';
+import { OutcomeList } from '../../../components/outcome-list';
+import { QueueStatePanel } from '../../../components/queue-state-panel';
+import { errorText } from '../../../lib/error-text';
+import { useLiveStore } from '../../../stores/live-store';
+import { useBoard } from '../api/supervision-queries';
+import { AgentsTable } from './agents-table';
+import { ConversationsTable } from './conversations-table';
+import { ReassignModal } from './reassign-modal';
+
+function RecentOutcomes() {
+  const { t } = useTranslation();
+  const outcomes = useLiveStore((state) => state.board.outcomes);
+  return (
+    <section aria-labelledby="recent-outcomes-title">
+      <Text fw={650} size="sm" id="recent-outcomes-title" component="h2" m={0} mb={6}>
+        {t('outcomes.title')}
+      </Text>
+      <OutcomeList records={outcomes} showAgent testId="recent-outcomes" />
+    </section>
+  );
+}
+
+/** The lead's console: wallboard first, then agents, open conversations and recent outcomes. */
+export function LeadConsole({ frame }: { frame: FrameProps }) {
+  const { t } = useTranslation();
+  const board = useBoard();
+  const isLoaded = useLiveStore((state) => state.board.isLoaded);
+  const [reassigning, setReassigning] = useState<ContactSummary | null>(null);
+
+  let body;
+  if (!isLoaded && board.isPending) {
+    body = (
+      <Center h="100%">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  } else if (!isLoaded && board.isError) {
+    body = (
+      <Center h="100%">
+        <Alert color="red" title={t('app.loadFailed')} role="alert">
+          {errorText(board.error, t)}
+          <div>
+            <Button mt="sm" size="xs" onClick={() => void board.refetch()}>
+              {t('common.retry')}
+            </Button>
+          </div>
+        </Alert>
+      </Center>
+    );
+  } else {
+    body = (
+      <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 360px', height: '100%' }}>
+        <Box style={{ overflowY: 'auto', minHeight: 0 }} p="sm">
+          <Stack gap="md">
+            <section aria-labelledby="wallboard-title">
+              <Title order={2} size="sm" id="wallboard-title" mb={6}>
+                {t('supervision.wallboard')}
+              </Title>
+              <QueueStatePanel variant="wallboard" />
+            </section>
+            <AgentsTable />
+            <ConversationsTable onReassign={setReassigning} />
+          </Stack>
+        </Box>
+        <Box
+          style={{
+            overflowY: 'auto',
+            minHeight: 0,
+            borderLeft: '1px solid var(--mantine-color-gray-3)',
+          }}
+          bg="gray.0"
+          p="sm"
+        >
+          <RecentOutcomes />
+        </Box>
+      </Box>
+    );
+  }
+
+  return (
+    <AppFrame frame={frame}>
+      {body}
+      <ReassignModal contact={reassigning} onClose={() => setReassigning(null)} />
+    </AppFrame>
+  );
+}

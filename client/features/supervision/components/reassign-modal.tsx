@@ -1,0 +1,125 @@
+import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgentView } from '../../../../shared/schemas/agent';
+import type { ContactSummary } from '../../../../shared/schemas/contact';
+import { errorText } from '../../../lib/error-text';
+import { useLiveStore } from '../../../stores/live-store';
+import { useReassign } from '../api/supervision-commands';
+
+const REASON_MAX = 300;
+
+function ReassignForm({ contact, onClose }: { contact: ContactSummary; onClose: () => void }) {
+  const { t } = useTranslation();
+  const reassign = useReassign();
+  const agentIds = useLiveStore((state) => state.board.agentIds);
+  const agents = useLiveStore((state) => state.agents);
+  const [toAgentId, setToAgentId] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{ toAgentId?: string; reason?: string }>({});
+
+  const candidates = agentIds
+    .map((id) => agents[id])
+    .filter(
+      (agent): agent is AgentView => agent !== undefined && agent.id !== contact.assignedAgentId,
+    );
+
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    const trimmed = reason.trim();
+    const nextErrors = {
+      ...(toAgentId === '' ? { toAgentId: t('supervision.targetRequired') } : {}),
+      ...(trimmed.length === 0 ? { reason: t('supervision.reasonRequired') } : {}),
+    };
+    setErrors(nextErrors);
+    if (Object.keys(nextErrors).length > 0) return;
+    const target = agents[toAgentId];
+    reassign.mutate(
+      { contactId: contact.id, toAgentId, reason: trimmed },
+      {
+        onSuccess: () => {
+          notifications.show({
+            color: 'green',
+            message: t('supervision.reassignDone', {
+              reference: contact.reference,
+              agent: target?.displayName ?? toAgentId,
+            }),
+          });
+          onClose();
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">
+          {contact.citizenName} · {contact.assignedAgentName ?? t('supervision.unassigned')}
+        </Text>
+        <NativeSelect
+          label={t('supervision.targetAgent')}
+          required
+          value={toAgentId}
+          onChange={(event) => setToAgentId(event.currentTarget.value)}
+          error={errors.toAgentId}
+          data-testid="reassign-target"
+          data-autofocus
+          data={[
+            { value: '', label: '—', disabled: true },
+            ...candidates.map((agent) => ({
+              value: agent.id,
+              label: `${agent.displayName} — ${t(`status.${agent.status}`)}`,
+            })),
+          ]}
+        />
+        <Textarea
+          label={t('supervision.reason')}
+          description={t('supervision.reasonHint')}
+          required
+          maxLength={REASON_MAX}
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+          error={errors.reason}
+          data-testid="reassign-reason"
+        />
+        {reassign.error !== null && (
+          <Alert color="red" role="alert">
+            {t('supervision.reassignFailed', { message: errorText(reassign.error, t) })}
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={reassign.isPending} data-testid="reassign-submit">
+            {t('supervision.reassignSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Moves a conversation to a chosen agent, with a required reason. */
+export function ReassignModal({
+  contact,
+  onClose,
+}: {
+  contact: ContactSummary | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={contact !== null}
+      onClose={onClose}
+      title={
+        contact === null ? '' : t('supervision.reassignTitle', { reference: contact.reference })
+      }
+    >
+      {contact !== null && <ReassignForm key={contact.id} contact={contact} onClose={onClose} />}
+    </Modal>
+  );
+}

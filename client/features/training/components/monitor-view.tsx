@@ -1,0 +1,130 @@
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconEye } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { CallerContextPanel } from '../../../components/caller-context';
+import { ConversationHeader, ScriptPanel, Transcript } from '../../../components/conversation-view';
+import { Elapsed } from '../../../components/elapsed';
+import { OutcomeList } from '../../../components/outcome-list';
+import { StatusBadge } from '../../../components/status-badge';
+import { errorText } from '../../../lib/error-text';
+import { useLiveStore } from '../../../stores/live-store';
+import { useMonitor } from '../api/training-queries';
+
+/**
+ * A read-only mirror of one agent's work: their conversation (header, transcript, script, caller)
+ * and the outcomes they log, live. Nothing here can change their work.
+ */
+export function MonitorView({ agentId, onStop }: { agentId: string; onStop: () => void }) {
+  const { t } = useTranslation();
+  const monitorQuery = useMonitor(agentId);
+  const agent = useLiveStore((state) => state.agents[agentId]);
+  const monitor = useLiveStore((state) =>
+    state.training.monitor.agentId === agentId ? state.training.monitor : null,
+  );
+  const name = agent?.displayName ?? '';
+
+  return (
+    <Stack gap="sm" data-testid="monitor-view" aria-label={t('training.monitoring')}>
+      <Paper
+        withBorder
+        p="xs"
+        radius="sm"
+        bg="violet.0"
+        style={{ borderColor: 'var(--mantine-color-violet-4)' }}
+      >
+        <Group justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Badge
+              color="violet"
+              size="lg"
+              leftSection={<IconEye size={14} aria-hidden />}
+              data-testid="monitor-readonly-badge"
+            >
+              {t('training.monitoring')}
+            </Badge>
+            <Title order={2} size="h5">
+              {t('training.monitoringAgent', { name })}
+            </Title>
+            {agent !== undefined && (
+              <Group gap={6} wrap="nowrap">
+                <StatusBadge status={agent.status} />
+                <Text size="xs" c="dimmed">
+                  <Elapsed since={agent.statusSince} />
+                </Text>
+              </Group>
+            )}
+          </Group>
+          <Button size="xs" variant="default" onClick={onStop} data-testid="monitor-stop">
+            {t('training.stop')}
+          </Button>
+        </Group>
+      </Paper>
+
+      {monitor === null ? (
+        monitorQuery.isError ? (
+          <Alert color="red" role="alert">
+            {t('training.monitorFailed', { message: errorText(monitorQuery.error, t) })}
+            <div>
+              <Button mt="sm" size="xs" onClick={() => void monitorQuery.refetch()}>
+                {t('common.retry')}
+              </Button>
+            </div>
+          </Alert>
+        ) : (
+          <Center mih={200}>
+            <Loader aria-label={t('app.loading')} />
+          </Center>
+        )
+      ) : (
+        <>
+          {monitor.conversation === null ? (
+            <Paper withBorder p="md" radius="sm">
+              <Text size="sm" c="dimmed" data-testid="monitor-idle">
+                {t('training.noConversation', { name })}
+              </Text>
+            </Paper>
+          ) : (
+            <Box
+              style={{
+                display: 'grid',
+                gridTemplateColumns: 'minmax(0, 1fr) 280px',
+                gap: 'var(--mantine-spacing-md)',
+              }}
+              data-testid="monitor-conversation"
+            >
+              <Stack gap="sm">
+                <ConversationHeader contact={monitor.conversation.contact} />
+                <SimpleGrid cols={2} spacing="md">
+                  <Transcript messages={monitor.conversation.messages} />
+                  <ScriptPanel script={monitor.conversation.script} />
+                </SimpleGrid>
+              </Stack>
+              <Paper withBorder p="sm" radius="sm" bg="gray.0">
+                <CallerContextPanel caller={monitor.conversation.caller} />
+              </Paper>
+            </Box>
+          )}
+          <section aria-labelledby="monitor-outcomes-title">
+            <Text fw={650} size="sm" id="monitor-outcomes-title" component="h3" m={0} mb={6}>
+              {t('training.outcomes')}
+            </Text>
+            <OutcomeList records={monitor.outcomes} testId="monitor-outcomes" />
+          </section>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,64 @@
+import { Alert, Box, Button, Center, Loader, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppFrame, type FrameProps } from '../../../components/app-frame';
+import { errorText } from '../../../lib/error-text';
+import { useTrainees } from '../api/training-queries';
+import { MonitorView } from './monitor-view';
+import { TraineeList } from './trainee-list';
+
+/** Trainees on the left; the chosen one's work mirrored, read-only, on the right. */
+export function TrainerConsole({ frame }: { frame: FrameProps }) {
+  const { t } = useTranslation();
+  const trainees = useTrainees();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+
+  let list;
+  if (trainees.isPending) {
+    list = (
+      <Center mih={120}>
+        <Loader size="sm" aria-label={t('app.loading')} />
+      </Center>
+    );
+  } else if (trainees.isError) {
+    list = (
+      <Alert color="red" role="alert">
+        {errorText(trainees.error, t)}
+        <div>
+          <Button mt="sm" size="xs" onClick={() => void trainees.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </div>
+      </Alert>
+    );
+  } else {
+    list = <TraineeList selectedId={selectedId} onSelect={setSelectedId} />;
+  }
+
+  return (
+    <AppFrame frame={frame}>
+      <Box style={{ display: 'grid', gridTemplateColumns: '300px minmax(0, 1fr)', height: '100%' }}>
+        <Box
+          style={{
+            overflowY: 'auto',
+            minHeight: 0,
+            borderRight: '1px solid var(--mantine-color-gray-3)',
+          }}
+          bg="gray.0"
+          p="sm"
+        >
+          {list}
+        </Box>
+        <Box style={{ overflowY: 'auto', minHeight: 0 }} p="sm">
+          {selectedId === null ? (
+            <Center h="100%">
+              <Text c="dimmed">{t('training.selectPrompt')}</Text>
+            </Center>
+          ) : (
+            <MonitorView key={selectedId} agentId={selectedId} onStop={() => setSelectedId(null)} />
+          )}
+        </Box>
+      </Box>
+    </AppFrame>
+  );
+}
