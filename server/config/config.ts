@@ -36,6 +36,7 @@ const ConfigSchema = z
     SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     COOKIE_SECURE: booleanSwitch.default(false),
+    TRUST_PROXY: booleanSwitch.default(false),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -82,6 +83,8 @@ export interface Config {
   sessionTtlMs: number;
   loginRateLimitPerMinute: number;
   isCookieSecure: boolean;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  isBehindProxy: boolean;
   logLevel: string;
   clientDir: string;
 }
@@ -120,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlMs: c.SESSION_TTL_HOURS * 3_600_000,
     loginRateLimitPerMinute: c.LOGIN_RATE_LIMIT_PER_MINUTE,
     isCookieSecure: c.COOKIE_SECURE,
+    isBehindProxy: c.TRUST_PROXY,
     logLevel: c.LOG_LEVEL,
     clientDir: c.CLIENT_DIR,
   };

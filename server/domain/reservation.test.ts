@@ -51,10 +51,14 @@ describe('decideOffer', () => {
     }
   });
 
-  it('rejects at any time while pending', () => {
-    expect(decideOffer(pending, { kind: 'reject', agentId: 'a1' }, 5_000)).toEqual({
+  it('rejects while pending and before the deadline, like accept', () => {
+    expect(decideOffer(pending, { kind: 'reject', agentId: 'a1' }, 999)).toEqual({
       ok: true,
       status: 'rejected',
+    });
+    expect(decideOffer(pending, { kind: 'reject', agentId: 'a1' }, 1_000)).toMatchObject({
+      ok: false,
+      code: 'conflict',
     });
   });
 

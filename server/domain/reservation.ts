@@ -40,6 +40,10 @@ export function decideOffer(offer: OfferFacts, action: OfferAction, now: number)
       }
       return { ok: true, status: 'accepted' };
     case 'reject':
+      // Past the deadline the offer is the expiry job's: a late reject must not erase the miss.
+      if (now >= offer.expiresAt) {
+        return { ok: false, code: 'conflict', message: 'This offer has expired.' };
+      }
       return { ok: true, status: 'rejected' };
     case 'expire':
       if (now < offer.expiresAt) {

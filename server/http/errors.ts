@@ -33,8 +33,23 @@ export function installErrorHandler(app: FastifyInstance): void {
       .status(HTTP_STATUS[appError.code])
       .send({ error: appError.toApiError() } satisfies ErrorResponse);
   });
+}
+
+/**
+ * The one not-found handler: API paths get a JSON 404; with a built client, other GET paths get
+ * index.html so client-side routes survive a reload.
+ */
+export function installNotFoundHandler(
+  app: FastifyInstance,
+  options: { isSpaServed: boolean },
+): void {
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/socket.io');
+    if (options.isSpaServed && isPage) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({
       error: { code: 'not_found', message: `No route ${request.method} ${request.url}` },
     } satisfies ErrorResponse);
   });

@@ -21,7 +21,7 @@ import { registerInboundRoutes } from '../modules/inbound/handlers';
 import type { Services } from '../modules/services';
 import { registerSupervisionRoutes } from '../modules/supervision/handlers';
 import type { Store } from '../store/database';
-import { installErrorHandler } from './errors';
+import { installErrorHandler, installNotFoundHandler } from './errors';
 
 export interface HttpOptions {
   config: Config;
@@ -35,7 +35,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   const { config, services, store } = options;
   const app = Fastify({
     loggerInstance: options.log as FastifyBaseLogger,
-    trustProxy: true,
+    trustProxy: config.isBehindProxy,
     bodyLimit: 256 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -83,29 +83,17 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   registerInboundRoutes(app, services);
   registerDeskRoutes(app, services);
   registerSupervisionRoutes(app, services);
-  await serveClient(app, config.clientDir);
+  installNotFoundHandler(app, { isSpaServed: await serveClient(app, config.clientDir) });
   return app;
 }
 
-/** Serves the built SPA; unknown non-API paths get index.html so client routes survive a reload. */
-async function serveClient(app: FastifyInstance, clientDir: string): Promise<void> {
+/** Serves the built SPA when there is one; returns whether it does. */
+async function serveClient(app: FastifyInstance, clientDir: string): Promise<boolean> {
   const root = path.resolve(clientDir);
-  const indexFile = path.join(root, 'index.html');
-  if (!fs.existsSync(indexFile)) {
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
     app.log.warn({ root }, 'client build not found; run `npm run build` (npm start does it)');
-    return;
+    return false;
   }
   await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html' });
-  app.setNotFoundHandler((request, reply) => {
-    if (
-      request.method === 'GET' &&
-      !request.url.startsWith('/api/') &&
-      !request.url.startsWith('/socket.io')
-    ) {
-      return reply.type('text/html').sendFile('index.html');
-    }
-    return reply
-      .status(404)
-      .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}` } });
-  });
+  return true;
 }

@@ -104,8 +104,15 @@ export function attachRealtime(io: TanggapServer, services: Services): void {
           // A session signed out elsewhere must not keep acting through an old socket.
           const current = await auth.userForToken(socket.data.sessionToken);
           if (!current) {
+            reply({
+              ok: false,
+              error: {
+                code: 'unauthenticated',
+                message: 'Your session has ended; please sign in again.',
+              },
+            });
             socket.disconnect(true);
-            throw new AppError('unauthenticated', 'Your session has ended; please sign in again.');
+            return;
           }
           const parsed = definition.payload.safeParse(payload);
           if (!parsed.success) throw invalidPayload(fieldsFromIssues(parsed.error.issues));
@@ -133,9 +140,15 @@ export function attachRealtime(io: TanggapServer, services: Services): void {
     on('outcome:log', (agent, payload) => outcomes.log(agent.id, payload));
     on('conversation:reassign', (lead, payload) => supervision.reassign(lead, payload));
     on('monitor:start', async (viewer, { agentId }, s) => {
-      const snapshot = await supervision.monitorSnapshot(viewer, agentId);
+      // Join first: a fact published while the snapshot is read is then not missed (it may
+      // arrive twice, and versions make the duplicate harmless).
       await s.join(rooms.monitor(agentId));
-      return snapshot;
+      try {
+        return await supervision.monitorSnapshot(viewer, agentId);
+      } catch (error) {
+        await s.leave(rooms.monitor(agentId));
+        throw error;
+      }
     });
     on('monitor:stop', async (_viewer, { agentId }, s) => {
       await s.leave(rooms.monitor(agentId));

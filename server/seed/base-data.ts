@@ -1,9 +1,10 @@
 import type { SegmentCode } from '../../shared/schemas/common';
 
 /**
- * Shipped defaults every instance starts with; administrators change them later. Officials and
- * the media expect the fastest answer (seed article, "Tanggapan"); the general public is never
- * starved because routing weighs time waited against each segment's target.
+ * Shipped defaults every instance starts with (an administration screen comes later). Officials
+ * and the media expect the fastest answer (seed article, "Tanggapan"). Priority is strict between
+ * segments; within one priority the contact most overdue against its target goes first. An aging
+ * rule that lifts long-waiting lower-priority contacts is planned with full routing.
  */
 export const DEFAULT_SEGMENTS: { code: SegmentCode; priority: number; targetAnswerMs: number }[] = [
   { code: 'official', priority: 5, targetAnswerMs: 30_000 },

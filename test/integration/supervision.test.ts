@@ -152,6 +152,54 @@ describe.each(STORAGE_MODES)('lead and trainer on %s', (mode: StorageMode) => {
     });
   });
 
+  it('never gives one agent two conversations, however many reassignments race', async () => {
+    server = await startServer(mode);
+    const agent1 = await connect('agent1');
+    const leads = await Promise.all([
+      connect('lead1'),
+      connect('lead1'),
+      connect('admin'),
+      connect('admin'),
+    ]);
+    await agent1.sendOk('agent:set-status', { status: 'break' });
+    const agent1Id = await userId(server, 'agent1');
+    for (let round = 0; round < 5; round++) {
+      const contactIds: string[] = [];
+      for (let i = 0; i < leads.length; i++) {
+        const created = await postInbound(
+          server.url,
+          inboundContact({ topic: 'pajak', from: `0813000${round}${i}000` }),
+        );
+        contactIds.push(String(created.body.contactId));
+      }
+      const acks = await Promise.all(
+        leads.map((lead, i) =>
+          lead.send('conversation:reassign', {
+            contactId: contactIds[i]!,
+            toAgentId: agent1Id,
+            reason: `ronde ${round}`,
+          }),
+        ),
+      );
+      expect(acks.filter((ack) => ack.ok)).toHaveLength(1);
+      for (const ack of acks.filter((a) => !a.ok))
+        expect(ack).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      const active = await server.app.store.db
+        .selectFrom('contacts')
+        .select('id')
+        .where('assigned_agent_id', '=', agent1Id)
+        .where('status', '=', 'active')
+        .execute();
+      expect(active).toHaveLength(1);
+      await agent1.sendOk('outcome:log', {
+        commandId: randomUUID(),
+        contactId: active[0]!.id,
+        wrapupCode: 'answered',
+        notes: '',
+      });
+    }
+  });
+
   it('lets a trainer follow a trainee live and read-only', async () => {
     server = await startServer(mode);
     const trainee = await connect('trainee1');

@@ -116,3 +116,17 @@ export async function bumpAgentVersion(
     .where('user_id', '=', userId)
     .execute();
 }
+
+/**
+ * Serialises work given to one agent. The update takes the agent's row lock (PostgreSQL) until
+ * the transaction ends, so two transactions assigning to the same agent run one after the other
+ * and the second sees what the first committed. SQLite serialises writers on its own.
+ */
+export async function lockAgent(db: Kysely<Database>, agentId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('agent_states')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('user_id', '=', agentId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

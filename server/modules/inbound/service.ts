@@ -81,14 +81,24 @@ export class InboundService {
           .execute();
       }
     } else {
-      citizen = {
-        id: randomUUID(),
-        name: body.name ?? address,
-        address,
-        segment: body.segment ?? 'public',
-        created_at: now,
-      };
-      await trx.insertInto('citizens').values(citizen).execute();
+      // Two first contacts from one new citizen may arrive at once: whoever inserts second
+      // takes the row the first one made.
+      await trx
+        .insertInto('citizens')
+        .values({
+          id: randomUUID(),
+          name: body.name ?? address,
+          address,
+          segment: body.segment ?? 'public',
+          created_at: now,
+        })
+        .onConflict((oc) => oc.column('address').doNothing())
+        .execute();
+      citizen = await trx
+        .selectFrom('citizens')
+        .selectAll()
+        .where('address', '=', address)
+        .executeTakeFirstOrThrow();
     }
     const sequence = await nextSequence(trx, `reference:${localDateKey(now, config.timeZone)}`);
     const reference = formatReference(config.orgCode, now, sequence, config.timeZone);

@@ -5,11 +5,11 @@ import { planOffers } from '../../domain/routing';
 import { rooms } from '../../realtime/rooms';
 import type { Database } from '../../store/schema';
 import { publishAgentsChanged } from '../agents/publish';
-import { bumpAgentVersion, loadAgentState, updatePresence } from '../agents/repository';
+import { bumpAgentVersion, loadAgentState, lockAgent, updatePresence } from '../agents/repository';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
 import { publishContactsUpdated } from '../conversations/publish';
-import { loadConversationDetail } from '../conversations/repository';
+import { loadActiveContactId, loadConversationDetail } from '../conversations/repository';
 import type { QueueStateService } from '../queue-state/service';
 import {
   insertOffer,
@@ -94,6 +94,7 @@ export class RoutingService {
             .where('status', '=', 'waiting')
             .executeTakeFirst();
           if (claimed.numUpdatedRows === 0n) throw new StaleFacts();
+          await lockAgent(trx, planned.agentId);
           if (!(await isAgentFree(trx, planned.agentId))) throw new StaleFacts();
           return insertOffer(trx, {
             contactId: planned.contactId,
@@ -135,6 +136,10 @@ export class RoutingService {
         now,
       );
       if (!decision.ok) throw new AppError(decision.code, decision.message);
+      await lockAgent(trx, agentId);
+      if ((await loadActiveContactId(trx, agentId)) !== undefined) {
+        throw new AppError('conflict', 'You are already handling a conversation.');
+      }
       const resolved = await trx
         .updateTable('offers')
         .set({ status: 'accepted', resolved_at: now })

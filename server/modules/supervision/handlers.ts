@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { endpoints } from '../../../shared/protocol/http';
 import { IdSchema } from '../../../shared/schemas/common';
 import { currentUser, requireUser } from '../../http/authenticate';
+import { loadAgentView } from '../agents/repository';
 import { AppError } from '../app-error';
 import { loadConversationDetail } from '../conversations/repository';
 import type { Services } from '../services';
@@ -53,9 +54,17 @@ export function registerSupervisionRoutes(app: FastifyInstance, services: Servic
       const user = currentUser(request);
       const detail = await loadConversationDetail(ctx.db, request.params.contactId);
       if (!detail) throw new AppError('not_found', 'No such contact.');
-      // Agents see the conversations they hold; supervisors see all.
+      // Agents see the conversations they hold, trainers those of trainees; leads and
+      // administrators see all.
       if (user.role === 'agent' && detail.contact.assignedAgentId !== user.id) {
         throw new AppError('forbidden', 'This conversation is not assigned to you.');
+      }
+      if (user.role === 'trainer') {
+        const holder = detail.contact.assignedAgentId
+          ? await loadAgentView(ctx.db, detail.contact.assignedAgentId)
+          : undefined;
+        if (!holder?.isTrainee)
+          throw new AppError('forbidden', 'Trainers see the conversations of trainees only.');
       }
       return detail;
     },

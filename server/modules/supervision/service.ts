@@ -9,6 +9,7 @@ import {
   loadAgentState,
   loadAgentView,
   loadAgentViews,
+  lockAgent,
 } from '../agents/repository';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
@@ -96,6 +97,7 @@ export class SupervisionService {
       if (contact.status === 'active' && contact.assigned_agent_id === target.id) {
         throw new AppError('conflict', `${target.display_name} already holds this conversation.`);
       }
+      await lockAgent(trx, target.id);
       const targetState = await loadAgentState(trx, target.id);
       if (!targetState || targetState.presence === 'offline') {
         throw new AppError('conflict', `${target.display_name} is offline.`);
