@@ -158,9 +158,24 @@ function newerConversation(
   return incoming;
 }
 
+function sameNotice(a: DeskNotice, b: DeskNotice): boolean {
+  const { id: _a, ...restA } = a;
+  const { id: _b, ...restB } = b;
+  return JSON.stringify(restA) === JSON.stringify(restB);
+}
+
+/**
+ * One notice per contact and kind: a replayed or duplicated fact changes nothing, a newer one
+ * replaces the older. At most five are kept.
+ */
 function addNotice(notices: DeskNotice[], notice: DeskNotice): DeskNotice[] {
-  if (notices.some((existing) => existing.id === notice.id)) return notices;
-  return [...notices, notice].slice(-5);
+  if (notices.some((existing) => existing.id === notice.id || sameNotice(existing, notice))) {
+    return notices;
+  }
+  const others = notices.filter(
+    (existing) => existing.kind !== notice.kind || existing.contactId !== notice.contactId,
+  );
+  return [...others, notice].slice(-5);
 }
 
 /**

@@ -53,9 +53,11 @@ export function MyWorkPane({
 }) {
   const { t } = useTranslation();
   const offers = useLiveStore((state) => state.desk.offers);
-  const isAvailable = useLiveStore((state) => {
+  // Offers only come to an agent who is available or already on a contact.
+  const isReceiving = useLiveStore((state) => {
     const agentId = state.desk.agentId;
-    return agentId !== null && state.agents[agentId]?.status === 'available';
+    const status = agentId === null ? undefined : state.agents[agentId]?.status;
+    return status === 'available' || status === 'on_contact';
   });
   const outcomes = useLiveStore((state) => state.desk.outcomes);
   return (
@@ -70,7 +72,7 @@ export function MyWorkPane({
         acceptingOfferId={acceptingOfferId}
         onAccept={onAccept}
         onReject={onReject}
-        isAvailable={isAvailable}
+        isReceiving={isReceiving}
       />
       <Divider />
       <ActiveConversationSummary />

@@ -42,13 +42,11 @@ function OfferCard({
       data-offer-id={offer.id}
       style={{ borderLeft: '4px solid var(--mantine-color-teal-6)' }}
     >
-      <Group justify="space-between" gap="xs" wrap="nowrap">
-        <Text fw={700} size="sm" ff="monospace">
-          {contact.reference}
-        </Text>
-        <SegmentBadge segment={contact.segment} />
-      </Group>
+      <Text fw={700} size="sm" ff="monospace">
+        {contact.reference}
+      </Text>
       <Group gap="xs" mt={2}>
+        <SegmentBadge segment={contact.segment} />
         <ChannelLabel channel={contact.channel} size="xs" />
         <Text size="xs">{labels.topic(contact.topic)}</Text>
       </Group>
@@ -93,13 +91,13 @@ export function OfferList({
   acceptingOfferId,
   onAccept,
   onReject,
-  isAvailable,
+  isReceiving,
 }: {
   offers: Offer[];
   acceptingOfferId: string | null;
   onAccept: (offer: Offer) => void;
   onReject: (offer: Offer) => void;
-  isAvailable: boolean;
+  isReceiving: boolean;
 }) {
   const { t } = useTranslation();
   const serverNow = useServerNow();
@@ -118,7 +116,7 @@ export function OfferList({
       </Group>
       {live.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {isAvailable ? t('desk.noOffers') : t('desk.notAvailableHint')}
+          {isReceiving ? t('desk.noOffers') : t('desk.notAvailableHint')}
         </Text>
       ) : (
         <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>

@@ -57,7 +57,14 @@ export function AgentsTable() {
           {t('supervision.noAgents')}
         </Text>
       ) : (
-        <Table striped highlightOnHover verticalSpacing={4} fz="sm" data-testid="agents-table">
+        <Table
+          striped
+          highlightOnHover
+          verticalSpacing={4}
+          fz="sm"
+          style={{ whiteSpace: 'nowrap' }}
+          data-testid="agents-table"
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('supervision.name')}</Table.Th>

@@ -46,12 +46,14 @@ export function ConversationsTable({
           {t('supervision.noConversations')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={900}>
           <Table
             striped
             highlightOnHover
             verticalSpacing={4}
-            fz="sm"
+            horizontalSpacing={6}
+            fz="xs"
+            style={{ whiteSpace: 'nowrap' }}
             data-testid="conversations-table"
           >
             <Table.Thead>
@@ -81,7 +83,7 @@ export function ConversationsTable({
                     <SegmentBadge segment={contact.segment} />
                   </Table.Td>
                   <Table.Td>{contact.citizenName}</Table.Td>
-                  <Table.Td style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+                  <Table.Td style={{ fontVariantNumeric: 'tabular-nums' }}>
                     {formatDuration(now - contact.arrivedAt, t)}
                   </Table.Td>
                   <Table.Td>
@@ -91,7 +93,7 @@ export function ConversationsTable({
                   </Table.Td>
                   <Table.Td>
                     {contact.assignedAgentName ?? (
-                      <Text span size="sm" c="dimmed">
+                      <Text span size="xs" c="dimmed">
                         {t('supervision.unassigned')}
                       </Text>
                     )}

@@ -54,7 +54,7 @@ export function LeadConsole({ frame }: { frame: FrameProps }) {
     );
   } else {
     body = (
-      <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 360px', height: '100%' }}>
+      <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 320px', height: '100%' }}>
         <Box style={{ overflowY: 'auto', minHeight: 0 }} p="sm">
           <Stack gap="md">
             <section aria-labelledby="wallboard-title">

@@ -23,9 +23,14 @@ function TraineeRow({
       p="xs"
       radius="sm"
       bg={isSelected ? 'teal.0' : undefined}
-      style={{ borderColor: isSelected ? 'var(--mantine-color-teal-6)' : undefined }}
       data-testid={`trainee-row-${agent.id}`}
       data-selected={isSelected}
+      // The whole row is a pointer target; the button is the keyboard and screen-reader one.
+      onClick={() => onSelect(agent.id)}
+      style={{
+        cursor: 'pointer',
+        borderColor: isSelected ? 'var(--mantine-color-teal-6)' : undefined,
+      }}
     >
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <div>
@@ -44,7 +49,10 @@ function TraineeRow({
           variant={isSelected ? 'filled' : 'light'}
           aria-pressed={isSelected}
           aria-label={t('training.monitorLabel', { name: agent.displayName })}
-          onClick={() => onSelect(agent.id)}
+          onClick={(event) => {
+            event.stopPropagation();
+            onSelect(agent.id);
+          }}
           data-testid="trainee-monitor"
         >
           {t('training.monitor')}
