@@ -1,0 +1,160 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  inboundContact,
+  postInbound,
+  startServer,
+  userId,
+  type TestServer,
+} from '../integration/harness';
+import { launchBrowser, openPage, screenshot, signInAs } from './browser';
+import path from 'node:path';
+
+/**
+ * One shift in a real browser against the built app on embedded SQLite: an agent takes a contact
+ * and wraps it up while the lead watches it arrive, a trainer follows a trainee, and the lead moves
+ * a conversation from one agent to another.
+ */
+describe('the desk in a browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const shots: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer('sqlite', {
+      env: {
+        CLIENT_DIR: path.resolve('dist/client'),
+        OFFER_TIMEOUT_MS: '60000',
+        PRESENCE_GRACE_MS: '5000',
+      },
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.destroy();
+    console.log(`e2e screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);
+  });
+
+  async function waitForDesk(page: Page) {
+    await page.getByTestId('current-status').waitFor();
+  }
+
+  it('agent1 accepts an offer and logs an outcome with a follow-up; lead1 sees it live', async () => {
+    const lead = await openPage(browser);
+    await signInAs(lead, server.url, 'lead1');
+    await lead.getByTestId('queue-wallboard').waitFor();
+
+    const agent = await openPage(browser);
+    await signInAs(agent, server.url, 'agent1');
+    await waitForDesk(agent);
+    shots.push(await screenshot(agent, '01-agent-signed-in'));
+    await agent.getByTestId('status-available').click();
+    await expect
+      .poll(() => agent.getByTestId('current-status').textContent())
+      .toMatch(/Siap|Available/);
+
+    const created = await postInbound(
+      server.url,
+      inboundContact({
+        name: 'Siti Rahayu',
+        text: 'Bantuan PKH ibu saya belum cair bulan ini. Mohon dicek.',
+        segment: 'media',
+      }),
+    );
+    expect(created.status).toBe(201);
+    const reference = String(created.body.reference);
+
+    const accept = agent.getByTestId('offer-accept').first();
+    await accept.waitFor();
+    shots.push(await screenshot(agent, '02-agent-offer'));
+    await lead.getByTestId(`conversation-row-${reference}`).waitFor();
+    await accept.click();
+
+    await agent.getByTestId('conversation-reference').filter({ hasText: reference }).waitFor();
+    await expect
+      .poll(() => agent.getByTestId('caller-context').textContent())
+      .toContain('Siti Rahayu');
+    const script = await agent.getByTestId('script-panel').textContent();
+    expect(script).toContain('Siti Rahayu');
+    expect(script).toContain(reference);
+    expect(await agent.getByTestId('transcript').textContent()).toContain('PKH');
+    shots.push(await screenshot(agent, '03-agent-conversation'));
+
+    await agent.getByTestId('wrapup-code').selectOption('follow-up');
+    await agent
+      .getByTestId('wrapup-notes')
+      .fill('Nama ibu tidak muncul di data penerima; dicek ke Dinas Sosial.');
+    await agent.getByTestId('followup-title').fill('Cek data DTKS ibu pelapor');
+    shots.push(await screenshot(agent, '04-agent-wrapup'));
+    await agent.getByTestId('wrapup-submit').click();
+    await agent.getByTestId('outcome-confirmation').waitFor();
+    shots.push(await screenshot(agent, '05-agent-outcome-logged'));
+
+    // The lead's page was never reloaded: the outcome arrived as a pushed fact.
+    const outcomeRow = lead.getByTestId('recent-outcomes').getByTestId(`outcome-${reference}`);
+    await outcomeRow.waitFor();
+    expect(await outcomeRow.textContent()).toContain('Cek data DTKS ibu pelapor');
+    shots.push(await screenshot(lead, '06-lead-sees-outcome'));
+
+    const stored = await server.app.store.db.selectFrom('follow_ups').selectAll().execute();
+    expect(stored.map((f) => f.title)).toEqual(['Cek data DTKS ibu pelapor']);
+    await agent.context().close();
+    await lead.context().close();
+  });
+
+  it('trainer1 follows trainee1 read-only while the lead moves the conversation to agent2', async () => {
+    const trainee = await openPage(browser);
+    await signInAs(trainee, server.url, 'trainee1');
+    await waitForDesk(trainee);
+    await trainee.getByTestId('status-available').click();
+
+    const trainer = await openPage(browser);
+    await signInAs(trainer, server.url, 'trainer1');
+    const traineeId = await userId(server, 'trainee1');
+    await trainer.getByTestId(`trainee-row-${traineeId}`).click();
+    await trainer.getByTestId('monitor-readonly-badge').waitFor();
+
+    const created = await postInbound(
+      server.url,
+      inboundContact({
+        topic: 'umum',
+        from: '081355550000',
+        name: 'Yohanes Sinaga',
+        text: 'Ke mana saya menyampaikan pengaduan pelayanan kecamatan?',
+      }),
+    );
+    const reference = String(created.body.reference);
+    await trainee.getByTestId('offer-accept').first().click();
+    await trainee.getByTestId('conversation-reference').filter({ hasText: reference }).waitFor();
+    await expect
+      .poll(() => trainer.getByTestId('monitor-conversation').textContent())
+      .toContain('Yohanes Sinaga');
+    shots.push(await screenshot(trainer, '07-trainer-monitors-trainee'));
+
+    const agent2 = await openPage(browser);
+    await signInAs(agent2, server.url, 'agent2');
+    await waitForDesk(agent2);
+
+    const lead = await openPage(browser);
+    await signInAs(lead, server.url, 'lead1');
+    const row = lead.getByTestId(`conversation-row-${reference}`);
+    await row.getByTestId('reassign-button').click();
+    await lead.getByTestId('reassign-target').selectOption(await userId(server, 'agent2'));
+    await lead.getByTestId('reassign-reason').fill('Pengaduan pelayanan perlu petugas senior');
+    shots.push(await screenshot(lead, '08-lead-reassign'));
+    await lead.getByTestId('reassign-submit').click();
+
+    await agent2.getByTestId('conversation-reference').filter({ hasText: reference }).waitFor();
+    await expect
+      .poll(() => agent2.getByTestId('desk-notices').textContent())
+      .toContain('Agus Prasetyo');
+    shots.push(await screenshot(agent2, '09-agent2-receives-reassigned'));
+    await expect
+      .poll(() => trainee.getByTestId('desk-notices').textContent())
+      .toContain('Budi Santoso');
+    expect(await trainee.getByTestId('conversation-reference').count()).toBe(0);
+    shots.push(await screenshot(trainee, '10-trainee-loses-conversation'));
+  });
+});
