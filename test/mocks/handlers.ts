@@ -2,14 +2,15 @@
  * msw handlers for client tests. They follow shared/protocol/http.ts and pick a scenario from
  * the request itself, so tests steer them by what they type instead of reaching into the server:
  *
- * - login `agent1` / `demo1234` succeeds; username `flood` is rate limited (429); username
- *   `offline` fails at the network; anything else is refused (401).
+ * - login with a demo user (`agent1`, `trainee1`, `lead1`, `trainer1`, `admin`) and `demo1234`
+ *   succeeds; username `flood` is rate limited (429); username `offline` fails at the network;
+ *   anything else is refused (401).
  * - `GET /api/me` answers the signed-in user, or 401 before login.
  * - `GET /api/contacts/:id`: `c-1` is a conversation, `malformed` breaks the schema, `explode`
  *   is a 500 without a JSON body, anything else is a 404 with an error body.
  */
 import { http, HttpResponse } from 'msw';
-import type { LoginBody } from '../../shared/schemas/user';
+import type { LoginBody, User } from '../../shared/schemas/user';
 import {
   aConversation,
   anAgentView,
@@ -19,10 +20,28 @@ import {
   referenceData,
 } from '../../client/testing/fixtures';
 
-const state = { signedIn: false };
+const demoUsers: Record<string, User> = {
+  agent1: aUser(),
+  trainee1: aUser({
+    id: 'u-trainee1',
+    username: 'trainee1',
+    displayName: 'Tono Trainee',
+    isTrainee: true,
+  }),
+  lead1: aUser({ id: 'u-lead1', username: 'lead1', displayName: 'Rina Lead', role: 'lead' }),
+  trainer1: aUser({
+    id: 'u-trainer1',
+    username: 'trainer1',
+    displayName: 'Bambang Pelatih',
+    role: 'trainer',
+  }),
+  admin: aUser({ id: 'u-admin', username: 'admin', displayName: 'Admin', role: 'admin' }),
+};
+
+const state: { user: User | null } = { user: null };
 
 export function resetMockState(): void {
-  state.signedIn = false;
+  state.user = null;
 }
 
 function errorBody(code: string, message: string) {
@@ -36,21 +55,22 @@ export const handlers = [
     if (body.username === 'flood') {
       return HttpResponse.json(errorBody('rate_limited', 'too many attempts'), { status: 429 });
     }
-    if (body.username === 'agent1' && body.password === 'demo1234') {
-      state.signedIn = true;
-      return HttpResponse.json({ user: aUser() });
+    const user = demoUsers[body.username];
+    if (user !== undefined && body.password === 'demo1234') {
+      state.user = user;
+      return HttpResponse.json({ user });
     }
     return HttpResponse.json(errorBody('unauthenticated', 'invalid credentials'), {
       status: 401,
     });
   }),
   http.post('*/api/auth/logout', () => {
-    state.signedIn = false;
+    state.user = null;
     return HttpResponse.json({ ok: true });
   }),
   http.get('*/api/me', () =>
-    state.signedIn
-      ? HttpResponse.json({ user: aUser() })
+    state.user !== null
+      ? HttpResponse.json({ user: state.user })
       : HttpResponse.json(errorBody('unauthenticated', 'no session'), { status: 401 }),
   ),
   http.get('*/api/reference', () => HttpResponse.json(referenceData())),
