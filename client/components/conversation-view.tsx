@@ -117,7 +117,13 @@ export function Transcript({
 }
 
 /** The script for the topic, already filled with the caller's details by the server. */
-export function ScriptPanel({ script }: { script: Script | null }) {
+export function ScriptPanel({
+  script,
+  maxHeight = 260,
+}: {
+  script: Script | null;
+  maxHeight?: number;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="script-title" data-testid="script-panel">
@@ -136,16 +142,19 @@ export function ScriptPanel({ script }: { script: Script | null }) {
           {t('conversation.noScript')}
         </Text>
       ) : (
-        <List type="ordered" spacing={6} size="sm">
-          {script.steps.map((step) => (
-            <List.Item key={step.id}>
-              <Text span fw={600} size="sm">
-                {step.title}
-              </Text>
-              <Text size="sm">{step.text}</Text>
-            </List.Item>
-          ))}
-        </List>
+        // Bounded, so the wrap-up form below stays within reach on a laptop screen.
+        <ScrollArea.Autosize mah={maxHeight} type="auto" offsetScrollbars>
+          <List type="ordered" spacing={6} size="sm">
+            {script.steps.map((step) => (
+              <List.Item key={step.id}>
+                <Text span fw={600} size="sm">
+                  {step.title}
+                </Text>
+                <Text size="sm">{step.text}</Text>
+              </List.Item>
+            ))}
+          </List>
+        </ScrollArea.Autosize>
       )}
     </section>
   );

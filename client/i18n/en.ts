@@ -172,6 +172,8 @@ export const en: Translation = {
     submit: 'Save outcome',
     failed:
       'The outcome is not saved yet: {{message}} The draft is safe on this device; press “Save outcome” to retry.',
+    willResend:
+      'Not sent yet: the connection is down. The outcome is sent automatically once it is back.',
     draftKept: 'Draft saved automatically on this device.',
   },
   outcomes: {

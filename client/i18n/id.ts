@@ -174,6 +174,8 @@ export const id = {
     submit: 'Simpan hasil',
     failed:
       'Hasil belum tersimpan: {{message}} Draf aman di perangkat ini; tekan “Simpan hasil” untuk mencoba lagi.',
+    willResend:
+      'Belum terkirim karena koneksi terputus. Hasil akan dikirim otomatis begitu koneksi pulih.',
     draftKept: 'Draf tersimpan otomatis di perangkat ini.',
   },
   outcomes: {

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../lib/app-error';
@@ -130,5 +130,35 @@ describe('WrapupForm', () => {
     await user.click(screen.getByTestId('wrapup-submit'));
     await waitFor(() => expect(outcomePayloads()).toHaveLength(1));
     expect(outcomePayloads()[0]?.commandId).toBe(storedBefore.commandId);
+  });
+
+  it('sends a wrap-up that got no answer again when the connection returns', async () => {
+    sendCommandMock
+      .mockRejectedValueOnce(new AppError('network', 'not connected'))
+      .mockResolvedValueOnce(anOutcomeRecord());
+    useLiveStore.getState().setConnection('reconnecting');
+    const user = userEvent.setup();
+    renderForm();
+    await user.selectOptions(screen.getByTestId('wrapup-code'), 'answered');
+    await user.click(screen.getByTestId('wrapup-submit'));
+    expect(await screen.findByTestId('wrapup-pending')).toBeTruthy();
+    expect(outcomePayloads()).toHaveLength(1);
+
+    act(() => useLiveStore.getState().setConnection('connected'));
+    await waitFor(() => expect(outcomePayloads()).toHaveLength(2));
+    expect(outcomePayloads()[1]?.commandId).toBe(outcomePayloads()[0]?.commandId);
+  });
+
+  it('does not resend by itself what the server refused', async () => {
+    sendCommandMock.mockRejectedValueOnce(new AppError('invalid_payload', 'bad code'));
+    useLiveStore.getState().setConnection('connected');
+    const user = userEvent.setup();
+    renderForm();
+    await user.selectOptions(screen.getByTestId('wrapup-code'), 'answered');
+    await user.click(screen.getByTestId('wrapup-submit'));
+    expect(await screen.findByTestId('wrapup-error')).toBeTruthy();
+    act(() => useLiveStore.getState().setConnection('reconnecting'));
+    act(() => useLiveStore.getState().setConnection('connected'));
+    expect(outcomePayloads()).toHaveLength(1);
   });
 });

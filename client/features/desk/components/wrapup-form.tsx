@@ -14,10 +14,12 @@ import {
 } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
-import { useState, type FormEvent, type Ref } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember, WrapupCode } from '../../../../shared/schemas/reference-data';
+import { isTransientError } from '../../../lib/app-error';
 import { errorText } from '../../../lib/error-text';
+import { useLiveStore } from '../../../stores/live-store';
 import { fromDateTimeLocalValue } from '../../../lib/format';
 import { useLogOutcome, type LogOutcomePayload } from '../api/desk-commands';
 import { useWrapupDraft, wrapupDraftKey, type WrapupDraft } from '../hooks/use-wrapup-draft';
@@ -109,12 +111,36 @@ export function WrapupForm({
   const errors = hasTriedSubmit && !validation.ok ? validation.errors : {};
   const isEnglish = i18n.language === 'en';
 
+  const send = (payload: LogOutcomePayload): void => {
+    update({ pendingSubmit: true });
+    logOutcome.mutate(payload, {
+      onError: (error) => {
+        // Refused by the server: nothing will happen by itself, the agent must change something.
+        if (!isTransientError(error)) update({ pendingSubmit: false });
+      },
+    });
+  };
+
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     setHasTriedSubmit(true);
     if (!validation.ok || logOutcome.isPending) return;
-    logOutcome.mutate(validation.payload);
+    send(validation.payload);
   };
+
+  // The outbox: when the connection comes back (or on mount, after a reload) a submit that got
+  // no answer is sent again with the same command id; the server returns the first result if
+  // the earlier attempt did land.
+  const isConnected = useLiveStore((state) => state.connection === 'connected');
+  const isWaitingToResend = draft.pendingSubmit && !isConnected && !logOutcome.isPending;
+  const wasConnected = useRef<boolean | null>(null);
+  useEffect(() => {
+    const isReconnected = isConnected && wasConnected.current !== true;
+    wasConnected.current = isConnected;
+    if (!isReconnected || !draft.pendingSubmit || logOutcome.isPending) return;
+    const pending = validateWrapup(draft, contactId, isFollowUpShown, t);
+    if (pending.ok) send(pending.payload);
+  });
 
   return (
     <Paper withBorder p="sm" radius="sm" component="section" aria-labelledby="wrapup-title">
@@ -201,7 +227,12 @@ export function WrapupForm({
               </SimpleGrid>
             </Stack>
           )}
-          {logOutcome.error !== null && (
+          {isWaitingToResend && (
+            <Alert color="orange" role="status" data-testid="wrapup-pending">
+              {t('wrapup.willResend')}
+            </Alert>
+          )}
+          {logOutcome.error !== null && !isWaitingToResend && (
             <Alert
               color="red"
               icon={<IconAlertCircle size={18} aria-hidden />}

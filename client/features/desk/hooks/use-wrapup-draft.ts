@@ -17,6 +17,11 @@ export const WrapupDraftSchema = z.object({
   /** `datetime-local` value, local time. */
   followUpDue: z.string(),
   followUpOwnerId: z.string().nullable(),
+  /**
+   * Submitted but not acknowledged (no connection, no answer): the form sends it again, with the
+   * same command id, as soon as the connection is back, even after a reload. A small outbox.
+   */
+  pendingSubmit: z.boolean().default(false),
 });
 export type WrapupDraft = z.infer<typeof WrapupDraftSchema>;
 
@@ -41,6 +46,7 @@ export function newWrapupDraft(ownerId: string | null, now = Date.now()): Wrapup
     followUpTitle: '',
     followUpDue: defaultDue(now),
     followUpOwnerId: ownerId,
+    pendingSubmit: false,
   };
 }
 
