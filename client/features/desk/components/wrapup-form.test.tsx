@@ -95,6 +95,7 @@ describe('WrapupForm', () => {
     sendCommandMock
       .mockRejectedValueOnce(new AppError('timeout', 'no ack'))
       .mockResolvedValueOnce(anOutcomeRecord());
+    useLiveStore.getState().setConnection('connected');
     const user = userEvent.setup();
     renderForm();
     await user.selectOptions(screen.getByTestId('wrapup-code'), 'answered');
