@@ -23,3 +23,17 @@ export function removeKey(key: string): void {
     // Ignore, as above.
   }
 }
+
+/** Keys starting with `prefix`. */
+export function keysWithPrefix(prefix: string): string[] {
+  try {
+    const keys: string[] = [];
+    for (let index = 0; index < window.localStorage.length; index += 1) {
+      const key = window.localStorage.key(index);
+      if (key !== null && key.startsWith(prefix)) keys.push(key);
+    }
+    return keys;
+  } catch {
+    return [];
+  }
+}

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../../../shared/protocol/http';
 import { apiRequest } from '../../../lib/api-client';
 import { currentFactSeq, useLiveStore } from '../../../stores/live-store';
+import { pruneWrapupDrafts } from '../hooks/use-wrapup-draft';
 
 export const deskKeys = {
   all: ['desk'] as const,
@@ -19,6 +20,7 @@ export function deskSnapshotQueryOptions() {
       const since = currentFactSeq();
       const snapshot = await apiRequest(endpoints.desk, { signal });
       useLiveStore.getState().hydrateDesk(snapshot, since);
+      pruneWrapupDrafts(snapshot.agent.id, snapshot.conversation?.contact.id ?? null);
       return snapshot;
     },
   });

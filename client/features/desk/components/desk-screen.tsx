@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Box, Button, Center, Loader, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Box, Button, Center, Loader, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconKeyboard } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
@@ -179,17 +179,16 @@ export function DeskScreen({ frame }: { frame: FrameProps }) {
       frame={frame}
       toolbar={<StatusControl agent={agent} />}
       actions={
-        <Tooltip label={t('common.help')}>
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            aria-label={t('common.help')}
-            onClick={() => setHelpOpen(true)}
-            data-testid="help-button"
-          >
-            <IconKeyboard size={18} aria-hidden />
-          </ActionIcon>
-        </Tooltip>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={t('common.help')}
+          title={`${t('common.help')} (?)`}
+          onClick={() => setHelpOpen(true)}
+          data-testid="help-button"
+        >
+          <IconKeyboard size={18} aria-hidden />
+        </ActionIcon>
       }
     >
       <OfferAnnouncer />

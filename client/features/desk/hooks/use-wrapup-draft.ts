@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
-import { readJson, writeJson } from '../../../lib/storage';
+import { keysWithPrefix, readJson, removeKey, writeJson } from '../../../lib/storage';
 import { toDateTimeLocalValue } from '../../../lib/format';
 
 /**
@@ -22,11 +22,37 @@ export const WrapupDraftSchema = z.object({
    * same command id, as soon as the connection is back, even after a reload. A small outbox.
    */
   pendingSubmit: z.boolean().default(false),
+  /** When it was last written (client clock), so forgotten drafts can be cleared. */
+  savedAt: z.number().default(0),
 });
 export type WrapupDraft = z.infer<typeof WrapupDraftSchema>;
 
 export function wrapupDraftKey(userId: string, contactId: string): string {
-  return `tanggap.wrapup.${userId}.${contactId}`;
+  return `${draftPrefix(userId)}${contactId}`;
+}
+
+function draftPrefix(userId: string): string {
+  return `tanggap.wrapup.${userId}.`;
+}
+
+/** A draft older than a shift, for a conversation the agent no longer holds, is forgotten. */
+export const DRAFT_MAX_AGE_MS = 12 * 60 * 60_000;
+
+/**
+ * Clears this agent's wrap-up drafts that can no longer be sent (the conversation is not theirs
+ * any more) once they are older than a shift, so citizens' details do not linger on a shared
+ * workstation.
+ */
+export function pruneWrapupDrafts(
+  userId: string,
+  heldContactId: string | null,
+  now = Date.now(),
+): void {
+  for (const key of keysWithPrefix(draftPrefix(userId))) {
+    if (heldContactId !== null && key === wrapupDraftKey(userId, heldContactId)) continue;
+    const parsed = WrapupDraftSchema.safeParse(readJson(key));
+    if (!parsed.success || now - parsed.data.savedAt > DRAFT_MAX_AGE_MS) removeKey(key);
+  }
 }
 
 /** Tomorrow at 09:00 local time: a sensible first due date for a follow-up. */
@@ -47,6 +73,7 @@ export function newWrapupDraft(ownerId: string | null, now = Date.now()): Wrapup
     followUpDue: defaultDue(now),
     followUpOwnerId: ownerId,
     pendingSubmit: false,
+    savedAt: now,
   };
 }
 
@@ -67,10 +94,10 @@ export function useWrapupDraft(key: string, ownerId: string | null) {
   const draft = current.draft;
 
   useEffect(() => {
-    writeJson(current.key, draft);
+    writeJson(current.key, { ...draft, savedAt: Date.now() });
   }, [current.key, draft]);
 
-  const update = useCallback((patch: Partial<Omit<WrapupDraft, 'commandId'>>) => {
+  const update = useCallback((patch: Partial<Omit<WrapupDraft, 'commandId' | 'savedAt'>>) => {
     setState((previous) => ({ key: previous.key, draft: { ...previous.draft, ...patch } }));
   }, []);
 
