@@ -168,6 +168,7 @@ export const en: Translation = {
     followUpDue: 'Due',
     followUpDueRequired: 'Choose a valid due date.',
     followUpOwner: 'Owner',
+    followUpOwnerPlaceholder: 'Choose an owner',
     followUpOwnerRequired: 'Choose an owner.',
     submit: 'Save outcome',
     failed:
@@ -214,6 +215,7 @@ export const en: Translation = {
     reassignLabel: 'Reassign {{reference}}',
     reassignTitle: 'Reassign conversation {{reference}}',
     targetAgent: 'Target agent',
+    targetPlaceholder: 'Choose an agent',
     targetRequired: 'Choose a target agent.',
     reason: 'Reason',
     reasonHint: 'This reason is shown to the agents involved.',

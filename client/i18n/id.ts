@@ -170,6 +170,7 @@ export const id = {
     followUpDue: 'Tenggat',
     followUpDueRequired: 'Tentukan tenggat yang valid.',
     followUpOwner: 'Penanggung jawab',
+    followUpOwnerPlaceholder: 'Pilih penanggung jawab',
     followUpOwnerRequired: 'Pilih penanggung jawab.',
     submit: 'Simpan hasil',
     failed:
@@ -216,6 +217,7 @@ export const id = {
     reassignLabel: 'Pindahkan {{reference}}',
     reassignTitle: 'Pindahkan percakapan {{reference}}',
     targetAgent: 'Agen tujuan',
+    targetPlaceholder: 'Pilih agen',
     targetRequired: 'Pilih agen tujuan.',
     reason: 'Alasan',
     reasonHint: 'Alasan ini ditampilkan kepada agen yang terlibat.',

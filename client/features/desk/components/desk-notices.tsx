@@ -18,7 +18,7 @@ function noticeText(notice: DeskNotice, t: TFunction): { title: string; body: st
       }),
     };
   }
-  const byName = notice.byName ?? '—';
+  const byName = notice.byName ?? t('common.none');
   return {
     title: t('desk.assignedTitle', { reference: notice.reference }),
     body:

@@ -220,7 +220,7 @@ export function WrapupForm({
                   error={errors.followUpOwnerId}
                   data-testid="followup-owner"
                   data={[
-                    { value: '', label: '—', disabled: true },
+                    { value: '', label: t('wrapup.followUpOwnerPlaceholder'), disabled: true },
                     ...staff.map((member) => ({ value: member.id, label: member.displayName })),
                   ]}
                 />

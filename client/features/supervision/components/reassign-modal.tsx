@@ -67,7 +67,7 @@ function ReassignForm({ contact, onClose }: { contact: ContactSummary; onClose: 
           data-testid="reassign-target"
           data-autofocus
           data={[
-            { value: '', label: '—', disabled: true },
+            { value: '', label: t('supervision.targetPlaceholder'), disabled: true },
             ...candidates.map((agent) => ({
               value: agent.id,
               label: `${agent.displayName} — ${t(`status.${agent.status}`)}`,
