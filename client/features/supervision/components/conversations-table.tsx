@@ -3,11 +3,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactStatus, ContactSummary } from '../../../../shared/schemas/contact';
 import { ChannelLabel } from '../../../components/channel-label';
+import { Elapsed } from '../../../components/elapsed';
 import { SegmentBadge } from '../../../components/segment-badge';
-import { formatDuration } from '../../../lib/format';
 import { useLabels } from '../../../lib/reference-data';
 import { useLiveStore } from '../../../stores/live-store';
-import { useServerNow } from '../../../stores/use-server-now';
 
 const STATE_COLORS: Record<ContactStatus, string> = {
   waiting: 'orange',
@@ -17,7 +16,8 @@ const STATE_COLORS: Record<ContactStatus, string> = {
 };
 
 /**
- * Open conversations (waiting, offered, active), oldest first so rows keep their place as new
+ * Open conversations (waiting, offered, active), oldest first (only the age cells tick each
+ * second, not the whole table) so rows keep their place as new
  * ones arrive at the bottom. Every row can be moved to another agent.
  */
 export function ConversationsTable({
@@ -27,7 +27,6 @@ export function ConversationsTable({
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const now = useServerNow();
   const contacts = useLiveStore((state) => state.board.contacts);
   const open = useMemo(
     () =>
@@ -84,7 +83,7 @@ export function ConversationsTable({
                   </Table.Td>
                   <Table.Td>{contact.citizenName}</Table.Td>
                   <Table.Td style={{ fontVariantNumeric: 'tabular-nums' }}>
-                    {formatDuration(now - contact.arrivedAt, t)}
+                    <Elapsed since={contact.arrivedAt} />
                   </Table.Td>
                   <Table.Td>
                     <Badge size="sm" variant="light" color={STATE_COLORS[contact.status]}>
