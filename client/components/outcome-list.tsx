@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { OutcomeRecord } from '../../shared/schemas/outcome';
-import { formatDateTime, formatTime } from '../lib/format';
+import { formatDateTime, formatWhen } from '../lib/format';
 import { useLabels } from '../lib/reference-data';
 
 /**
@@ -42,7 +42,7 @@ export function OutcomeList({
               {record.contact.reference}
             </Text>
             <Text size="xs" c="dimmed">
-              {formatTime(record.outcome.createdAt, i18n.language)}
+              {formatWhen(record.outcome.createdAt, i18n.language)}
             </Text>
           </Group>
           <Group gap="xs" mt={2}>

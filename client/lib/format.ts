@@ -34,6 +34,12 @@ export function formatTime(epochMs: number, language: string): string {
   return formatter(language, { hour: '2-digit', minute: '2-digit' }).format(epochMs);
 }
 
+/** The clock time for today, the date and time for any other day (local calendar). */
+export function formatWhen(epochMs: number, language: string, now = Date.now()): string {
+  const isToday = new Date(epochMs).toDateString() === new Date(now).toDateString();
+  return isToday ? formatTime(epochMs, language) : formatDateTime(epochMs, language);
+}
+
 /** Value for `<input type="datetime-local">` in local time, e.g. "2026-03-12T09:00". */
 export function toDateTimeLocalValue(epochMs: number): string {
   const date = new Date(epochMs);
