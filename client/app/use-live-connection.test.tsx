@@ -1,0 +1,90 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, render } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  connectSocket,
+  disconnectSocket,
+  subscribeToConnection,
+  subscribeToFacts,
+  type ConnectionEvent,
+  type FactEvent,
+} from '../lib/socket';
+import { useLiveStore } from '../stores/live-store';
+import { aQueueState } from '../testing/fixtures';
+import { authKeys } from '../features/auth/api/auth-queries';
+import { useLiveConnection } from './use-live-connection';
+
+vi.mock('../lib/socket', () => ({
+  connectSocket: vi.fn(),
+  disconnectSocket: vi.fn(),
+  subscribeToFacts: vi.fn(),
+  subscribeToConnection: vi.fn(),
+}));
+
+let emitConnection: (event: ConnectionEvent) => void = () => undefined;
+let emitFact: (event: FactEvent) => void = () => undefined;
+
+function Probe() {
+  useLiveConnection();
+  return null;
+}
+
+function setup() {
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(authKeys.me(), { id: 'u-agent1' });
+  queryClient.setQueryData(['desk', 'snapshot'], { cached: true });
+  const view = render(
+    <QueryClientProvider client={queryClient}>
+      <Probe />
+    </QueryClientProvider>,
+  );
+  const isInvalidated = (key: readonly unknown[]) =>
+    queryClient.getQueryState(key)?.isInvalidated ?? false;
+  return { queryClient, view, isInvalidated };
+}
+
+beforeEach(() => {
+  useLiveStore.getState().reset();
+  vi.mocked(connectSocket).mockClear();
+  vi.mocked(disconnectSocket).mockClear();
+  vi.mocked(subscribeToConnection).mockImplementation((listener) => {
+    emitConnection = listener;
+    return () => undefined;
+  });
+  vi.mocked(subscribeToFacts).mockImplementation((listener) => {
+    emitFact = listener;
+    return () => undefined;
+  });
+});
+
+describe('useLiveConnection', () => {
+  it('connects while mounted and disconnects when the session view goes away', () => {
+    const { view } = setup();
+    expect(connectSocket).toHaveBeenCalledOnce();
+    view.unmount();
+    expect(disconnectSocket).toHaveBeenCalledOnce();
+  });
+
+  it('refetches every snapshot, but not the session, after a reconnect', () => {
+    const { isInvalidated } = setup();
+    act(() => emitConnection({ type: 'disconnected', reason: 'transport close' }));
+    expect(useLiveStore.getState().connection).toBe('reconnecting');
+    act(() => emitConnection({ type: 'connected', isReconnect: true, isRecovered: false }));
+    expect(useLiveStore.getState().connection).toBe('connected');
+    expect(isInvalidated(['desk', 'snapshot'])).toBe(true);
+    expect(isInvalidated(authKeys.me())).toBe(false);
+  });
+
+  it('checks the session when the server refuses the socket', () => {
+    const { isInvalidated } = setup();
+    act(() => emitConnection({ type: 'refused', message: 'unauthenticated' }));
+    expect(useLiveStore.getState().connection).toBe('refused');
+    expect(isInvalidated(authKeys.me())).toBe(true);
+  });
+
+  it('feeds facts into the live store', () => {
+    setup();
+    act(() => emitFact({ name: 'queue:state-changed', fact: aQueueState({ version: 4 }) }));
+    expect(useLiveStore.getState().queueState?.version).toBe(4);
+  });
+});
