@@ -19,6 +19,7 @@ export default defineConfig({
   },
   test: {
     root: '.',
+    reporters: ['default', './test/plain-summary-reporter.ts'],
     projects: [
       {
         extends: true,
