@@ -34,6 +34,7 @@ export const en: Translation = {
     subtitle: 'Use your work account.',
     username: 'Username',
     password: 'Password',
+    showPassword: 'Show or hide the password',
     submit: 'Sign in',
     usernameRequired: 'Enter your username.',
     passwordRequired: 'Enter your password.',

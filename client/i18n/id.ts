@@ -36,6 +36,7 @@ export const id = {
     subtitle: 'Gunakan akun kerja Anda.',
     username: 'Nama pengguna',
     password: 'Kata sandi',
+    showPassword: 'Tampilkan atau sembunyikan kata sandi',
     submit: 'Masuk',
     usernameRequired: 'Isi nama pengguna.',
     passwordRequired: 'Isi kata sandi.',

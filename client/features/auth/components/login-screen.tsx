@@ -95,6 +95,7 @@ export function LoginScreen() {
                 value={password}
                 onChange={(event) => setPassword(event.currentTarget.value)}
                 error={fieldErrors.password}
+                visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
                 data-testid="login-password"
               />
               <Button type="submit" loading={login.isPending} fullWidth data-testid="login-submit">
