@@ -29,7 +29,11 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A fresh 1366×768 browser window (its own cookies) for one person. */
 export async function openPage(browser: Browser, locale = 'id-ID'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale,
+    timezoneId: 'Asia/Jakarta',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   return page;

@@ -55,6 +55,28 @@ describe('the desk in a browser', () => {
       .poll(() => agent.getByTestId('current-status').textContent())
       .toMatch(/Siap|Available/);
 
+    // A returning caller: her first question is answered and wrapped up, so the second contact
+    // shows it in the caller's history.
+    const first = await postInbound(
+      server.url,
+      inboundContact({
+        name: 'Siti Rahayu',
+        text: 'Kapan jadwal penyaluran BLT tahap 4 di Bogor?',
+        segment: 'media',
+      }),
+    );
+    await agent.getByTestId('offer-accept').first().click();
+    await agent
+      .getByTestId('conversation-reference')
+      .filter({ hasText: String(first.body.reference) })
+      .waitFor();
+    await agent.getByTestId('wrapup-code').selectOption('answered');
+    await agent
+      .getByTestId('wrapup-notes')
+      .fill('Dijelaskan jadwal penyaluran tahap 4 melalui PT Pos.');
+    await agent.getByTestId('wrapup-submit').click();
+    await agent.getByTestId('outcome-confirmation').waitFor();
+
     const created = await postInbound(
       server.url,
       inboundContact({
@@ -76,6 +98,9 @@ describe('the desk in a browser', () => {
     await expect
       .poll(() => agent.getByTestId('caller-context').textContent())
       .toContain('Siti Rahayu');
+    await expect
+      .poll(() => agent.getByTestId('caller-context').textContent())
+      .toContain('Dijelaskan jadwal penyaluran tahap 4');
     const script = await agent.getByTestId('script-panel').textContent();
     expect(script).toContain('Siti Rahayu');
     expect(script).toContain(reference);
