@@ -151,7 +151,9 @@ describe('the desk in a browser', () => {
       }),
     );
     const reference = String(created.body.reference);
-    await trainee.getByTestId('offer-accept').first().click();
+    // From the keyboard: A accepts the first offer.
+    await trainee.getByTestId('offer-accept').first().waitFor();
+    await trainee.keyboard.press('a');
     await trainee.getByTestId('conversation-reference').filter({ hasText: reference }).waitFor();
     await expect
       .poll(() => trainer.getByTestId('monitor-conversation').textContent())
