@@ -2,11 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config/config';
 import { createHttpServer } from './http/http-server';
+import { startMessageDelivery } from './jobs/message-delivery';
 import { startOfferExpiry } from './jobs/offer-expiry';
 import { PresenceService } from './modules/agents/service';
 import { AuthService } from './modules/auth/service';
 import { systemClock, type Clock, type ServiceContext } from './modules/context';
 import { InboundService } from './modules/inbound/service';
+import { createWebhookGateway } from './modules/messaging/gateway';
+import { MessagingService } from './modules/messaging/service';
 import { OutcomeService } from './modules/outcomes/service';
 import { QueueStateService } from './modules/queue-state/service';
 import { RoutingService } from './modules/routing/service';
@@ -21,6 +24,7 @@ import {
 } from './realtime/socket-server';
 import { ensureAdministrator, seedBaseData, seedDemoData } from './seed/seed';
 import { seededRandom } from './simulator/generate';
+import { createSimulatedChannel } from './simulator/simulated-channel';
 import { startSimulator } from './simulator/simulator';
 import { migrateToLatest, openStore, type Store } from './store/database';
 
@@ -79,18 +83,47 @@ export async function createApplication(
   }
 
   // Services need a publisher, the publisher needs io, io needs the HTTP server, and the HTTP
-  // server needs the services: the publisher is bound to io once it exists.
-  const late: { io?: TanggapServer; publisher?: Publisher } = {};
+  // server needs the services: the publisher is bound to io once it exists. Likewise the demo's
+  // simulated channel and the services it feeds.
+  const late: {
+    io?: TanggapServer;
+    publisher?: Publisher;
+    inbound?: InboundService;
+    messaging?: MessagingService;
+  } = {};
   const publisher: Publisher = {
     publish: (to, name, fact) => late.publisher?.publish(to, name, fact),
   };
   const ctx: ServiceContext = { db: store.db, config, clock, publisher, log };
   const queueState = new QueueStateService(ctx);
   const routing = new RoutingService(ctx, queueState);
+  const random = seededRandom(Date.now() & 0xffff);
+  const simulatedChannel = config.isSimulatorOn
+    ? createSimulatedChannel({
+        random,
+        receive: (body) => late.inbound!.receive(body),
+        confirmDelivered: (messageId) => late.messaging!.receipt(messageId, 'delivered', undefined),
+        onError: (error) => log.warn({ err: error }, 'simulated channel failed'),
+      })
+    : undefined;
+  const webhooks = new Map(
+    Object.entries(config.outboundWebhooks).map(([channel, url]) => [
+      channel,
+      createWebhookGateway({ url, secret: config.outboundWebhookSecret }),
+    ]),
+  );
+  const messaging = new MessagingService(
+    ctx,
+    (channel) => webhooks.get(channel) ?? simulatedChannel,
+  );
+  const inbound = new InboundService(ctx, routing, queueState, messaging);
+  late.inbound = inbound;
+  late.messaging = messaging;
   const services: Services = {
     ctx,
     auth: new AuthService(ctx),
-    inbound: new InboundService(ctx, routing, queueState),
+    inbound,
+    messaging,
     routing,
     presence: new PresenceService(ctx, routing, queueState),
     outcomes: new OutcomeService(ctx, routing, queueState),
@@ -121,13 +154,16 @@ export async function createApplication(
     async listen() {
       await http.listen({ port: config.port, host: config.host });
       await services.presence.startGraceForSignedInAgents();
-      jobs = [startOfferExpiry(routing, log, { expiryEveryMs: 250, routingEveryMs: 2000 })];
+      jobs = [
+        startOfferExpiry(routing, log, { expiryEveryMs: 250, routingEveryMs: 2000 }),
+        startMessageDelivery(messaging, log, { everyMs: 500 }),
+      ];
       if (config.isSimulatorOn) {
         jobs.push(
           startSimulator({
             meanIntervalMs: config.simulatorIntervalMs,
             maxWaiting: 15,
-            random: seededRandom(Date.now() & 0xffff),
+            random,
             countWaiting: async () => {
               const state = await queueState.current();
               return state.queues.reduce((sum, queue) => sum + queue.waiting, 0);

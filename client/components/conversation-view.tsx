@@ -1,6 +1,6 @@
 import { Badge, Box, Group, List, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ContactSummary, Message, Script } from '../../shared/schemas/contact';
+import type { ContactSummary, DeliveryStatus, Message, Script } from '../../shared/schemas/contact';
 import { formatTime } from '../lib/format';
 import { useLabels } from '../lib/reference-data';
 import { ChannelLabel } from './channel-label';
@@ -105,6 +105,12 @@ export function Transcript({
                     >
                       {message.text}
                     </Text>
+                    {message.deliveryStatus !== null && (
+                      <DeliveryState
+                        status={message.deliveryStatus}
+                        failureReason={message.failureReason}
+                      />
+                    )}
                   </Paper>
                 </Box>
               );
@@ -113,6 +119,33 @@ export function Transcript({
         </ScrollArea.Autosize>
       )}
     </section>
+  );
+}
+
+const DELIVERY_COLOR: Record<DeliveryStatus, string> = {
+  queued: 'dimmed',
+  sent: 'dimmed',
+  delivered: 'teal.8',
+  failed: 'red.8',
+};
+
+/** Where a reply is: in words and colour together, with the reason while it is retried or failed. */
+function DeliveryState({
+  status,
+  failureReason,
+}: {
+  status: DeliveryStatus;
+  failureReason: string | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Text size="xs" ta="right" c={DELIVERY_COLOR[status]} data-testid="delivery-status">
+      {status === 'failed' ? '⚠ ' : status === 'delivered' ? '✓✓ ' : status === 'sent' ? '✓ ' : ''}
+      {t(`conversation.delivery.${status}`)}
+      {failureReason !== null && (status === 'failed' || status === 'queued')
+        ? ` — ${failureReason}`
+        : ''}
+    </Text>
   );
 }
 

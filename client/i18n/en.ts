@@ -143,6 +143,17 @@ export const en: Translation = {
     script: 'Script',
     noScript: 'No script for this topic.',
     step: 'Step {{n}}',
+    delivery: {
+      queued: 'Sending…',
+      sent: 'Sent',
+      delivered: 'Delivered',
+      failed: 'Not delivered',
+    },
+    replyLabel: 'Reply to the citizen',
+    replyPlaceholder: 'Write a reply… (Ctrl+Enter to send)',
+    replySend: 'Send',
+    replyFailed: 'The reply was not sent: {{reason}}',
+    voiceNoReply: 'Voice call: answer on the phone.',
   },
   caller: {
     title: 'Caller',

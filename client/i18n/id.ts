@@ -145,6 +145,17 @@ export const id = {
     script: 'Naskah',
     noScript: 'Tidak ada naskah untuk topik ini.',
     step: 'Langkah {{n}}',
+    delivery: {
+      queued: 'Mengirim…',
+      sent: 'Terkirim',
+      delivered: 'Diterima warga',
+      failed: 'Gagal terkirim',
+    },
+    replyLabel: 'Balasan untuk warga',
+    replyPlaceholder: 'Tulis balasan… (Ctrl+Enter untuk mengirim)',
+    replySend: 'Kirim',
+    replyFailed: 'Balasan belum terkirim: {{reason}}',
+    voiceNoReply: 'Panggilan suara: jawab lewat telepon.',
   },
   caller: {
     title: 'Penelepon',

@@ -13,7 +13,12 @@
  * - Every reducer is idempotent, so replaying a fact twice changes nothing.
  */
 import type { AgentView } from '../../shared/schemas/agent';
-import type { ContactSummary, ConversationDetail } from '../../shared/schemas/contact';
+import type {
+  ContactSummary,
+  ConversationDetail,
+  DeliveryStatus,
+  Message,
+} from '../../shared/schemas/contact';
 import type { Offer } from '../../shared/schemas/offer';
 import type { OutcomeRecord } from '../../shared/schemas/outcome';
 import type { QueueState } from '../../shared/schemas/queue-state';
@@ -288,7 +293,62 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
     case 'outcome:logged': {
       return applyOutcome(data, event.fact);
     }
+    case 'conversation:message-added': {
+      const { contactId, message } = event.fact;
+      return updateConversations(data, contactId, (messages) => mergeMessage(messages, message));
+    }
+    case 'message:status-changed': {
+      const { contactId, messageId, deliveryStatus, failureReason } = event.fact;
+      return updateConversations(data, contactId, (messages) =>
+        messages.map((message) =>
+          message.id === messageId && canMoveDelivery(message.deliveryStatus, deliveryStatus)
+            ? { ...message, deliveryStatus, failureReason }
+            : message,
+        ),
+      );
+    }
   }
+}
+
+const DELIVERY_ORDER: Record<DeliveryStatus, number> = {
+  queued: 0,
+  sent: 1,
+  delivered: 2,
+  failed: 2,
+};
+
+/** Delivery only moves forward (a late "sent" never hides "delivered"); retries stay queued. */
+function canMoveDelivery(held: DeliveryStatus | null, incoming: DeliveryStatus): boolean {
+  if (held === null) return true;
+  return DELIVERY_ORDER[incoming] >= DELIVERY_ORDER[held];
+}
+
+/** One entry per message id, in time order. */
+export function mergeMessage(messages: Message[], message: Message): Message[] {
+  if (messages.some((held) => held.id === message.id)) return messages;
+  return [...messages, message].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+}
+
+/** Applies a change to the transcript of this conversation wherever it is shown. */
+function updateConversations(
+  data: LiveData,
+  contactId: string,
+  change: (messages: Message[]) => Message[],
+): LiveData {
+  const apply = (conversation: ConversationDetail | null) =>
+    conversation?.contact.id === contactId
+      ? { ...conversation, messages: change(conversation.messages) }
+      : conversation;
+  const desk = data.desk;
+  const monitor = data.training.monitor;
+  return {
+    ...data,
+    desk: { ...desk, conversation: apply(desk.conversation) },
+    training: {
+      ...data.training,
+      monitor: { ...monitor, conversation: apply(monitor.conversation) },
+    },
+  };
 }
 
 /** An outcome recorded, from the `outcome:logged` fact or from the agent's own ack. */

@@ -84,8 +84,24 @@ export function aConversation(contact: Partial<ContactSummary> = {}): Conversati
   return {
     contact: summary,
     messages: [
-      { id: 'm-1', direction: 'inbound', text: summary.preview, at: summary.arrivedAt },
-      { id: 'm-2', direction: 'system', text: 'Percakapan diterima agen.', at: T0 + 5_000 },
+      {
+        id: 'm-1',
+        direction: 'inbound',
+        text: summary.preview,
+        at: summary.arrivedAt,
+        deliveryStatus: null,
+        failureReason: null,
+        authorName: null,
+      },
+      {
+        id: 'm-2',
+        direction: 'system',
+        text: 'Percakapan diterima agen.',
+        at: T0 + 5_000,
+        deliveryStatus: null,
+        failureReason: null,
+        authorName: null,
+      },
     ],
     caller: {
       citizenId: 'cz-1',

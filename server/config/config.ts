@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Channel } from '../../shared/schemas/common';
 
 const booleanSwitch = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
@@ -37,6 +38,15 @@ const ConfigSchema = z
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     COOKIE_SECURE: booleanSwitch.default(false),
     TRUST_PROXY: booleanSwitch.default(false),
+    OUTBOUND_WEBHOOK_URL: z.url().optional(),
+    OUTBOUND_WEBHOOK_URL_SMS: z.url().optional(),
+    OUTBOUND_WEBHOOK_URL_WHATSAPP: z.url().optional(),
+    OUTBOUND_WEBHOOK_URL_WEBCHAT: z.url().optional(),
+    OUTBOUND_WEBHOOK_URL_EMAIL: z.url().optional(),
+    OUTBOUND_WEBHOOK_URL_SOCIAL: z.url().optional(),
+    OUTBOUND_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    OUTBOUND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+    OUTBOUND_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -50,6 +60,16 @@ const ConfigSchema = z
         message: 'with DEMO=off, ADMIN_USERNAME and ADMIN_PASSWORD create the first administrator',
       });
     }
+    const hasOutbound = Object.keys(env).some(
+      (key) => key.startsWith('OUTBOUND_WEBHOOK_URL') && env[key as keyof typeof env],
+    );
+    if (hasOutbound && !env.OUTBOUND_WEBHOOK_SECRET && !env.DEMO) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OUTBOUND_WEBHOOK_SECRET'],
+        message: 'outbound webhooks need a secret to sign their requests (at least 16 characters)',
+      });
+    }
     if (!env.DEMO && !env.INBOUND_API_KEY) {
       ctx.addIssue({
         code: 'custom',
@@ -58,6 +78,9 @@ const ConfigSchema = z
       });
     }
   });
+
+/** The demo signing secret for outbound webhooks; refused when DEMO=off. */
+export const DEMO_OUTBOUND_WEBHOOK_SECRET = 'demo-outbound-secret-tanggap';
 
 /** The demo key; printed at start and in the README, refused when DEMO=off. */
 export const DEMO_INBOUND_API_KEY = 'demo-inbound-key-tanggap';
@@ -85,6 +108,11 @@ export interface Config {
   isCookieSecure: boolean;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   isBehindProxy: boolean;
+  /** Outbound webhook per text channel; a channel without one is served by the simulator, if on. */
+  outboundWebhooks: Partial<Record<Exclude<Channel, 'voice'>, string>>;
+  outboundWebhookSecret: string;
+  outboundMaxAttempts: number;
+  outboundRetryBaseMs: number;
   logLevel: string;
   clientDir: string;
 }
@@ -124,6 +152,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRateLimitPerMinute: c.LOGIN_RATE_LIMIT_PER_MINUTE,
     isCookieSecure: c.COOKIE_SECURE,
     isBehindProxy: c.TRUST_PROXY,
+    outboundWebhooks: Object.fromEntries(
+      (['sms', 'whatsapp', 'webchat', 'email', 'social'] as const).flatMap((channel) => {
+        const url =
+          c[`OUTBOUND_WEBHOOK_URL_${channel.toUpperCase()}` as `OUTBOUND_WEBHOOK_URL_SMS`] ??
+          c.OUTBOUND_WEBHOOK_URL;
+        return url ? [[channel, url]] : [];
+      }),
+    ),
+    outboundWebhookSecret: c.OUTBOUND_WEBHOOK_SECRET ?? DEMO_OUTBOUND_WEBHOOK_SECRET,
+    outboundMaxAttempts: c.OUTBOUND_MAX_ATTEMPTS,
+    outboundRetryBaseMs: c.OUTBOUND_RETRY_BASE_MS,
     logLevel: c.LOG_LEVEL,
     clientDir: c.CLIENT_DIR,
   };

@@ -18,6 +18,7 @@ import type { Config } from '../config/config';
 import { registerAuthRoutes } from '../modules/auth/handlers';
 import { registerDeskRoutes } from '../modules/desk/handlers';
 import { registerInboundRoutes } from '../modules/inbound/handlers';
+import { registerMessagingRoutes } from '../modules/messaging/handlers';
 import type { Services } from '../modules/services';
 import { registerSupervisionRoutes } from '../modules/supervision/handlers';
 import type { Store } from '../store/database';
@@ -81,6 +82,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
 
   await registerAuthRoutes(app, services, options.onSignedOut);
   registerInboundRoutes(app, services);
+  registerMessagingRoutes(app, services);
   registerDeskRoutes(app, services);
   registerSupervisionRoutes(app, services);
   installNotFoundHandler(app, { isSpaServed: await serveClient(app, config.clientDir) });

@@ -2,6 +2,7 @@ import type { PresenceService } from './agents/service';
 import type { AuthService } from './auth/service';
 import type { ServiceContext } from './context';
 import type { InboundService } from './inbound/service';
+import type { MessagingService } from './messaging/service';
 import type { OutcomeService } from './outcomes/service';
 import type { QueueStateService } from './queue-state/service';
 import type { RoutingService } from './routing/service';
@@ -11,6 +12,7 @@ export interface Services {
   ctx: ServiceContext;
   auth: AuthService;
   inbound: InboundService;
+  messaging: MessagingService;
   routing: RoutingService;
   presence: PresenceService;
   outcomes: OutcomeService;

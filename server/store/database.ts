@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/0001-initial';
+import * as messaging from './migrations/0003-messaging';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -82,6 +83,7 @@ async function pingDatabase(db: Kysely<Database>): Promise<boolean> {
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0003-messaging': messaging,
 };
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */
@@ -92,6 +94,9 @@ export async function migrateToLatest(store: Store, schema?: string): Promise<st
   const migrator = new Migrator({
     db: store.db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
+    // Kysely looks for its bookkeeping tables across every schema it can see; naming ours keeps
+    // another schema's tables in the same database from being mistaken for them.
+    ...(store.dialect === 'postgres' && schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');

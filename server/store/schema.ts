@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Row types as stored. Times are epoch milliseconds (BIGINT in PostgreSQL, read back as numbers),
  * booleans are 0/1 integers, lists are JSON text: one representation on both dialects.
@@ -96,6 +98,15 @@ export interface MessageTable {
   direction: string;
   text: string;
   at: number;
+  /** `channel:externalId` of a citizen's message; unique, so a channel retry appends nothing. */
+  external_key: string | null;
+  author_id: string | null;
+  /** Outbound only: queued → sent → delivered, or failed. */
+  delivery_status: string | null;
+  failure_reason: string | null;
+  attempts: Generated<number>;
+  /** When the next delivery attempt is due (outbound, while queued). */
+  next_attempt_at: number | null;
 }
 
 export interface OfferTable {

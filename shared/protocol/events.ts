@@ -6,7 +6,12 @@
 import { z } from 'zod';
 import { AgentViewSchema } from '../schemas/agent';
 import { IdSchema, SelectableAgentStatusSchema } from '../schemas/common';
-import { ContactSummarySchema, ConversationDetailSchema } from '../schemas/contact';
+import {
+  ContactSummarySchema,
+  ConversationDetailSchema,
+  DeliveryStatusSchema,
+  MessageSchema,
+} from '../schemas/contact';
 import { OfferSchema, OfferWithdrawnReasonSchema } from '../schemas/offer';
 import { FollowUpInputSchema, OutcomeRecordSchema } from '../schemas/outcome';
 import { QueueStateSchema } from '../schemas/queue-state';
@@ -61,6 +66,16 @@ export const commands = {
       followUp: FollowUpInputSchema.optional(),
     }),
     result: OutcomeRecordSchema,
+    roles: ['agent'],
+  }),
+  /** Reply to the citizen on a text channel; delivered through the channel's outbound webhook. */
+  'message:send': command({
+    payload: z.object({
+      commandId: CommandIdSchema,
+      contactId: IdSchema,
+      text: z.string().trim().min(1, 'message is empty').max(4000),
+    }),
+    result: MessageSchema,
     roles: ['agent'],
   }),
   /** A lead moves a waiting, offered or active conversation to a named agent. */
@@ -123,6 +138,18 @@ export const facts = {
   }),
   /** A contact changed state; to leads. */
   'conversation:updated': ContactSummarySchema,
+  /** A message joined a conversation (the citizen's or the agent's); to the holder and monitors. */
+  'conversation:message-added': z.object({
+    contactId: IdSchema,
+    message: MessageSchema,
+  }),
+  /** An outbound message's delivery state changed; to the holder and monitors. */
+  'message:status-changed': z.object({
+    contactId: IdSchema,
+    messageId: IdSchema,
+    deliveryStatus: DeliveryStatusSchema,
+    failureReason: z.string().nullable(),
+  }),
   /** An outcome was recorded; to leads, trainers following the agent, and the agent. */
   'outcome:logged': OutcomeRecordSchema,
 } as const;

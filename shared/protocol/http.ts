@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { AgentViewSchema } from '../schemas/agent';
-import { ConversationDetailSchema } from '../schemas/contact';
+import { IdSchema } from '../schemas/common';
+import { ConversationDetailSchema, DeliveryStatusSchema } from '../schemas/contact';
 import { InboundContactBodySchema, InboundContactResultSchema } from '../schemas/inbound';
 import { QueueStateSchema } from '../schemas/queue-state';
 import { ReferenceDataSchema } from '../schemas/reference-data';
@@ -28,6 +29,17 @@ export const endpoints = {
     path: '/api/inbound',
     body: InboundContactBodySchema,
     response: InboundContactResultSchema,
+  },
+  deliveryReceipt: {
+    method: 'POST',
+    path: '/api/inbound/receipts',
+    body: z.object({
+      /** Tanggap's message id, sent to the channel as `messageId` and `x-tanggap-delivery-id`. */
+      messageId: IdSchema,
+      status: z.enum(['delivered', 'failed']),
+      reason: z.string().trim().max(500).optional(),
+    }),
+    response: z.object({ messageId: IdSchema, deliveryStatus: DeliveryStatusSchema }),
   },
   referenceData: { method: 'GET', path: '/api/reference', response: ReferenceDataSchema },
   queueState: { method: 'GET', path: '/api/queue-state', response: QueueStateSchema },

@@ -25,11 +25,24 @@ export const ContactSummarySchema = z.object({
 });
 export type ContactSummary = z.infer<typeof ContactSummarySchema>;
 
+/**
+ * Where an agent's reply is on its way to the citizen: `queued` until the channel's webhook takes
+ * it (`sent`), `delivered` when the channel confirms, `failed` after the retries ran out.
+ */
+export const DeliveryStatusSchema = z.enum(['queued', 'sent', 'delivered', 'failed']);
+export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
+
 export const MessageSchema = z.object({
   id: IdSchema,
   direction: z.enum(['inbound', 'outbound', 'system']),
   text: z.string(),
   at: EpochMsSchema,
+  /** Outbound messages only; null for the citizen's messages. */
+  deliveryStatus: DeliveryStatusSchema.nullable(),
+  /** Why delivery failed, in words an agent can act on. */
+  failureReason: z.string().nullable(),
+  /** Who wrote an outbound message. */
+  authorName: z.string().nullable(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

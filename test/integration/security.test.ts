@@ -167,7 +167,10 @@ describe.each(STORAGE_MODES)('boundaries on %s', (mode: StorageMode) => {
     expect((await postInbound(server.url, inboundContact(), 'wrong-key-wrong-key')).status).toBe(
       401,
     );
-    const unknownTopic = await postInbound(server.url, inboundContact({ topic: 'tidak-ada' }));
+    const unknownTopic = await postInbound(
+      server.url,
+      inboundContact({ topic: 'tidak-ada', from: '085711112222' }),
+    );
     expect(unknownTopic.status).toBe(201);
     const routed = await server.app.store.db
       .selectFrom('contacts')

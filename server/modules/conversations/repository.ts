@@ -3,6 +3,7 @@ import { fillTemplate } from '../../../shared/domain/template';
 import type { Channel, SegmentCode } from '../../../shared/schemas/common';
 import type {
   ContactStatus,
+  DeliveryStatus,
   ContactSummary,
   ConversationDetail,
   Message,
@@ -109,13 +110,7 @@ export async function loadConversationDetail(
   if (!row) return undefined;
   const contact = toSummary(row);
   const [messages, previous, script] = await Promise.all([
-    db
-      .selectFrom('messages')
-      .select(['id', 'direction', 'text', 'at'])
-      .where('contact_id', '=', contactId)
-      .orderBy('at')
-      .orderBy('id')
-      .execute(),
+    loadMessages(db, { contactId }),
     db
       .selectFrom('contacts')
       .leftJoin('users', 'users.id', 'contacts.assigned_agent_id')
@@ -149,10 +144,7 @@ export async function loadConversationDetail(
     : [];
   return {
     contact,
-    messages: messages.map((message) => ({
-      ...message,
-      direction: message.direction as Message['direction'],
-    })),
+    messages,
     caller: {
       citizenId: row.citizen_id,
       name: contact.citizenName,
@@ -181,4 +173,36 @@ export async function loadConversationDetail(
         }
       : null,
   };
+}
+
+/** Messages of one conversation in order, or the given ones, with their authors' names. */
+export async function loadMessages(
+  db: Kysely<Database>,
+  filter: { contactId?: string; ids?: readonly string[] },
+): Promise<Message[]> {
+  if (filter.ids && filter.ids.length === 0) return [];
+  let query = db
+    .selectFrom('messages')
+    .leftJoin('users', 'users.id', 'messages.author_id')
+    .select([
+      'messages.id',
+      'messages.direction',
+      'messages.text',
+      'messages.at',
+      'messages.delivery_status',
+      'messages.failure_reason',
+      'users.display_name as author_name',
+    ]);
+  if (filter.contactId) query = query.where('messages.contact_id', '=', filter.contactId);
+  if (filter.ids) query = query.where('messages.id', 'in', filter.ids);
+  const rows = await query.orderBy('messages.at').orderBy('messages.id').execute();
+  return rows.map((row) => ({
+    id: row.id,
+    direction: row.direction as Message['direction'],
+    text: row.text,
+    at: row.at,
+    deliveryStatus: row.delivery_status as DeliveryStatus | null,
+    failureReason: row.failure_reason,
+    authorName: row.author_name,
+  }));
 }

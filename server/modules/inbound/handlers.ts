@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorResponseSchema } from '../../../shared/protocol/ack';
 import { endpoints } from '../../../shared/protocol/http';
@@ -11,6 +11,16 @@ function isSameKey(given: string | undefined, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** An onRequest hook admitting only channel webhooks that send the configured `x-api-key`. */
+export function requireInboundKey(services: Services): onRequestAsyncHookHandler {
+  return async (request) => {
+    const key = request.headers['x-api-key'];
+    if (!isSameKey(typeof key === 'string' ? key : undefined, services.ctx.config.inboundApiKey)) {
+      throw new AppError('unauthenticated', 'Missing or wrong x-api-key header.');
+    }
+  };
 }
 
 export function registerInboundRoutes(app: FastifyInstance, services: Services): void {
@@ -32,14 +42,7 @@ export function registerInboundRoutes(app: FastifyInstance, services: Services):
         },
       },
       // The key is checked before the body is validated, so a caller without it learns nothing.
-      onRequest: async (request) => {
-        const key = request.headers['x-api-key'];
-        if (
-          !isSameKey(typeof key === 'string' ? key : undefined, services.ctx.config.inboundApiKey)
-        ) {
-          throw new AppError('unauthenticated', 'Missing or wrong x-api-key header.');
-        }
-      },
+      onRequest: requireInboundKey(services),
     },
     async (request, reply) => {
       const { isNew, result } = await services.inbound.receive(request.body);

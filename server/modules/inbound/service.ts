@@ -8,6 +8,7 @@ import type { Database } from '../../store/schema';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
 import { publishContactsUpdated } from '../conversations/publish';
+import { externalKey, insertInboundMessage, type MessagingService } from '../messaging/service';
 import type { QueueStateService } from '../queue-state/service';
 import { recordContactEvent } from '../routing/repository';
 import type { RoutingService } from '../routing/service';
@@ -23,6 +24,7 @@ export class InboundService {
     private readonly ctx: ServiceContext,
     private readonly routing: RoutingService,
     private readonly queueState: QueueStateService,
+    private readonly messaging: MessagingService,
   ) {}
 
   async receive(
@@ -30,9 +32,12 @@ export class InboundService {
   ): Promise<{ isNew: boolean; result: InboundContactResult }> {
     const existing = await this.findExisting(body);
     if (existing) return { isNew: false, result: existing };
-    let result: InboundContactResult;
+    let outcome: { result: InboundContactResult; appendedMessageId?: string };
     try {
-      result = await this.ctx.db.transaction().execute((trx) => this.create(trx, body));
+      outcome = await this.ctx.db.transaction().execute(async (trx) => {
+        const appended = await this.appendToOpenConversation(trx, body);
+        return appended ?? { result: await this.create(trx, body) };
+      });
     } catch (error) {
       // The same contact arriving twice at once: the loser of the unique constraint answers
       // with the winner's result.
@@ -40,20 +45,61 @@ export class InboundService {
       if (raced) return { isNew: false, result: raced };
       throw error;
     }
-    await publishContactsUpdated(this.ctx, [result.contactId]);
+    if (outcome.appendedMessageId) {
+      await this.messaging.announceAdded(outcome.result.contactId, outcome.appendedMessageId);
+      return { isNew: true, result: outcome.result };
+    }
+    await publishContactsUpdated(this.ctx, [outcome.result.contactId]);
     void this.queueState.changed();
     void this.routing.requestPass();
-    return { isNew: true, result };
+    return { isNew: true, result: outcome.result };
   }
 
+  /** The first result for this channel + external id, whether it opened a contact or joined one. */
   private async findExisting(body: InboundContactBody): Promise<InboundContactResult | undefined> {
-    const row = await this.ctx.db
-      .selectFrom('contacts')
-      .select(['id', 'reference'])
-      .where('channel', '=', body.channel)
-      .where('external_id', '=', body.externalId)
-      .executeTakeFirst();
+    const row =
+      (await this.ctx.db
+        .selectFrom('contacts')
+        .select(['id', 'reference'])
+        .where('channel', '=', body.channel)
+        .where('external_id', '=', body.externalId)
+        .executeTakeFirst()) ??
+      (await this.ctx.db
+        .selectFrom('messages')
+        .innerJoin('contacts', 'contacts.id', 'messages.contact_id')
+        .select(['contacts.id', 'contacts.reference'])
+        .where('messages.external_key', '=', externalKey(body.channel, body.externalId))
+        .executeTakeFirst());
     return row ? { contactId: row.id, reference: row.reference } : undefined;
+  }
+
+  /**
+   * On a text channel, a citizen writing again while their conversation is still open continues
+   * it rather than queueing a second contact, as a chat thread does.
+   */
+  private async appendToOpenConversation(
+    trx: Kysely<Database>,
+    body: InboundContactBody,
+  ): Promise<{ result: InboundContactResult; appendedMessageId: string } | undefined> {
+    const text = body.text?.trim();
+    if (body.channel === 'voice' || !text) return undefined;
+    const open = await trx
+      .selectFrom('contacts')
+      .innerJoin('citizens', 'citizens.id', 'contacts.citizen_id')
+      .select(['contacts.id', 'contacts.reference'])
+      .where('citizens.address', '=', normalizeAddress(body.channel, body.from))
+      .where('contacts.channel', '=', body.channel)
+      .where('contacts.status', 'in', ['waiting', 'offered', 'active'])
+      .orderBy('contacts.arrived_at', 'desc')
+      .executeTakeFirst();
+    if (!open) return undefined;
+    const appendedMessageId = await insertInboundMessage(trx, {
+      contactId: open.id,
+      text,
+      at: this.ctx.clock.now(),
+      externalKey: externalKey(body.channel, body.externalId),
+    });
+    return { result: { contactId: open.id, reference: open.reference }, appendedMessageId };
   }
 
   private async create(
@@ -125,10 +171,12 @@ export class InboundService {
       })
       .execute();
     if (text) {
-      await trx
-        .insertInto('messages')
-        .values({ id: randomUUID(), contact_id: contactId, direction: 'inbound', text, at: now })
-        .execute();
+      await insertInboundMessage(trx, {
+        contactId,
+        text,
+        at: now,
+        externalKey: externalKey(body.channel, body.externalId),
+      });
     }
     await recordContactEvent(trx, { contactId, kind: 'arrived', at: now });
     return { contactId, reference };

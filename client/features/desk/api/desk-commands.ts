@@ -46,3 +46,17 @@ export function useLogOutcome(draftKey: string) {
     },
   });
 }
+
+export type SendMessagePayload = CommandPayload<'message:send'>;
+
+/** Sends a reply. The command id is kept by the caller so a retry after a lost ack sends once. */
+export function useSendMessage() {
+  return useMutation({
+    mutationFn: (payload: SendMessagePayload) => sendCommand('message:send', payload),
+    onSuccess: (message, payload) =>
+      useLiveStore.getState().ingestFact({
+        name: 'conversation:message-added',
+        fact: { contactId: payload.contactId, message },
+      }),
+  });
+}

@@ -7,6 +7,7 @@ import { ConversationHeader, ScriptPanel, Transcript } from '../../../components
 import { useReferenceData } from '../../../lib/reference-data';
 import { useLiveStore } from '../../../stores/live-store';
 import { DeskNotices } from './desk-notices';
+import { ReplyBox } from './reply-box';
 import { WrapupForm } from './wrapup-form';
 
 export const CONVERSATION_TITLE_ID = 'conversation-pane-title';
@@ -60,7 +61,14 @@ export function ConversationPane({
         <Stack gap="sm" data-testid="conversation">
           <ConversationHeader contact={conversation.contact} />
           <SimpleGrid cols={2} spacing="md">
-            <Transcript messages={conversation.messages} />
+            <Stack gap="xs">
+              <Transcript messages={conversation.messages} maxHeight={200} />
+              <ReplyBox
+                key={conversation.contact.id}
+                contactId={conversation.contact.id}
+                channel={conversation.contact.channel}
+              />
+            </Stack>
             <ScriptPanel script={conversation.script} />
           </SimpleGrid>
           <WrapupForm

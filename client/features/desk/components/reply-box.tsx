@@ -1,0 +1,97 @@
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Channel } from '../../../../shared/schemas/common';
+import { readJson, removeKey, writeJson } from '../../../lib/storage';
+import { useSendMessage } from '../api/desk-commands';
+
+const DRAFT_PREFIX = 'tanggap:reply-draft:';
+
+interface ReplyDraft {
+  text: string;
+  /** Kept until the server acknowledges, so a resend after a lost ack sends once. */
+  commandId: string;
+}
+
+function loadDraft(contactId: string): ReplyDraft {
+  const stored = readJson(DRAFT_PREFIX + contactId) as Partial<ReplyDraft> | null;
+  return {
+    text: typeof stored?.text === 'string' ? stored.text : '',
+    commandId: typeof stored?.commandId === 'string' ? stored.commandId : crypto.randomUUID(),
+  };
+}
+
+/**
+ * The reply box of a text conversation. What the agent types is kept on this device until it is
+ * sent, so a reload or a dropped connection loses nothing.
+ */
+export function ReplyBox({ contactId, channel }: { contactId: string; channel: Channel }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<ReplyDraft>(() => loadDraft(contactId));
+  const send = useSendMessage();
+
+  if (channel === 'voice') {
+    return (
+      <Text size="sm" c="dimmed" data-testid="reply-voice">
+        {t('conversation.voiceNoReply')}
+      </Text>
+    );
+  }
+
+  const update = (next: ReplyDraft) => {
+    setDraft(next);
+    if (next.text.trim() === '') removeKey(DRAFT_PREFIX + contactId);
+    else writeJson(DRAFT_PREFIX + contactId, next);
+  };
+
+  const submit = () => {
+    const text = draft.text.trim();
+    if (text === '' || send.isPending) return;
+    send.mutate(
+      { commandId: draft.commandId, contactId, text },
+      {
+        onSuccess: () => {
+          removeKey(DRAFT_PREFIX + contactId);
+          setDraft({ text: '', commandId: crypto.randomUUID() });
+        },
+      },
+    );
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  return (
+    <Stack gap={4}>
+      <Textarea
+        label={t('conversation.replyLabel')}
+        placeholder={t('conversation.replyPlaceholder')}
+        autosize
+        minRows={2}
+        maxRows={5}
+        value={draft.text}
+        onChange={(event) => update({ ...draft, text: event.currentTarget.value })}
+        onKeyDown={onKeyDown}
+        data-testid="reply-text"
+      />
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="xs" c="red.8" role="alert" data-testid="reply-error">
+          {send.error ? t('conversation.replyFailed', { reason: send.error.message }) : ''}
+        </Text>
+        <Button
+          size="xs"
+          onClick={submit}
+          loading={send.isPending}
+          disabled={draft.text.trim() === ''}
+          data-testid="reply-send"
+        >
+          {t('conversation.replySend')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
