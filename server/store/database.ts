@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/0001-initial';
+import * as calendar from './migrations/0002-calendar';
 import * as messaging from './migrations/0003-messaging';
 import type { Database } from './schema';
 
@@ -83,6 +84,7 @@ async function pingDatabase(db: Kysely<Database>): Promise<boolean> {
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-calendar': calendar,
   '0003-messaging': messaging,
 };
 

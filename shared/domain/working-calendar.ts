@@ -8,7 +8,7 @@
  * - A holiday list is loaded per year. A year with no list is counted with weekends only and
  *   reported through `missingHolidayYears`; it is never silently guessed.
  */
-import type { CalendarDayKind, Holiday } from '../schemas/calendar';
+import type { CalendarDayKind, Holiday, Unit } from '../schemas/calendar';
 import type { SkippedDay } from '../schemas/deadlines';
 import {
   dayNumberOf,
@@ -238,4 +238,25 @@ export function lastOfficeMomentAtOrBefore(calendar: WorkingCalendar, at: number
     return msOfDay >= calendar.closesAtMinute * MS_PER_MINUTE ? closingOn(calendar, day) : at;
   }
   return closingOn(calendar, subtractWorkingDayNumbers(calendar, day, 1));
+}
+
+/** Minutes after midnight of a valid `HH:MM`. */
+export function minuteOfClockTime(time: string): number {
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+}
+
+/** `HH:MM` of minutes after midnight. */
+export function clockTimeOfMinute(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
+/** The calendar settings of a unit as configured. */
+export function calendarSettingsOf(unit: Unit): CalendarSettings {
+  return {
+    timeZone: unit.timeZone,
+    workingWeekdays: unit.workingWeekdays,
+    opensAtMinute: minuteOfClockTime(unit.officeHours.opensAt),
+    closesAtMinute: minuteOfClockTime(unit.officeHours.closesAt),
+    isClosedOnCollectiveLeave: unit.isClosedOnCollectiveLeave,
+  };
 }
