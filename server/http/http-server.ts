@@ -16,6 +16,7 @@ import { ErrorResponseSchema } from '../../shared/protocol/ack';
 import { endpoints } from '../../shared/protocol/http';
 import type { Config } from '../config/config';
 import { registerAuthRoutes } from '../modules/auth/handlers';
+import { registerDeadlineRoutes } from '../modules/deadlines/handlers';
 import { registerDeskRoutes } from '../modules/desk/handlers';
 import { registerInboundRoutes } from '../modules/inbound/handlers';
 import { registerMessagingRoutes } from '../modules/messaging/handlers';
@@ -85,6 +86,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   registerMessagingRoutes(app, services);
   registerDeskRoutes(app, services);
   registerSupervisionRoutes(app, services);
+  await registerDeadlineRoutes(app, services);
   installNotFoundHandler(app, { isSpaServed: await serveClient(app, config.clientDir) });
   return app;
 }

@@ -4,8 +4,10 @@
  */
 import { z } from 'zod';
 import { AgentViewSchema } from '../schemas/agent';
+import { HolidayYearSchema, ReplaceHolidaysBodySchema } from '../schemas/calendar';
 import { IdSchema } from '../schemas/common';
 import { ConversationDetailSchema, DeliveryStatusSchema } from '../schemas/contact';
+import { DeadlinePreviewQuerySchema, DeadlinePreviewSchema } from '../schemas/deadlines';
 import { InboundContactBodySchema, InboundContactResultSchema } from '../schemas/inbound';
 import { QueueStateSchema } from '../schemas/queue-state';
 import { ReferenceDataSchema } from '../schemas/reference-data';
@@ -59,5 +61,20 @@ export const endpoints = {
     method: 'GET',
     path: '/api/contacts/:contactId',
     response: ConversationDetailSchema,
+  },
+  /** Internal target and legal due of a request type received at a moment, on a unit's calendar. */
+  deadlinePreview: {
+    method: 'GET',
+    path: '/api/deadlines/preview',
+    query: DeadlinePreviewQuerySchema,
+    response: DeadlinePreviewSchema,
+  },
+  /** `:year` is replaced by the year, e.g. 2027. */
+  holidays: { method: 'GET', path: '/api/calendar/holidays/:year', response: HolidayYearSchema },
+  replaceHolidays: {
+    method: 'PUT',
+    path: '/api/calendar/holidays/:year',
+    body: ReplaceHolidaysBodySchema,
+    response: HolidayYearSchema,
   },
 } as const;
