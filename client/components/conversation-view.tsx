@@ -1,4 +1,5 @@
 import { Badge, Box, Group, List, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary, DeliveryStatus, Message, Script } from '../../shared/schemas/contact';
 import { formatTime } from '../lib/format';
@@ -60,6 +61,13 @@ export function Transcript({
   maxHeight?: number;
 }) {
   const { t, i18n } = useTranslation();
+  const viewport = useRef<HTMLDivElement>(null);
+  const isAtBottom = useRef(true);
+  // Like any chat: a new message scrolls into view, unless the agent has scrolled up to read.
+  useEffect(() => {
+    const element = viewport.current;
+    if (element && isAtBottom.current) element.scrollTop = element.scrollHeight;
+  }, [messages.length]);
   return (
     <section aria-labelledby="transcript-title">
       <Title order={3} size="sm" mb={4} id="transcript-title">
@@ -70,7 +78,16 @@ export function Transcript({
           {t('conversation.noMessages')}
         </Text>
       ) : (
-        <ScrollArea.Autosize mah={maxHeight} type="auto" offsetScrollbars>
+        <ScrollArea.Autosize
+          mah={maxHeight}
+          type="auto"
+          offsetScrollbars
+          viewportRef={viewport}
+          onScrollPositionChange={({ y }) => {
+            const element = viewport.current;
+            if (element) isAtBottom.current = y + element.clientHeight >= element.scrollHeight - 24;
+          }}
+        >
           <Stack
             gap={6}
             component="ol"

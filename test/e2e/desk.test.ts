@@ -8,6 +8,8 @@ import {
   type TestServer,
 } from '../integration/harness';
 import { launchBrowser, openPage, screenshot, signInAs } from './browser';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 /**
@@ -18,14 +20,23 @@ import path from 'node:path';
 describe('the desk in a browser', () => {
   let server: TestServer;
   let browser: Browser;
+  let channel: http.Server;
   const shots: string[] = [];
 
   beforeAll(async () => {
+    // The channel provider's side of the outbound webhook: it takes every reply.
+    channel = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.end());
+    });
+    await new Promise<void>((resolve) => channel.listen(0, '127.0.0.1', resolve));
     server = await startServer('sqlite', {
       env: {
         CLIENT_DIR: path.resolve('dist/client'),
         OFFER_TIMEOUT_MS: '60000',
         PRESENCE_GRACE_MS: '5000',
+        OUTBOUND_WEBHOOK_URL: `http://127.0.0.1:${(channel.address() as AddressInfo).port}/hook`,
+        OUTBOUND_WEBHOOK_SECRET: 'rahasia-webhook-e2e-123',
       },
     });
     browser = await launchBrowser();
@@ -34,6 +45,7 @@ describe('the desk in a browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.destroy();
+    channel?.close();
     console.log(`e2e screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);
   });
 
@@ -183,5 +195,61 @@ describe('the desk in a browser', () => {
       .toContain('Budi Santoso');
     expect(await trainee.getByTestId('conversation-reference').count()).toBe(0);
     shots.push(await screenshot(trainee, '10-trainee-loses-conversation'));
+  });
+
+  it('agent1 chats with a citizen: the reply is delivered and the answer appears live', async () => {
+    const agent = await openPage(browser);
+    await signInAs(agent, server.url, 'agent1');
+    await waitForDesk(agent);
+    await agent.getByTestId('status-available').click();
+    const body = inboundContact({
+      channel: 'webchat',
+      from: '081299998888',
+      name: 'Putri Nasution',
+      text: 'Selamat malam, bagaimana cara mendaftar BPNT setelah pindah domisili?',
+    });
+    const created = await postInbound(server.url, body);
+    await agent.getByTestId('offer-accept').first().click();
+    await agent
+      .getByTestId('conversation-reference')
+      .filter({ hasText: String(created.body.reference) })
+      .waitFor();
+
+    await agent
+      .getByTestId('reply-text')
+      .fill(
+        'Selamat malam, Bu Putri. Pendaftaran BPNT diajukan melalui desa/kelurahan domisili baru.',
+      );
+    await agent.keyboard.press('Control+Enter');
+    const transcript = agent.getByTestId('transcript');
+    await expect.poll(() => transcript.textContent()).toContain('Pendaftaran BPNT diajukan');
+    await expect
+      .poll(() => transcript.getByTestId('delivery-status').last().textContent())
+      .toMatch(/Terkirim/);
+    expect(await agent.getByTestId('reply-text').inputValue()).toBe('');
+
+    const [reply] = await server.app.store.db
+      .selectFrom('messages')
+      .select('id')
+      .where('contact_id', '=', String(created.body.contactId))
+      .where('direction', '=', 'outbound')
+      .execute();
+    await fetch(`${server.url}/api/inbound/receipts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': 'demo-inbound-key-tanggap' },
+      body: JSON.stringify({ messageId: reply!.id, status: 'delivered' }),
+    });
+    await expect
+      .poll(() => transcript.getByTestId('delivery-status').last().textContent())
+      .toMatch(/Diterima warga/);
+
+    await postInbound(server.url, {
+      ...body,
+      externalId: `${body.externalId}-2`,
+      text: 'Apakah bisa diwakilkan oleh anak saya?',
+    });
+    await expect.poll(() => transcript.textContent()).toContain('Apakah bisa diwakilkan');
+    shots.push(await screenshot(agent, '11-agent-chat-live'));
+    await agent.context().close();
   });
 });
