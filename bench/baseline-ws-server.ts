@@ -1,0 +1,46 @@
+/**
+ * Baseline: a bare `ws` server in its own process that broadcasts one full JSON state to every
+ * connected client, a plain loop of `send` with the string encoded once. Nothing else runs here.
+ */
+import { WebSocketServer, WebSocket } from 'ws';
+import { reportReady, serveRequests } from './ipc';
+import { preciseNow, sleep } from './stats';
+
+const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+
+async function broadcast(count: number, intervalMs: number, state: unknown) {
+  const emitMs: number[] = [];
+  for (let seq = 0; seq < count; seq += 1) {
+    const sentAt = preciseNow();
+    const message = JSON.stringify({ seq, sentAt, state });
+    const started = performance.now();
+    for (const client of server.clients) {
+      if (client.readyState === WebSocket.OPEN) client.send(message);
+    }
+    emitMs.push(performance.now() - started);
+    await sleep(intervalMs);
+  }
+  return { emitMs, clients: server.clients.size };
+}
+
+server.once('listening', () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  serveRequests(
+    async (request) => {
+      if (request.type === 'broadcast') {
+        return broadcast(Number(request.count), Number(request.intervalMs), request.state);
+      }
+      if (request.type === 'stats') {
+        return { rss: process.memoryUsage().rss, clients: server.clients.size };
+      }
+      throw new Error(`unknown request ${request.type}`);
+    },
+    () =>
+      new Promise<void>((resolve) => {
+        for (const client of server.clients) client.terminate();
+        server.close(() => resolve());
+      }),
+  );
+  reportReady({ url: `ws://127.0.0.1:${port}`, rss: process.memoryUsage().rss });
+});

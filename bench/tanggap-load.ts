@@ -1,0 +1,555 @@
+/**
+ * The load process side of the Tanggap run: N agents signed in through the real login, connected
+ * with socket.io-client (websocket transport), set Available; contacts fed through the real
+ * `POST /api/inbound` at a fixed rate; each agent accepts its offer, thinks, logs an outcome, and
+ * is offered the next. Records every latency sample; the server runs in its own process.
+ */
+import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { io as connect, type Socket } from 'socket.io-client';
+import { DEMO_INBOUND_API_KEY } from '../server/config/config';
+import { DEMO_PASSWORD } from '../server/seed/demo-data';
+import type { ClientToServerEvents, Fact, ServerToClientEvents } from '../shared/protocol/events';
+import type { InboundContactBody } from '../shared/schemas/inbound';
+import { startChild, type ChildHandle } from './ipc';
+import { BENCH_TOPICS } from './routing';
+import { pick, seededRandom, sleep, summarize, type Summary } from './stats';
+
+type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TanggapLoadOptions {
+  agents: number;
+  ratePerSecond: number;
+  durationMs: number;
+  /** After the feed stops: how long to wait for the last contacts to be offered and closed. */
+  drainMs: number;
+  thinkMs: readonly [number, number];
+  storage: 'sqlite' | 'postgres';
+  /** Where to write a V8 CPU profile of the server process, if wanted. */
+  profileDir?: string | undefined;
+  /** SQLite: time every statement in the server process and report the costliest. */
+  isSqlStatsOn?: boolean;
+  log: (line: string) => void;
+}
+
+interface ServerStats {
+  elapsedMs: number;
+  cpuPercent: number;
+  bytesWritten: number;
+  memory: { rss: number; heapUsed: number; external: number };
+  sockets: number;
+  eventLoopDelayMs: { p50: number; p99: number; max: number; mean: number };
+  contactsByStatus: Record<string, number>;
+  offersByStatus: Record<string, number>;
+  contactsOfferedMoreThanOnce: number;
+  waitingContactIds: string[];
+  topSql?: { sql: string; count: number; totalMs: number; maxMs: number }[];
+  profileFile?: string;
+}
+
+export interface TanggapLoadResult {
+  options: Omit<TanggapLoadOptions, 'log'>;
+  setup: {
+    createAgentsMs: number;
+    signInMs: number;
+    connectMs: number;
+    setAvailableMs: number;
+    /** Sockets holding the queue state: the N agents and one lead. */
+    receivers: number;
+  };
+  counts: {
+    contactsSent: number;
+    contactsAccepted: number;
+    inboundErrors: number;
+    offersReceived: number;
+    contactsOffered: number;
+    duplicateOffers: number;
+    offersForUnknownContacts: number;
+    acceptsOk: number;
+    acceptErrors: number;
+    outcomesAcked: number;
+    outcomeErrors: number;
+    stillWaitingAtEnd: number;
+    lostContacts: number;
+    socketErrors: number;
+    queueStatesInWindow: number;
+    queueStatesIncomplete: number;
+  };
+  /** Every contact offered and every agent idle again before the drain time ran out. */
+  isDrained: boolean;
+  errors: string[];
+  latencyMs: {
+    /** Inbound request sent → `offer:created` for that contact received by an agent's socket. */
+    offerFromRequest: Summary | null;
+    /** Inbound response received → offer received (negative when the offer came first). */
+    offerFromResponse: Summary | null;
+    acceptAck: Summary | null;
+    outcomeAck: Summary | null;
+    /** Server stamp of a queue state (`at`) → the last of all receivers got it. */
+    queueStateFromServer: Summary | null;
+    /** Inbound response → every receiver holds a queue state newer than any seen at that moment. */
+    queueStateFromResponse: Summary | null;
+    inboundResponse: Summary | null;
+  };
+  offersBeforeResponse: number;
+  server: {
+    rssIdleBytes: number;
+    rssConnectedBytes: number;
+    rssPerAgentBytes: number;
+    window: ServerStats | null;
+    logLines: number;
+    firstLogLines: string[];
+  };
+  loadProcess: { cpuPercent: number; eventLoopDelayP99Ms: number };
+  /** Queue states per second received in the window (broadcasts to every receiver). */
+  queueStatesPerSecond: number;
+  bytesPerAgentPerSecond: number;
+  /** The last queue state received, as JSON: the baselines broadcast the same thing. */
+  sampleQueueState: string;
+}
+
+const PASSWORD = 'bench-password-1234';
+const CHANNELS = ['whatsapp', 'webchat', 'voice', 'sms', 'email'] as const;
+const SEGMENTS = [
+  ...Array<'public'>(14).fill('public'),
+  'academia',
+  'observer',
+  'media',
+  'official',
+  'official',
+] as const;
+const TEXTS = [
+  'Bantuan PKH ibu saya belum cair bulan ini, mohon dicek.',
+  'Bagaimana cara mengganti KTP-el yang hilang?',
+  'Kepesertaan JKN saya nonaktif, apa yang harus dilakukan?',
+  'Kapan batas pelaporan SPT Tahunan untuk pribadi?',
+  'Anak saya belum menerima dana PIP, bagaimana mengeceknya?',
+  'Saya ingin meminta salinan data pribadi saya yang tersimpan.',
+];
+
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item);
+    }
+  });
+  await Promise.all(workers);
+}
+
+async function signIn(url: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200) {
+    throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`);
+  }
+  const cookie = response.headers.get('set-cookie');
+  if (!cookie) throw new Error(`no session cookie for ${username}`);
+  await response.arrayBuffer().catch(() => undefined);
+  return cookie.split(';')[0]!;
+}
+
+function openSocket(url: string, cookie: string): AgentSocket {
+  return connect(url, {
+    transports: ['websocket'],
+    extraHeaders: { cookie },
+    reconnection: false,
+    forceNew: true,
+    timeout: 20_000,
+  });
+}
+
+interface VersionReceipt {
+  at: number;
+  count: number;
+  firstPerf: number;
+  lastPerf: number;
+  lastWall: number;
+}
+
+/** Every sample of the run, in the load process's clock (performance.now), except where noted. */
+class Recorder {
+  readonly inbound = new Map<
+    string,
+    { sentAt: number; respondedAt: number; knownVersion: number }
+  >();
+  readonly offers = new Map<string, { receivedAt: number; agent: string }>();
+  readonly versions = new Map<number, VersionReceipt>();
+  maxVersion = 0;
+  windowStart = Number.POSITIVE_INFINITY;
+  duplicateOffers = 0;
+  offersReceived = 0;
+  acceptAck: number[] = [];
+  outcomeAck: number[] = [];
+  inboundResponse: number[] = [];
+  acceptErrors = 0;
+  outcomeErrors = 0;
+  inboundErrors = 0;
+  socketErrors = 0;
+  contactsSent = 0;
+  errors: string[] = [];
+  lastQueueState = '';
+
+  error(message: string): void {
+    if (this.errors.length < 30) this.errors.push(message);
+  }
+
+  queueState(state: Fact<'queue:state-changed'>): void {
+    const now = performance.now();
+    const wall = Date.now();
+    let receipt = this.versions.get(state.version);
+    if (!receipt) {
+      receipt = { at: state.at, count: 0, firstPerf: now, lastPerf: now, lastWall: wall };
+      this.versions.set(state.version, receipt);
+      if (state.version > this.maxVersion) {
+        this.maxVersion = state.version;
+        this.lastQueueState = JSON.stringify(state);
+      }
+    }
+    receipt.count += 1;
+    receipt.lastPerf = now;
+    receipt.lastWall = wall;
+  }
+
+  offer(contactId: string, agent: string): void {
+    this.offersReceived += 1;
+    if (this.offers.has(contactId)) {
+      this.duplicateOffers += 1;
+      this.error(`contact ${contactId} offered again (to ${agent})`);
+      return;
+    }
+    this.offers.set(contactId, { receivedAt: performance.now(), agent });
+  }
+}
+
+function bodyFor(index: number, random: () => number, runId: string): InboundContactBody {
+  const channel = pick(random, CHANNELS);
+  const number = (10_000_000 + index).toString();
+  return {
+    channel,
+    externalId: `bench-${runId}-${index}`,
+    from: channel === 'email' ? `warga${number}@example.id` : `0812${number}`,
+    name: `Warga ${index}`,
+    text: pick(random, TEXTS),
+    topic: pick(random, BENCH_TOPICS),
+    segment: pick(random, SEGMENTS),
+  };
+}
+
+export async function runTanggapLoad(options: TanggapLoadOptions): Promise<TanggapLoadResult> {
+  const { log } = options;
+  const recorder = new Recorder();
+  const random = seededRandom(11);
+  const runId = Date.now().toString(36);
+  log(`starting the Tanggap server (${options.storage}) in a child process`);
+  const server: ChildHandle = await startChild('server-process.ts', {
+    args: [
+      ...(options.storage === 'postgres' ? ['--pg'] : []),
+      ...(options.isSqlStatsOn ? ['--sql-stats'] : []),
+      ...(options.profileDir ? [`--profile=${options.profileDir}`] : []),
+    ],
+  });
+  const url = String(server.ready.url);
+  const sockets: AgentSocket[] = [];
+  let busyAgents = 0;
+  try {
+    let started = performance.now();
+    const created = await server.request(
+      'create-agents',
+      { count: options.agents, password: PASSWORD },
+      120_000,
+    );
+    const agents = created.agents as { id: string; username: string }[];
+    const createAgentsMs = performance.now() - started;
+    const idle = await server.request('mark');
+    const rssIdleBytes = (idle.memory as { rss: number }).rss;
+
+    log(`signing in ${agents.length} agents and one lead through POST /api/auth/login`);
+    started = performance.now();
+    const cookies = new Map<string, string>();
+    await inParallel(agents, 8, async (agent) => {
+      cookies.set(agent.username, await signIn(url, agent.username, PASSWORD));
+    });
+    const leadCookie = await signIn(url, 'lead1', DEMO_PASSWORD);
+    const signInMs = performance.now() - started;
+
+    log(`connecting ${agents.length + 1} sockets (websocket transport)`);
+    started = performance.now();
+    const connectOne = (cookie: string, label: string, isAgent: boolean) =>
+      new Promise<AgentSocket>((resolve, reject) => {
+        const socket = openSocket(url, cookie);
+        sockets.push(socket);
+        socket.on('queue:state-changed', (state) => recorder.queueState(state));
+        socket.on('disconnect', (reason) => {
+          if (reason !== 'io client disconnect') {
+            recorder.socketErrors += 1;
+            recorder.error(`${label} disconnected: ${reason}`);
+          }
+        });
+        const timer = setTimeout(
+          () => reject(new Error(`${label}: not connected in 30 s`)),
+          30_000,
+        );
+        socket.once('connect_error', (error) => {
+          clearTimeout(timer);
+          reject(new Error(`${label}: ${error.message}`));
+        });
+        if (!isAgent) {
+          socket.once('connect', () => {
+            clearTimeout(timer);
+            resolve(socket);
+          });
+          return;
+        }
+        // Connected, and the server has finished its own presence change (offline → away):
+        // only then is Available ours to set.
+        socket.once('agent:status-changed', () => {
+          clearTimeout(timer);
+          resolve(socket);
+        });
+      });
+    const agentSockets = new Map<string, AgentSocket>();
+    await inParallel(agents, 25, async (agent) => {
+      agentSockets.set(
+        agent.username,
+        await connectOne(cookies.get(agent.username)!, agent.username, true),
+      );
+    });
+    await connectOne(leadCookie, 'lead1', false);
+    const connectMs = performance.now() - started;
+
+    started = performance.now();
+    await inParallel(agents, 25, async (agent) => {
+      const socket = agentSockets.get(agent.username)!;
+      const ack = await socket
+        .timeout(20_000)
+        .emitWithAck('agent:set-status', { status: 'available' });
+      if (!ack.ok)
+        throw new Error(`${agent.username} could not go Available: ${ack.error.message}`);
+    });
+    const setAvailableMs = performance.now() - started;
+
+    // Agents at work: accept at once, think, log the outcome, wait for the next offer.
+    for (const agent of agents) {
+      const socket = agentSockets.get(agent.username)!;
+      socket.on('offer:created', (offer) => {
+        recorder.offer(offer.contact.id, agent.username);
+        busyAgents += 1;
+        void (async () => {
+          try {
+            let sent = performance.now();
+            const accepted = await socket
+              .timeout(10_000)
+              .emitWithAck('offer:accept', { offerId: offer.id });
+            recorder.acceptAck.push(performance.now() - sent);
+            if (!accepted.ok) {
+              recorder.acceptErrors += 1;
+              recorder.error(
+                `${agent.username} accept: ${accepted.error.code} ${accepted.error.message}`,
+              );
+              return;
+            }
+            const [low, high] = options.thinkMs;
+            await sleep(low + random() * (high - low));
+            sent = performance.now();
+            const logged = await socket.timeout(10_000).emitWithAck('outcome:log', {
+              commandId: randomUUID(),
+              contactId: offer.contact.id,
+              wrapupCode: 'answered',
+              notes: '',
+            });
+            recorder.outcomeAck.push(performance.now() - sent);
+            if (!logged.ok) {
+              recorder.outcomeErrors += 1;
+              recorder.error(
+                `${agent.username} outcome: ${logged.error.code} ${logged.error.message}`,
+              );
+            }
+          } catch (error) {
+            recorder.error(
+              `${agent.username}: ${error instanceof Error ? error.message : String(error)}`,
+            );
+            recorder.socketErrors += 1;
+          } finally {
+            busyAgents -= 1;
+          }
+        })();
+      });
+    }
+
+    // Let the connect and Available storm settle before the measured window.
+    await sleep(1000);
+    const connected = await server.request('mark');
+    const rssConnectedBytes = (connected.memory as { rss: number }).rss;
+    const receivers = agents.length + 1;
+
+    log(
+      `feeding ${Math.round((options.ratePerSecond * options.durationMs) / 1000)} contacts at ${options.ratePerSecond}/s through POST /api/inbound`,
+    );
+    const loadDelay = monitorEventLoopDelay({ resolution: 10 });
+    loadDelay.enable();
+    const loadCpu = process.cpuUsage();
+    const windowStarted = performance.now();
+    recorder.windowStart = windowStarted;
+    const total = Math.round((options.ratePerSecond * options.durationMs) / 1000);
+    const intervalMs = 1000 / options.ratePerSecond;
+    const posts: Promise<void>[] = [];
+    for (let index = 0; index < total; index += 1) {
+      const due = windowStarted + index * intervalMs;
+      const wait = due - performance.now();
+      if (wait > 1) await sleep(wait);
+      const body = bodyFor(index, random, runId);
+      recorder.contactsSent += 1;
+      const sentAt = performance.now();
+      posts.push(
+        fetch(`${url}/api/inbound`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': DEMO_INBOUND_API_KEY },
+          body: JSON.stringify(body),
+        })
+          .then(async (response) => {
+            const respondedAt = performance.now();
+            const knownVersion = recorder.maxVersion;
+            const json = (await response.json()) as { contactId?: string };
+            if (response.status !== 201 || !json.contactId) {
+              recorder.inboundErrors += 1;
+              recorder.error(`inbound ${index}: ${response.status} ${JSON.stringify(json)}`);
+              return;
+            }
+            recorder.inboundResponse.push(respondedAt - sentAt);
+            recorder.inbound.set(json.contactId, { sentAt, respondedAt, knownVersion });
+          })
+          .catch((error: unknown) => {
+            recorder.inboundErrors += 1;
+            recorder.error(
+              `inbound ${index}: ${error instanceof Error ? error.message : String(error)}`,
+            );
+          }),
+      );
+    }
+    const feedEnded = performance.now();
+    await Promise.all(posts);
+    const drainUntil = performance.now() + options.drainMs;
+    const isDone = () =>
+      busyAgents === 0 && [...recorder.inbound.keys()].every((id) => recorder.offers.has(id));
+    while (!isDone() && performance.now() < drainUntil) await sleep(50);
+    // Queue states published by the last changes still need to reach everyone.
+    await sleep(300);
+    const windowMs = performance.now() - windowStarted;
+    const loadCpuUsage = process.cpuUsage(loadCpu);
+    loadDelay.disable();
+    const isDrained = isDone();
+    const window = (await server.request('stats')) as unknown as ServerStats;
+    log(
+      `feed took ${Math.round(feedEnded - windowStarted)} ms; drained ${isDrained ? 'fully' : 'partly'} in ${Math.round(performance.now() - feedEnded)} ms`,
+    );
+    // An offer the server made just before the stats were read may still be on its way.
+    if (!isDrained) await sleep(1000);
+
+    // Offer latencies, and offers that arrived before the inbound response.
+    const offerFromRequest: number[] = [];
+    const offerFromResponse: number[] = [];
+    let offersBeforeResponse = 0;
+    let offersForUnknownContacts = 0;
+    for (const [contactId, offer] of recorder.offers) {
+      const inbound = recorder.inbound.get(contactId);
+      if (!inbound) {
+        offersForUnknownContacts += 1;
+        continue;
+      }
+      offerFromRequest.push(offer.receivedAt - inbound.sentAt);
+      offerFromResponse.push(offer.receivedAt - inbound.respondedAt);
+      if (offer.receivedAt < inbound.respondedAt) offersBeforeResponse += 1;
+    }
+    const contactsOffered = [...recorder.inbound.keys()].filter((id) =>
+      recorder.offers.has(id),
+    ).length;
+
+    // Queue-state freshness, only over states first seen inside the window and held by everyone.
+    const inWindow = [...recorder.versions.entries()]
+      .filter(([, receipt]) => receipt.firstPerf >= windowStarted)
+      .sort(([a], [b]) => a - b);
+    const complete = inWindow.filter(([, receipt]) => receipt.count >= receivers);
+    const queueStateFromServer = complete.map(([, receipt]) => receipt.lastWall - receipt.at);
+    const queueStateFromResponse: number[] = [];
+    for (const inbound of recorder.inbound.values()) {
+      const next = complete.find(([version]) => version > inbound.knownVersion);
+      if (next) queueStateFromResponse.push(next[1].lastPerf - inbound.respondedAt);
+    }
+
+    // Lost: accepted by the server, never offered to any socket, and not waiting either.
+    const waitingIds = new Set(window.waitingContactIds);
+    const accepted = recorder.inbound.size;
+    const waiting = [...recorder.inbound.keys()].filter((id) => waitingIds.has(id)).length;
+    const lostContacts = [...recorder.inbound.keys()].filter(
+      (id) => !recorder.offers.has(id) && !waitingIds.has(id),
+    ).length;
+    const windowSeconds = windowMs / 1000;
+    return {
+      options: {
+        agents: options.agents,
+        ratePerSecond: options.ratePerSecond,
+        durationMs: options.durationMs,
+        drainMs: options.drainMs,
+        thinkMs: options.thinkMs,
+        storage: options.storage,
+        profileDir: options.profileDir,
+        isSqlStatsOn: options.isSqlStatsOn,
+      },
+      setup: { createAgentsMs, signInMs, connectMs, setAvailableMs, receivers },
+      counts: {
+        contactsSent: recorder.contactsSent,
+        contactsAccepted: accepted,
+        inboundErrors: recorder.inboundErrors,
+        offersReceived: recorder.offersReceived,
+        contactsOffered,
+        duplicateOffers: recorder.duplicateOffers,
+        offersForUnknownContacts,
+        acceptsOk: recorder.acceptAck.length - recorder.acceptErrors,
+        acceptErrors: recorder.acceptErrors,
+        outcomesAcked: recorder.outcomeAck.length - recorder.outcomeErrors,
+        outcomeErrors: recorder.outcomeErrors,
+        stillWaitingAtEnd: waiting,
+        lostContacts,
+        socketErrors: recorder.socketErrors,
+        queueStatesInWindow: inWindow.length,
+        queueStatesIncomplete: inWindow.length - complete.length,
+      },
+      isDrained,
+      errors: recorder.errors,
+      latencyMs: {
+        offerFromRequest: summarize(offerFromRequest),
+        offerFromResponse: summarize(offerFromResponse),
+        acceptAck: summarize(recorder.acceptAck),
+        outcomeAck: summarize(recorder.outcomeAck),
+        queueStateFromServer: summarize(queueStateFromServer),
+        queueStateFromResponse: summarize(queueStateFromResponse),
+        inboundResponse: summarize(recorder.inboundResponse),
+      },
+      offersBeforeResponse,
+      server: {
+        rssIdleBytes,
+        rssConnectedBytes,
+        rssPerAgentBytes: (rssConnectedBytes - rssIdleBytes) / agents.length,
+        window: { ...window, waitingContactIds: [] },
+        logLines: server.logs.count,
+        firstLogLines: server.logs.first,
+      },
+      loadProcess: {
+        cpuPercent: ((loadCpuUsage.user + loadCpuUsage.system) / 1000 / windowMs) * 100,
+        // Whole timer intervals are recorded: the delay is what exceeds the 10 ms resolution.
+        eventLoopDelayP99Ms: Math.max(0, loadDelay.percentile(99) / 1e6 - 10),
+      },
+      queueStatesPerSecond: inWindow.length / windowSeconds,
+      bytesPerAgentPerSecond: window.bytesWritten / agents.length / windowSeconds,
+      sampleQueueState: recorder.lastQueueState,
+    };
+  } finally {
+    for (const socket of sockets) socket.disconnect();
+    await server.stop();
+  }
+}
