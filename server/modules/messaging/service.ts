@@ -7,6 +7,7 @@ import { rooms } from '../../realtime/rooms';
 import type { Database } from '../../store/schema';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
+import { runOnce } from '../command-results';
 import { loadMessages } from '../conversations/repository';
 import { retryDelayMs, type ChannelGateway } from './gateway';
 
@@ -28,25 +29,32 @@ export class MessagingService {
   ) {}
 
   async send(agentId: string, input: CommandPayload<'message:send'>): Promise<Message> {
-    const earlier = await this.earlierResult(agentId, input.commandId);
-    if (earlier) return earlier;
     const { db, clock } = this.ctx;
     const now = clock.now();
-    let messageId: string;
-    try {
-      messageId = await db.transaction().execute(async (trx) => {
+    const { result: message, isFirst } = await runOnce(
+      db,
+      {
+        commandId: input.commandId,
+        userId: agentId,
+        name: 'message:send',
+        result: MessageSchema,
+        now,
+      },
+      async (trx) => {
         const contact = await trx
           .selectFrom('contacts')
           .selectAll()
           .where('id', '=', input.contactId)
           .executeTakeFirst();
         if (!contact) throw new AppError('not_found', 'No such contact.');
-        if (contact.assigned_agent_id !== agentId)
+        if (contact.assigned_agent_id !== agentId) {
           throw new AppError('forbidden', 'This conversation is not assigned to you.');
+        }
         if (contact.status !== 'active')
           throw new AppError('conflict', 'This conversation is closed.');
-        if (contact.channel === 'voice')
+        if (contact.channel === 'voice') {
           throw new AppError('conflict', 'A voice call has no text replies.');
+        }
         const id = randomUUID();
         await trx
           .insertInto('messages')
@@ -61,26 +69,12 @@ export class MessagingService {
             next_attempt_at: now,
           })
           .execute();
-        const [message] = await loadMessages(trx, { ids: [id] });
-        await trx
-          .insertInto('command_results')
-          .values({
-            command_id: input.commandId,
-            user_id: agentId,
-            name: 'message:send',
-            result: JSON.stringify(message),
-            created_at: now,
-          })
-          .execute();
-        return id;
-      });
-    } catch (error) {
-      const raced = await this.earlierResult(agentId, input.commandId);
-      if (raced) return raced;
-      throw error;
-    }
-    const [message] = await loadMessages(db, { ids: [messageId] });
-    if (!message) throw new AppError('internal', 'The message could not be read back.');
+        const [inserted] = await loadMessages(trx, { ids: [id] });
+        if (!inserted) throw new AppError('internal', 'The message could not be read back.');
+        return inserted;
+      },
+    );
+    if (!isFirst) return message;
     this.publishAdded(agentId, input.contactId, message);
     void this.deliverDue();
     return message;
@@ -253,19 +247,6 @@ export class MessagingService {
       'conversation:message-added',
       { contactId, message },
     );
-  }
-
-  private async earlierResult(agentId: string, commandId: string): Promise<Message | undefined> {
-    const row = await this.ctx.db
-      .selectFrom('command_results')
-      .selectAll()
-      .where('command_id', '=', commandId)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    if (row.user_id !== agentId || row.name !== 'message:send') {
-      throw new AppError('conflict', 'This command id was already used for another command.');
-    }
-    return MessageSchema.parse(JSON.parse(row.result));
   }
 }
 

@@ -10,6 +10,7 @@ import { publishContactsUpdated } from '../conversations/publish';
 import type { QueueStateService } from '../queue-state/service';
 import { recordContactEvent } from '../routing/repository';
 import type { RoutingService } from '../routing/service';
+import { runOnce } from '../command-results';
 import { loadOutcomeRecords } from './repository';
 
 type LogOutcome = CommandPayload<'outcome:log'>;
@@ -26,13 +27,18 @@ export class OutcomeService {
   ) {}
 
   async log(agentId: string, input: LogOutcome): Promise<OutcomeRecord> {
-    const earlier = await this.earlierResult(agentId, input.commandId);
-    if (earlier) return earlier;
     const { db, clock } = this.ctx;
     const now = clock.now();
-    let record: OutcomeRecord;
-    try {
-      record = await db.transaction().execute(async (trx) => {
+    const { result: record, isFirst } = await runOnce(
+      db,
+      {
+        commandId: input.commandId,
+        userId: agentId,
+        name: 'outcome:log',
+        result: OutcomeRecordSchema,
+        now,
+      },
+      async (trx) => {
         const contact = await trx
           .selectFrom('contacts')
           .selectAll()
@@ -123,24 +129,10 @@ export class OutcomeService {
         });
         const [saved] = await loadOutcomeRecords(trx, { contactIds: [contact.id], limit: 1 });
         if (!saved) throw new AppError('internal', 'The outcome could not be read back.');
-        await trx
-          .insertInto('command_results')
-          .values({
-            command_id: input.commandId,
-            user_id: agentId,
-            name: 'outcome:log',
-            result: JSON.stringify(saved),
-            created_at: now,
-          })
-          .execute();
         return saved;
-      });
-    } catch (error) {
-      // Two resends racing: the loser's insert of the command id fails; answer with the winner's.
-      const raced = await this.earlierResult(agentId, input.commandId);
-      if (raced) return raced;
-      throw error;
-    }
+      },
+    );
+    if (!isFirst) return record;
     this.ctx.publisher.publish(
       [rooms.user(agentId), rooms.leads, rooms.monitor(agentId)],
       'outcome:logged',
@@ -151,21 +143,5 @@ export class OutcomeService {
     void this.queueState.changed();
     void this.routing.requestPass();
     return record;
-  }
-
-  private async earlierResult(
-    agentId: string,
-    commandId: string,
-  ): Promise<OutcomeRecord | undefined> {
-    const row = await this.ctx.db
-      .selectFrom('command_results')
-      .selectAll()
-      .where('command_id', '=', commandId)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    if (row.user_id !== agentId || row.name !== 'outcome:log') {
-      throw new AppError('conflict', 'This command id was already used for another command.');
-    }
-    return OutcomeRecordSchema.parse(JSON.parse(row.result));
   }
 }

@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { ConversationDetail } from '../../../shared/schemas/contact';
-import { afterMissedOffer, decideOffer, type OfferStatus } from '../../domain/reservation';
+import {
+  afterMissedOffer,
+  decideOffer,
+  type OfferAction,
+  type OfferStatus,
+} from '../../domain/reservation';
 import { planOffers } from '../../domain/routing';
 import { rooms } from '../../realtime/rooms';
 import type { Database } from '../../store/schema';
@@ -124,18 +129,7 @@ export class RoutingService {
     const { db, clock } = this.ctx;
     const now = clock.now();
     const contactId = await db.transaction().execute(async (trx) => {
-      const offer = await loadOffer(trx, offerId);
-      if (!offer) throw new AppError('not_found', 'No such offer.');
-      const decision = decideOffer(
-        {
-          agentId: offer.agent_id,
-          status: offer.status as OfferStatus,
-          expiresAt: offer.expires_at,
-        },
-        { kind: 'accept', agentId },
-        now,
-      );
-      if (!decision.ok) throw new AppError(decision.code, decision.message);
+      const offer = await loadOfferFor(trx, offerId, { kind: 'accept', agentId }, now);
       await lockAgent(trx, agentId);
       if ((await loadActiveContactId(trx, agentId)) !== undefined) {
         throw new AppError('conflict', 'You are already handling a conversation.');
@@ -198,18 +192,7 @@ export class RoutingService {
     const { db, clock } = this.ctx;
     const now = clock.now();
     const offer = await db.transaction().execute(async (trx) => {
-      const found = await loadOffer(trx, offerId);
-      if (!found) throw new AppError('not_found', 'No such offer.');
-      const decision = decideOffer(
-        {
-          agentId: found.agent_id,
-          status: found.status as OfferStatus,
-          expiresAt: found.expires_at,
-        },
-        { kind: 'reject', agentId },
-        now,
-      );
-      if (!decision.ok) throw new AppError(decision.code, decision.message);
+      const found = await loadOfferFor(trx, offerId, { kind: 'reject', agentId }, now);
       const isResolved = await resolveOfferAndRequeue(
         trx,
         { id: found.id, contactId: found.contact_id },
@@ -350,3 +333,21 @@ export class RoutingService {
 }
 
 class StaleFacts extends Error {}
+
+/** The offer, if the agent's accept or reject of it is allowed now; otherwise the reason why not. */
+async function loadOfferFor(
+  trx: Kysely<Database>,
+  offerId: string,
+  action: Extract<OfferAction, { agentId: string }>,
+  now: number,
+) {
+  const offer = await loadOffer(trx, offerId);
+  if (!offer) throw new AppError('not_found', 'No such offer.');
+  const decision = decideOffer(
+    { agentId: offer.agent_id, status: offer.status as OfferStatus, expiresAt: offer.expires_at },
+    action,
+    now,
+  );
+  if (!decision.ok) throw new AppError(decision.code, decision.message);
+  return offer;
+}
