@@ -22,6 +22,7 @@ import {
   disconnectSession,
   type TanggapServer,
 } from './realtime/socket-server';
+import { seedDemoUnits } from './seed/calendar-seed';
 import { ensureAdministrator, seedBaseData, seedDemoData } from './seed/seed';
 import { seededRandom } from './simulator/generate';
 import { createSimulatedChannel } from './simulator/simulated-channel';
@@ -74,6 +75,7 @@ export async function createApplication(
   await seedBaseData(store.db, clock.now());
   if (config.isDemo) {
     if (await seedDemoData(store.db, clock.now())) log.info('demo organisation seeded');
+    if (await seedDemoUnits(store.db, clock.now())) log.info('demo units seeded (WITA, WIT)');
   } else if (config.adminUsername && config.adminPassword) {
     if (
       await ensureAdministrator(store.db, config.adminUsername, config.adminPassword, clock.now())

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Holiday, Unit } from '../../shared/schemas/calendar';
 import { minuteOfClockTime } from '../../shared/domain/working-calendar';
-import type { CalendarTables, UnitTable } from '../store/calendar-schema';
-import type { Database } from '../store/schema';
+import type { Database, UnitTable } from '../store/schema';
 import { DEMO_UNITS } from './units';
 
-type CalendarDb = Kysely<Database & CalendarTables>;
+type CalendarDb = Kysely<Database>;
 
 export function unitRow(unit: Unit, now: number): UnitTable {
   return {
@@ -75,7 +74,7 @@ export async function seedDemoUnits(db: Kysely<Database>, now: number): Promise<
       .where('key', '=', DEMO_UNITS_SEEDED)
       .executeTakeFirst();
     if (done) return false;
-    await insertMissingUnits(trx.withTables<CalendarTables>(), DEMO_UNITS, now);
+    await insertMissingUnits(trx, DEMO_UNITS, now);
     await trx
       .insertInto('meta')
       .values({ key: DEMO_UNITS_SEEDED, value: String(now) })

@@ -186,6 +186,47 @@ export interface MetaTable {
   value: string;
 }
 
+// Calendar and deadline tables (migration 0002-calendar).
+
+export interface UnitTable {
+  id: string;
+  name: string;
+  /** IANA zone: Asia/Jakarta, Asia/Makassar or Asia/Jayapura. */
+  time_zone: string;
+  /** JSON array of ISO weekdays (1 = Monday). */
+  working_weekdays: string;
+  /** Local minutes after midnight. */
+  opens_at_minute: number;
+  closes_at_minute: number;
+  is_closed_on_collective_leave: number;
+  created_at: number;
+}
+
+/** A year whose holiday list has been loaded; its absence means "no data", never "no holidays". */
+export interface HolidayYearTable {
+  year: number;
+  source: string | null;
+  loaded_by: string | null;
+  loaded_at: number;
+}
+
+export interface HolidayTable {
+  /** `YYYY-MM-DD`; one entry per date. */
+  date: string;
+  year: number;
+  name: string;
+  /** `holiday` or `collective_leave`. */
+  kind: string;
+}
+
+/** Per-type overrides of the shipped deadline rules (JSON of RequestTypeRules). */
+export interface DeadlineRuleTable {
+  request_type: string;
+  rules: string;
+  updated_by: string | null;
+  updated_at: number;
+}
+
 export interface Database {
   teams: TeamTable;
   users: UserTable;
@@ -207,4 +248,8 @@ export interface Database {
   command_results: CommandResultTable;
   counters: CounterTable;
   meta: MetaTable;
+  units: UnitTable;
+  holiday_years: HolidayYearTable;
+  holidays: HolidayTable;
+  deadline_rules: DeadlineRuleTable;
 }

@@ -8,14 +8,9 @@ import {
   type HolidayYear,
   type Unit,
 } from '../../../shared/schemas/calendar';
-import type { CalendarTables, UnitTable } from '../../store/calendar-schema';
-import type { Database } from '../../store/schema';
+import type { Database, UnitTable } from '../../store/schema';
 
 type Db = Kysely<Database>;
-
-function calendarDb(db: Db): Kysely<Database & CalendarTables> {
-  return db.withTables<CalendarTables>();
-}
 
 function unitFromRow(row: UnitTable): Unit {
   return {
@@ -33,11 +28,7 @@ function unitFromRow(row: UnitTable): Unit {
 }
 
 export async function loadUnit(db: Db, id: string): Promise<Unit | undefined> {
-  const row = await calendarDb(db)
-    .selectFrom('units')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? unitFromRow(row) : undefined;
 }
 
@@ -45,7 +36,7 @@ export async function loadUnit(db: Db, id: string): Promise<Unit | undefined> {
 export async function loadHolidayFacts(
   db: Db,
 ): Promise<{ holidays: Holiday[]; loadedYears: number[] }> {
-  const cdb = calendarDb(db);
+  const cdb = db;
   const [rows, years] = await Promise.all([
     cdb.selectFrom('holidays').select(['date', 'name', 'kind']).orderBy('date').execute(),
     cdb.selectFrom('holiday_years').select('year').execute(),
@@ -61,7 +52,7 @@ export async function loadHolidayFacts(
 }
 
 export async function loadHolidayYear(db: Db, year: number): Promise<HolidayYear> {
-  const cdb = calendarDb(db);
+  const cdb = db;
   const [loaded, rows] = await Promise.all([
     cdb.selectFrom('holiday_years').selectAll().where('year', '=', year).executeTakeFirst(),
     cdb
@@ -95,7 +86,7 @@ export async function replaceHolidayYear(
     at: number;
   },
 ): Promise<void> {
-  const cdb = calendarDb(db);
+  const cdb = db;
   await cdb.deleteFrom('holidays').where('year', '=', change.year).execute();
   await cdb
     .insertInto('holiday_years')

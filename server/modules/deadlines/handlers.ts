@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { endpoints } from '../../../shared/protocol/http';
 import { requireUser } from '../../http/authenticate';
-import { seedDemoUnits } from '../../seed/calendar-seed';
 import { registerCalendarRoutes } from '../calendar/handlers';
 import { CalendarService } from '../calendar/service';
 import type { Services } from '../services';
@@ -17,11 +16,6 @@ export async function registerDeadlineRoutes(
   services: Services,
 ): Promise<void> {
   const { auth, ctx } = services;
-  // Demo units in WITA and WIT. They belong with seedDemoData in app.ts; they are seeded here
-  // until that file is next edited, so this slice stays out of files others are changing.
-  if (ctx.config.isDemo && (await seedDemoUnits(ctx.db, ctx.clock.now()))) {
-    ctx.log.info('demo units seeded');
-  }
   const deadlines = new DeadlineService(ctx);
   const api = app.withTypeProvider<ZodTypeProvider>();
 

@@ -4,7 +4,6 @@ import {
   type RequestType,
   type RequestTypeRules,
 } from '../../../shared/schemas/deadlines';
-import type { CalendarTables } from '../../store/calendar-schema';
 import type { Database } from '../../store/schema';
 
 /**
@@ -16,7 +15,6 @@ export async function loadRuleOverride(
   type: RequestType,
 ): Promise<RequestTypeRules | undefined> {
   const row = await db
-    .withTables<CalendarTables>()
     .selectFrom('deadline_rules')
     .select('rules')
     .where('request_type', '=', type)
