@@ -8,7 +8,7 @@
  *   npm run bench -- --pg              PostgreSQL (fresh schema, dropped after)
  *   npm run bench -- --quick           20 agents, 5 s, 1,000 × 100 routing (for the smoke test)
  *   npm run bench -- --profile         a CPU profile of the server's measured window, in bench/results/profiles/
- *   npm run bench -- --sql-stats       SQLite: prints the statements the server spent most time in
+ *   npm run bench -- --sql-stats       prints the statements the server spent most time in
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -300,9 +300,9 @@ async function main(): Promise<number> {
   const counts = load.counts;
   const countLines = [
     `contacts sent ${counts.contactsSent}, accepted (201) ${counts.contactsAccepted}, inbound errors ${counts.inboundErrors}`,
-    `offers received ${counts.offersReceived} for ${counts.contactsOffered} contacts, duplicate offers ${counts.duplicateOffers}, offers for unknown contacts ${counts.offersForUnknownContacts}, offers before the inbound response ${load.offersBeforeResponse}`,
-    `accepts ok ${counts.acceptsOk}, accept errors ${counts.acceptErrors}; outcomes acked ${counts.outcomesAcked}, outcome errors ${counts.outcomeErrors}`,
-    `still waiting at end ${counts.stillWaitingAtEnd}, lost contacts ${counts.lostContacts}; socket errors ${counts.socketErrors}`,
+    `offers received ${counts.offersReceived} for ${counts.contactsOffered} contacts, duplicate offers ${counts.duplicateOffers}, re-offers after expiry ${counts.reOffersAfterExpiry}, offers for unknown contacts ${counts.offersForUnknownContacts}, offers before the inbound response ${load.offersBeforeResponse}`,
+    `accepts ok ${counts.acceptsOk}, offers expired before the accept ${counts.offersExpiredBeforeAccept}, accept errors ${counts.acceptErrors}; outcomes acked ${counts.outcomesAcked}, outcome errors ${counts.outcomeErrors}`,
+    `still waiting at end ${counts.stillWaitingAtEnd}, offers in flight at end ${counts.offersInFlightAtEnd}, lost contacts ${counts.lostContacts}; socket errors ${counts.socketErrors}`,
     `queue states in window ${counts.queueStatesInWindow} (not held by all ${counts.queueStatesIncomplete}); server contacts by status ${JSON.stringify(serverWindow?.contactsByStatus ?? {})}, offered more than once (server) ${serverWindow?.contactsOfferedMoreThanOnce ?? '—'}`,
     `baseline counts: ws ${ws.broadcasts} broadcasts × ${ws.clients} clients (incomplete ${ws.incomplete}); Socket.IO ${sio.broadcasts} broadcasts (incomplete ${sio.incomplete}), offers ${sio.offers.received}/${sio.offers.sent}; payload ${ws.payloadBytes} bytes`,
     `drained: ${load.isDrained ? 'yes' : 'NO (the server was still behind when the drain time ran out)'}; machine load average (1 min) ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`,
@@ -393,6 +393,9 @@ async function main(): Promise<number> {
 
   const failures: string[] = [];
   if (counts.lostContacts !== 0) failures.push(`${counts.lostContacts} lost contacts`);
+  if (load.isDrained && counts.offersInFlightAtEnd !== 0) {
+    failures.push(`${counts.offersInFlightAtEnd} offers made but never received`);
+  }
   if (counts.duplicateOffers !== 0) failures.push(`${counts.duplicateOffers} duplicate offers`);
   if (counts.inboundErrors !== 0) failures.push(`${counts.inboundErrors} inbound errors`);
   if (counts.contactsOffered === 0) failures.push('no contact was offered');

@@ -36,9 +36,10 @@ const schema = isPostgres ? `bench_${randomBytes(6).toString('hex')}` : undefine
 let app: Application | undefined;
 
 /**
- * With `--sql-stats` (SQLite only): time spent in every statement, by SQL text, measured by
- * wrapping better-sqlite3's prepare/run/all/get in this process. Diagnostics, not a figure: the
- * wrapping itself costs a little.
+ * With `--sql-stats`: time spent in every statement, by SQL text, measured by wrapping
+ * better-sqlite3's prepare/run/all/get (SQLite: time on the event loop) or pg's query and pool
+ * connect (PostgreSQL: round trips, waits included) in this process. Diagnostics, not a figure:
+ * the wrapping itself costs a little.
  */
 const sqlStats = new Map<string, { count: number; totalMs: number; maxMs: number }>();
 function recordSql(source: string, ms: number): void {
@@ -75,6 +76,38 @@ function instrumentSqlite(): void {
   };
   probe.close();
 }
+/** PostgreSQL: the round trip of every query (queueing on its connection included), and pool waits. */
+function instrumentPostgres(): void {
+  type Query = (this: unknown, ...args: unknown[]) => unknown;
+  const client = pg.Client.prototype as unknown as { query: Query };
+  const query = client.query;
+  client.query = function timedQuery(this: unknown, ...args: unknown[]) {
+    const [text] = args;
+    const result = query.apply(this, args);
+    if (typeof text === 'string' && result instanceof Promise) {
+      const started = performance.now();
+      void result.then(
+        () => recordSql(text, performance.now() - started),
+        () => recordSql(text, performance.now() - started),
+      );
+    }
+    return result;
+  };
+  const pool = pg.Pool.prototype as unknown as { connect: Query };
+  const connect = pool.connect;
+  pool.connect = function timedConnect(this: unknown, ...args: unknown[]) {
+    const result = connect.apply(this, args);
+    if (result instanceof Promise) {
+      const started = performance.now();
+      void result.then(
+        () => recordSql('(waiting for a pool connection)', performance.now() - started),
+        () => undefined,
+      );
+    }
+    return result;
+  };
+}
+
 function topSql(limit: number) {
   return [...sqlStats.entries()]
     .sort(([, a], [, b]) => b.totalMs - a.totalMs)
@@ -218,7 +251,7 @@ async function stats() {
     profiler = undefined;
   }
   const db = app.store.db;
-  const [contacts, offers, repeated, waiting] = await Promise.all([
+  const [contacts, offers, repeated, waiting, offered] = await Promise.all([
     db
       .selectFrom('contacts')
       .select((eb) => ['status', eb.fn.countAll<number>().as('count')])
@@ -236,6 +269,7 @@ async function stats() {
       .having((eb) => eb.fn.countAll(), '>', 1)
       .execute(),
     db.selectFrom('contacts').select('id').where('status', '=', 'waiting').execute(),
+    db.selectFrom('contacts').select('id').where('status', '=', 'offered').execute(),
   ]);
   gc();
   const delayMs = (ns: number) => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
@@ -255,6 +289,7 @@ async function stats() {
     offersByStatus: Object.fromEntries(offers.map((row) => [row.status, Number(row.count)])),
     contactsOfferedMoreThanOnce: repeated.length,
     waitingContactIds: waiting.map((row) => row.id),
+    offeredContactIds: offered.map((row) => row.id),
     ...(isSqlStatsOn ? { topSql: topSql(15) } : {}),
     ...(profileFile ? { profileFile } : {}),
   };
@@ -274,7 +309,10 @@ async function cleanUp(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (isSqlStatsOn && !isPostgres) instrumentSqlite();
+  if (isSqlStatsOn) {
+    if (isPostgres) instrumentPostgres();
+    else instrumentSqlite();
+  }
   const env: Record<string, string> = {
     PORT: '0',
     HOST: '127.0.0.1',

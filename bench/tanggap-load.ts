@@ -27,7 +27,7 @@ export interface TanggapLoadOptions {
   storage: 'sqlite' | 'postgres';
   /** Where to write a V8 CPU profile of the server process, if wanted. */
   profileDir?: string | undefined;
-  /** SQLite: time every statement in the server process and report the costliest. */
+  /** Time every statement in the server process and report the costliest. */
   isSqlStatsOn?: boolean;
   log: (line: string) => void;
 }
@@ -43,6 +43,7 @@ interface ServerStats {
   offersByStatus: Record<string, number>;
   contactsOfferedMoreThanOnce: number;
   waitingContactIds: string[];
+  offeredContactIds: string[];
   topSql?: { sql: string; count: number; totalMs: number; maxMs: number }[];
   profileFile?: string;
 }
@@ -63,13 +64,19 @@ export interface TanggapLoadResult {
     inboundErrors: number;
     offersReceived: number;
     contactsOffered: number;
+    /** Two live offers for one contact at once: must be 0. */
     duplicateOffers: number;
+    /** Offered again after the earlier offer expired unanswered (legitimate, a sign of lag). */
+    reOffersAfterExpiry: number;
+    offersExpiredBeforeAccept: number;
     offersForUnknownContacts: number;
     acceptsOk: number;
     acceptErrors: number;
     outcomesAcked: number;
     outcomeErrors: number;
     stillWaitingAtEnd: number;
+    /** The server holds an offer for the contact that no socket had received when the run ended. */
+    offersInFlightAtEnd: number;
     lostContacts: number;
     socketErrors: number;
     queueStatesInWindow: number;
@@ -177,11 +184,13 @@ class Recorder {
     string,
     { sentAt: number; respondedAt: number; knownVersion: number }
   >();
-  readonly offers = new Map<string, { receivedAt: number; agent: string }>();
+  readonly offers = new Map<string, { receivedAt: number; agent: string; expiresAt: number }>();
   readonly versions = new Map<number, VersionReceipt>();
   maxVersion = 0;
   windowStart = Number.POSITIVE_INFINITY;
   duplicateOffers = 0;
+  reOffers = 0;
+  offersExpiredBeforeAccept = 0;
   offersReceived = 0;
   acceptAck: number[] = [];
   outcomeAck: number[] = [];
@@ -215,14 +224,33 @@ class Recorder {
     receipt.lastWall = wall;
   }
 
-  offer(contactId: string, agent: string): void {
+  /**
+   * One offer received. A second offer for a contact is a re-offer when it was made after the
+   * earlier one expired (the agent saw it too late: the server was behind), and a duplicate (a
+   * broken invariant: two live offers for one contact) when it was made while the earlier one
+   * could still be accepted. Server times on both sides, so no clocks are compared.
+   */
+  offer(offer: Fact<'offer:created'>, agent: string): void {
     this.offersReceived += 1;
-    if (this.offers.has(contactId)) {
-      this.duplicateOffers += 1;
-      this.error(`contact ${contactId} offered again (to ${agent})`);
+    const contactId = offer.contact.id;
+    const earlier = this.offers.get(contactId);
+    if (earlier) {
+      if (offer.createdAt < earlier.expiresAt) {
+        this.duplicateOffers += 1;
+        this.error(
+          `contact ${contactId} offered to ${agent} while ${earlier.agent} still held an offer`,
+        );
+      } else {
+        this.reOffers += 1;
+      }
+      earlier.expiresAt = Math.max(earlier.expiresAt, offer.expiresAt);
       return;
     }
-    this.offers.set(contactId, { receivedAt: performance.now(), agent });
+    this.offers.set(contactId, {
+      receivedAt: performance.now(),
+      agent,
+      expiresAt: offer.expiresAt,
+    });
   }
 }
 
@@ -337,7 +365,7 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
     for (const agent of agents) {
       const socket = agentSockets.get(agent.username)!;
       socket.on('offer:created', (offer) => {
-        recorder.offer(offer.contact.id, agent.username);
+        recorder.offer(offer, agent.username);
         busyAgents += 1;
         void (async () => {
           try {
@@ -346,6 +374,11 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
               .timeout(10_000)
               .emitWithAck('offer:accept', { offerId: offer.id });
             recorder.acceptAck.push(performance.now() - sent);
+            if (!accepted.ok && /expired/i.test(accepted.error.message)) {
+              // The offer reached the agent after its deadline: the server was behind.
+              recorder.offersExpiredBeforeAccept += 1;
+              return;
+            }
             if (!accepted.ok) {
               recorder.acceptErrors += 1;
               recorder.error(
@@ -481,12 +514,18 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
       if (next) queueStateFromResponse.push(next[1].lastPerf - inbound.respondedAt);
     }
 
-    // Lost: accepted by the server, never offered to any socket, and not waiting either.
+    // Lost: accepted by the server, never offered to any socket, and neither waiting nor held
+    // in an offer the server made (an offer lost on its way expires and is offered again: that
+    // shows as a contact offered more than once on the server).
     const waitingIds = new Set(window.waitingContactIds);
+    const offeredIds = new Set(window.offeredContactIds);
     const accepted = recorder.inbound.size;
-    const waiting = [...recorder.inbound.keys()].filter((id) => waitingIds.has(id)).length;
-    const lostContacts = [...recorder.inbound.keys()].filter(
-      (id) => !recorder.offers.has(id) && !waitingIds.has(id),
+    const ours = [...recorder.inbound.keys()];
+    const waiting = ours.filter((id) => waitingIds.has(id)).length;
+    const notReceived = ours.filter((id) => !recorder.offers.has(id));
+    const offersInFlight = notReceived.filter((id) => offeredIds.has(id)).length;
+    const lostContacts = notReceived.filter(
+      (id) => !waitingIds.has(id) && !offeredIds.has(id),
     ).length;
     const windowSeconds = windowMs / 1000;
     return {
@@ -508,12 +547,16 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
         offersReceived: recorder.offersReceived,
         contactsOffered,
         duplicateOffers: recorder.duplicateOffers,
+        reOffersAfterExpiry: recorder.reOffers,
+        offersExpiredBeforeAccept: recorder.offersExpiredBeforeAccept,
         offersForUnknownContacts,
-        acceptsOk: recorder.acceptAck.length - recorder.acceptErrors,
+        acceptsOk:
+          recorder.acceptAck.length - recorder.acceptErrors - recorder.offersExpiredBeforeAccept,
         acceptErrors: recorder.acceptErrors,
         outcomesAcked: recorder.outcomeAck.length - recorder.outcomeErrors,
         outcomeErrors: recorder.outcomeErrors,
         stillWaitingAtEnd: waiting,
+        offersInFlightAtEnd: offersInFlight,
         lostContacts,
         socketErrors: recorder.socketErrors,
         queueStatesInWindow: inWindow.length,
@@ -535,7 +578,7 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
         rssIdleBytes,
         rssConnectedBytes,
         rssPerAgentBytes: (rssConnectedBytes - rssIdleBytes) / agents.length,
-        window: { ...window, waitingContactIds: [] },
+        window: { ...window, waitingContactIds: [], offeredContactIds: [] },
         logLines: server.logs.count,
         firstLogLines: server.logs.first,
       },
