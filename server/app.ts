@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config/config';
 import { createHttpServer } from './http/http-server';
-import { startMessageDelivery } from './jobs/message-delivery';
-import { startOfferExpiry } from './jobs/offer-expiry';
+import { startIntervalJob } from './jobs/interval-job';
 import { PresenceService } from './modules/agents/service';
 import { AuthService } from './modules/auth/service';
 import { systemClock, type Clock, type ServiceContext } from './modules/context';
@@ -157,8 +156,16 @@ export async function createApplication(
       await http.listen({ port: config.port, host: config.host });
       await services.presence.startGraceForSignedInAgents();
       jobs = [
-        startOfferExpiry(routing, log, { expiryEveryMs: 250, routingEveryMs: 2000 }),
-        startMessageDelivery(messaging, log, { everyMs: 500 }),
+        // Offers past their deadline; contacts whose decline cool-down has passed get a new pass.
+        startIntervalJob('offer-expiry', 250, () => routing.expireDueOffers(), log),
+        startIntervalJob('routing-sweep', 2000, () => routing.requestPass(), log),
+        startIntervalJob(
+          'after-contact-work',
+          500,
+          () => services.presence.endExpiredTimedPresence(),
+          log,
+        ),
+        startIntervalJob('message-delivery', 500, () => messaging.deliverDue(), log),
       ];
       if (config.isSimulatorOn) {
         jobs.push(

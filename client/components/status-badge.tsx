@@ -5,6 +5,8 @@ import type { AgentStatus } from '../../shared/schemas/common';
 export const STATUS_COLORS: Record<AgentStatus, MantineColor> = {
   available: 'green',
   on_contact: 'blue',
+  after_contact_work: 'cyan',
+  training: 'violet',
   break: 'yellow',
   away: 'gray',
   not_responding: 'red',

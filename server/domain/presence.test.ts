@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { canReceiveOffers, effectiveStatus, type Presence } from './presence';
+import {
+  afterContactClosed,
+  canReceiveOffers,
+  effectiveStatus,
+  hasTimedPresenceEnded,
+  type Presence,
+} from './presence';
 
-const presences: Presence[] = ['offline', 'away', 'available', 'break', 'not_responding'];
+const presences: Presence[] = [
+  'offline',
+  'away',
+  'available',
+  'after_contact_work',
+  'break',
+  'training',
+  'not_responding',
+];
 
 describe('effectiveStatus', () => {
   it('shows on_contact while a conversation is held, unless offline', () => {
@@ -28,5 +42,27 @@ describe('canReceiveOffers', () => {
         }
       }
     }
+  });
+});
+
+describe('after-contact work', () => {
+  it('starts the queue wrap-up time for an agent who was taking work', () => {
+    expect(afterContactClosed('available', 30_000, 1_000)).toEqual({
+      presence: 'after_contact_work',
+      until: 31_000,
+    });
+  });
+
+  it('does nothing without a wrap-up time, or for an agent on break, training or away', () => {
+    expect(afterContactClosed('available', 0, 1_000)).toBeUndefined();
+    for (const presence of ['break', 'training', 'away', 'not_responding', 'offline'] as const) {
+      expect(afterContactClosed(presence, 30_000, 1_000)).toBeUndefined();
+    }
+  });
+
+  it('ends exactly at its limit', () => {
+    expect(hasTimedPresenceEnded('after_contact_work', 31_000, 30_999)).toBe(false);
+    expect(hasTimedPresenceEnded('after_contact_work', 31_000, 31_000)).toBe(true);
+    expect(hasTimedPresenceEnded('break', 31_000, 40_000)).toBe(false);
   });
 });

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planOffers, type FreeAgent, type RoutingInput, type WaitingContact } from './routing';
+import {
+  fitFor,
+  planOffers,
+  type FreeAgent,
+  type RoutingInput,
+  type WaitingContact,
+} from './routing';
 
 const minute = 60_000;
 const now = 1_800_000_000_000;
@@ -121,6 +127,56 @@ describe('planOffers', () => {
   });
 });
 
+describe('overflow', () => {
+  const waited = (ms: number) => ({
+    arrivedAt: now - ms,
+    overflowAfterMs: 2 * minute,
+    overflowTopics: ['umum'],
+  });
+
+  it('does not widen before the overflow wait', () => {
+    const plan = route({
+      contacts: [contact('c1', { topic: 'pajak', ...waited(minute) })],
+      agents: [agent('general', { skills: { umum: 3 } })],
+    });
+    expect(plan).toEqual([]);
+  });
+
+  it('widens to agents with a backup skill after the wait', () => {
+    const plan = route({
+      contacts: [contact('c1', { topic: 'pajak', ...waited(3 * minute) })],
+      agents: [agent('general', { skills: { umum: 3 } })],
+    });
+    expect(plan).toEqual([{ contactId: 'c1', agentId: 'general' }]);
+  });
+
+  it('still prefers an agent with the own skill, even a junior one idle for less time', () => {
+    const plan = route({
+      contacts: [contact('c1', { topic: 'pajak', ...waited(3 * minute) })],
+      agents: [
+        agent('general', { skills: { umum: 5 }, idleSince: 0 }),
+        agent('tax', { skills: { pajak: 1 } }),
+      ],
+    });
+    expect(plan[0]?.agentId).toBe('tax');
+  });
+
+  it('never widens a queue without overflow topics', () => {
+    const plan = route({
+      contacts: [
+        contact('c1', {
+          topic: 'pajak',
+          arrivedAt: now - 60 * minute,
+          overflowAfterMs: minute,
+          overflowTopics: [],
+        }),
+      ],
+      agents: [agent('general', { skills: { umum: 5 } })],
+    });
+    expect(plan).toEqual([]);
+  });
+});
+
 const topics = ['bansos', 'pajak', 'umum'] as const;
 const contactArb = fc.record({
   id: fc.uuid(),
@@ -128,6 +184,8 @@ const contactArb = fc.record({
   arrivedAt: fc.integer({ min: now - 3_600_000, max: now }),
   segmentPriority: fc.integer({ min: 1, max: 5 }),
   targetAnswerMs: fc.integer({ min: 10_000, max: 3_600_000 }),
+  overflowAfterMs: fc.option(fc.integer({ min: 0, max: 3_600_000 }), { nil: null }),
+  overflowTopics: fc.subarray([...topics]),
 });
 const agentArb = fc.record({
   id: fc.uuid(),
@@ -150,12 +208,16 @@ describe('planOffers invariants', () => {
     );
   });
 
-  it('only pairs agents with a skill for the topic', () => {
+  it('only pairs agents with a skill for the topic, or a backup skill once the contact overflows', () => {
     fc.assert(
       fc.property(inputArb, ({ contacts, agents }) => {
         for (const offer of route({ contacts, agents })) {
-          const topic = contacts.find((c) => c.id === offer.contactId)!.topic;
-          expect(agents.find((a) => a.id === offer.agentId)!.skills[topic]).toBeGreaterThan(0);
+          const c = contacts.find((x) => x.id === offer.contactId)!;
+          const a = agents.find((x) => x.id === offer.agentId)!;
+          const hasOwn = (a.skills[c.topic] ?? 0) > 0;
+          const overflowed = c.overflowAfterMs !== null && now - c.arrivedAt >= c.overflowAfterMs;
+          const hasBackup = c.overflowTopics.some((t) => (a.skills[t] ?? 0) > 0);
+          expect(hasOwn || (overflowed && hasBackup)).toBe(true);
         }
       }),
     );
@@ -168,30 +230,31 @@ describe('planOffers invariants', () => {
         const offeredContacts = new Set(plan.map((o) => o.contactId));
         const busyAgents = new Set(plan.map((o) => o.agentId));
         for (const c of contacts.filter((c) => !offeredContacts.has(c.id))) {
-          const idleEligible = agents.filter(
-            (a) => !busyAgents.has(a.id) && (a.skills[c.topic] ?? 0) > 0,
-          );
+          const idleEligible = agents.filter((a) => !busyAgents.has(a.id) && fitFor(now, c, a) > 0);
           expect(idleEligible).toEqual([]);
         }
       }),
     );
   });
 
-  it('never serves a lower-priority contact while a higher one of the same topic waits unserved', () => {
+  it('never gives an agent a lower-priority contact while a higher one it could take waits unserved', () => {
     fc.assert(
       fc.property(inputArb, ({ contacts, agents }) => {
         const plan = route({ contacts, agents });
         const offered = new Set(plan.map((o) => o.contactId));
-        for (const served of contacts.filter((c) => offered.has(c.id))) {
+        for (const offer of plan) {
+          const served = contacts.find((c) => c.id === offer.contactId)!;
+          const agentOf = agents.find((a) => a.id === offer.agentId)!;
           const overtaken = contacts.filter(
             (c) =>
               !offered.has(c.id) &&
-              c.topic === served.topic &&
-              c.segmentPriority > served.segmentPriority,
+              c.segmentPriority > served.segmentPriority &&
+              fitFor(now, c, agentOf) > 0,
           );
           expect(overtaken).toEqual([]);
         }
       }),
+      { numRuns: 300 },
     );
   });
 

@@ -8,6 +8,9 @@
  * 3. then by arrival (oldest first), then id, so the result is deterministic;
  * 4. each contact goes to the eligible free agent with the best skill level for its topic,
  *    then the one idle longest, then by id.
+ * Overflow: once a contact has waited its queue's `overflowAfterMs`, agents with a skill in one
+ * of the queue's `overflowTopics` (a backup skill, e.g. general information) become eligible too,
+ * ranked after every agent with the contact's own skill.
  * An agent who declined or missed a contact is not offered the same contact again until the
  * cool-down has passed, so a rejected contact moves to someone else.
  */
@@ -18,6 +21,9 @@ export interface WaitingContact {
   arrivedAt: number;
   segmentPriority: number;
   targetAnswerMs: number;
+  /** After this wait the backup skills below also qualify; null: never. */
+  overflowAfterMs?: number | null;
+  overflowTopics?: readonly string[];
 }
 
 export interface FreeAgent {
@@ -57,10 +63,20 @@ export function compareContacts(now: number, a: WaitingContact, b: WaitingContac
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function compareAgentsFor(topic: string, a: FreeAgent, b: FreeAgent): number {
-  const levelA = a.skills[topic] ?? 0;
-  const levelB = b.skills[topic] ?? 0;
-  if (levelA !== levelB) return levelB - levelA;
+/**
+ * How well an agent fits a contact now: the own-topic skill level (1-5), or below every own-topic
+ * agent a backup level once the contact overflows; 0 when the agent may not take it.
+ */
+export function fitFor(now: number, contact: WaitingContact, agent: FreeAgent): number {
+  const own = agent.skills[contact.topic] ?? 0;
+  if (own > 0) return 10 + own;
+  const overflowAfterMs = contact.overflowAfterMs ?? null;
+  if (overflowAfterMs === null || now - contact.arrivedAt < overflowAfterMs) return 0;
+  return Math.max(0, ...(contact.overflowTopics ?? []).map((topic) => agent.skills[topic] ?? 0));
+}
+
+function compareAgents(fitA: number, a: FreeAgent, fitB: number, b: FreeAgent): number {
+  if (fitA !== fitB) return fitB - fitA;
   if (a.idleSince !== b.idleSince) return a.idleSince - b.idleSince;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
@@ -78,10 +94,15 @@ export function planOffers(input: RoutingInput): PlannedOffer[] {
   for (const contact of contacts) {
     if (freeAgents.size === 0) break;
     let best: FreeAgent | undefined;
+    let bestFit = 0;
     for (const agent of freeAgents.values()) {
-      if ((agent.skills[contact.topic] ?? 0) <= 0) continue;
+      const fit = fitFor(now, contact, agent);
+      if (fit <= 0) continue;
       if (declined.has(`${contact.id}\u0000${agent.id}`)) continue;
-      if (!best || compareAgentsFor(contact.topic, agent, best) < 0) best = agent;
+      if (!best || compareAgents(fit, agent, bestFit, best) < 0) {
+        best = agent;
+        bestFit = fit;
+      }
     }
     if (best) {
       plan.push({ contactId: contact.id, agentId: best.id });

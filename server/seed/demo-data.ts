@@ -19,12 +19,30 @@ export const DEMO_TOPICS = [
 const TEXT_CHANNELS: Channel[] = ['sms', 'whatsapp', 'webchat', 'email', 'social'];
 const ALL_CHANNELS: Channel[] = ['voice', ...TEXT_CHANNELS];
 
+/**
+ * Wrap-up time after a call is longer than after a chat (notes are typed after hanging up); after
+ * two minutes' wait any contact may go to an agent with the general-information skill.
+ */
+const VOICE_WRAP_UP = {
+  afterContactWorkMs: 30_000,
+  overflowAfterMs: 120_000,
+  overflowTopics: ['umum'],
+};
+const TEXT_WRAP_UP = {
+  afterContactWorkMs: 15_000,
+  overflowAfterMs: 120_000,
+  overflowTopics: ['umum'],
+};
+
 export const DEMO_QUEUES: {
   id: string;
   name: string;
   topic: string;
   channels: Channel[];
   sort: number;
+  afterContactWorkMs: number;
+  overflowAfterMs: number | null;
+  overflowTopics: string[];
 }[] = [
   {
     id: 'q-bansos-suara',
@@ -32,6 +50,7 @@ export const DEMO_QUEUES: {
     topic: 'bansos',
     channels: ['voice'],
     sort: 10,
+    ...VOICE_WRAP_UP,
   },
   {
     id: 'q-bansos-digital',
@@ -39,6 +58,7 @@ export const DEMO_QUEUES: {
     topic: 'bansos',
     channels: TEXT_CHANNELS,
     sort: 11,
+    ...TEXT_WRAP_UP,
   },
   {
     id: 'q-adminduk',
@@ -46,6 +66,7 @@ export const DEMO_QUEUES: {
     topic: 'adminduk',
     channels: ALL_CHANNELS,
     sort: 20,
+    ...VOICE_WRAP_UP,
   },
   {
     id: 'q-kesehatan',
@@ -53,6 +74,7 @@ export const DEMO_QUEUES: {
     topic: 'kesehatan',
     channels: ALL_CHANNELS,
     sort: 30,
+    ...VOICE_WRAP_UP,
   },
   {
     id: 'q-pajak-digital',
@@ -60,6 +82,7 @@ export const DEMO_QUEUES: {
     topic: 'pajak',
     channels: ['whatsapp', 'webchat', 'email'],
     sort: 40,
+    ...TEXT_WRAP_UP,
   },
   {
     id: 'q-pajak-suara',
@@ -67,6 +90,7 @@ export const DEMO_QUEUES: {
     topic: 'pajak',
     channels: ['voice', 'sms', 'social'],
     sort: 41,
+    ...VOICE_WRAP_UP,
   },
   {
     id: 'q-pendidikan',
@@ -74,6 +98,7 @@ export const DEMO_QUEUES: {
     topic: 'pendidikan',
     channels: ALL_CHANNELS,
     sort: 50,
+    ...VOICE_WRAP_UP,
   },
 ];
 

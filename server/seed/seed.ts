@@ -83,7 +83,18 @@ export async function seedDemoData(db: Kysely<Database>, now: number): Promise<b
       .execute();
     await trx
       .insertInto('queues')
-      .values(DEMO_QUEUES.map((q) => ({ ...q, channels: JSON.stringify(q.channels) })))
+      .values(
+        DEMO_QUEUES.map((q) => ({
+          id: q.id,
+          name: q.name,
+          topic: q.topic,
+          channels: JSON.stringify(q.channels),
+          sort: q.sort,
+          after_contact_work_ms: q.afterContactWorkMs,
+          overflow_after_ms: q.overflowAfterMs,
+          overflow_topics: JSON.stringify(q.overflowTopics),
+        })),
+      )
       .execute();
     await trx
       .insertInto('scripts')

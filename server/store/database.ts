@@ -6,6 +6,7 @@ import pg from 'pg';
 import * as initial from './migrations/0001-initial';
 import * as calendar from './migrations/0002-calendar';
 import * as messaging from './migrations/0003-messaging';
+import * as presenceAndOverflow from './migrations/0005-presence-and-overflow';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -86,6 +87,7 @@ const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-calendar': calendar,
   '0003-messaging': messaging,
+  '0005-presence-and-overflow': presenceAndOverflow,
 };
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */

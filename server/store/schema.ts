@@ -47,6 +47,12 @@ export interface QueueTable {
   /** JSON array of channel codes. */
   channels: string;
   sort: number;
+  /** Wrap-up time after a contact of this queue closes; 0 for none. */
+  after_contact_work_ms: Generated<number>;
+  /** After this wait a contact may go to agents with one of `overflow_topics`; null: never. */
+  overflow_after_ms: number | null;
+  /** JSON array of topic codes whose skill also serves this queue after the overflow wait. */
+  overflow_topics: Generated<string>;
 }
 
 export interface AgentSkillTable {
@@ -63,6 +69,8 @@ export interface AgentStateTable {
   idle_since: number;
   missed_offers: number;
   version: number;
+  /** When a timed presence (after-contact work) ends by itself. */
+  presence_until: number | null;
 }
 
 export interface CitizenTable {

@@ -10,6 +10,8 @@ export const AgentViewSchema = z.object({
   status: AgentStatusSchema,
   /** When the current status began. */
   statusSince: EpochMsSchema,
+  /** When the current status ends by itself (after-contact work); null when it does not. */
+  statusUntil: EpochMsSchema.nullable(),
   activeContactId: IdSchema.nullable(),
   skills: z.array(z.object({ topic: z.string(), level: z.number().int().min(1).max(5) })),
   /** Grows with every change to this agent; older facts are stale. */

@@ -25,22 +25,25 @@ export const RoleSchema = z.enum(['agent', 'lead', 'trainer', 'admin']);
 export type Role = z.infer<typeof RoleSchema>;
 
 /**
- * What an agent chose (`available`, `break`) or what the server derived:
+ * What an agent chose (`available`, `break`, `training`) or what the server derived:
  * `away` when signed in but not yet ready (the state after signing in),
- * `on_contact` while holding a conversation, `not_responding` after missed offers,
- * `offline` with no connected session.
+ * `on_contact` while holding a conversation, `after_contact_work` for the queue's wrap-up time
+ * after a contact closes (no offers until it ends or the agent ends it),
+ * `not_responding` after missed offers, `offline` with no connected session.
  */
 export const AgentStatusSchema = z.enum([
   'offline',
   'away',
   'available',
   'on_contact',
+  'after_contact_work',
   'break',
+  'training',
   'not_responding',
 ]);
 export type AgentStatus = z.infer<typeof AgentStatusSchema>;
 export const AGENT_STATUSES = AgentStatusSchema.options;
 
 /** Statuses an agent may choose for themselves. */
-export const SelectableAgentStatusSchema = z.enum(['available', 'break']);
+export const SelectableAgentStatusSchema = z.enum(['available', 'break', 'training']);
 export type SelectableAgentStatus = z.infer<typeof SelectableAgentStatusSchema>;

@@ -88,6 +88,11 @@ describe('the desk in a browser', () => {
       .fill('Dijelaskan jadwal penyaluran tahap 4 melalui PT Pos.');
     await agent.getByTestId('wrapup-submit').click();
     await agent.getByTestId('outcome-confirmation').waitFor();
+    // The queue's wrap-up time runs; "Siap" ends it early.
+    await expect
+      .poll(() => agent.getByTestId('current-status').getAttribute('data-status'))
+      .toBe('after_contact_work');
+    await agent.getByTestId('status-available').click();
 
     const created = await postInbound(
       server.url,

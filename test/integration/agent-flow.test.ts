@@ -9,6 +9,7 @@ import {
   signIn,
   startServer,
   userId,
+  sleep,
   type StorageMode,
   type TestServer,
 } from './harness';
@@ -52,6 +53,13 @@ describe.each(STORAGE_MODES)('agent flow on %s', (mode: StorageMode) => {
       wrapupCode: 'answered',
       notes: 'Dijelaskan jadwal penyaluran tahap 4.',
     });
+    // The queue's wrap-up time follows; the agent ends it early to take the next contact.
+    const wrapUp = await agent.next(
+      'agent:status-changed',
+      (view) => view.status === 'after_contact_work',
+    );
+    expect(wrapUp.statusUntil! - wrapUp.statusSince).toBe(15_000);
+    await agent.sendOk('agent:set-status', { status: 'available' });
 
     const created = await postInbound(server.url, inboundContact({ from: '+62 812 3456 7890' }));
     expect(created.status).toBe(201);
@@ -145,12 +153,35 @@ describe.each(STORAGE_MODES)('agent flow on %s', (mode: StorageMode) => {
     expect(board.status).toBe(200);
     expect(JSON.stringify(board.body)).toContain('Cek data DTKS ibu pelapor');
 
-    // The agent is free again and gets the next contact.
+    // During the wrap-up time no contact is offered; once it is over, the next one is.
     const next = await postInbound(
       server.url,
       inboundContact({ from: '081111111111', name: 'Ahmad Hidayat' }),
     );
+    await sleep(300);
+    expect(agent.has('offer:created', (o) => o.contact.id === next.body.contactId)).toBe(false);
+    await agent.sendOk('agent:set-status', { status: 'available' });
     await agent.next('offer:created', (o) => o.contact.id === next.body.contactId);
+  });
+
+  it('ends after-contact work by itself when its time is up', async () => {
+    server = await startServer(mode);
+    await server.app.store.db.updateTable('queues').set({ after_contact_work_ms: 700 }).execute();
+    const agent = await connect('agent1');
+    await agent.sendOk('agent:set-status', { status: 'available' });
+    const first = await postInbound(server.url, inboundContact());
+    const offer = await agent.next('offer:created', (o) => o.contact.id === first.body.contactId);
+    await agent.sendOk('offer:accept', { offerId: offer.id });
+    const queued = await postInbound(server.url, inboundContact({ from: '081377778888' }));
+    await agent.sendOk('outcome:log', {
+      commandId: randomUUID(),
+      contactId: offer.contact.id,
+      wrapupCode: 'answered',
+      notes: '',
+    });
+    await agent.next('agent:status-changed', (view) => view.status === 'after_contact_work');
+    await agent.next('agent:status-changed', (view) => view.status === 'available', 3000);
+    await agent.next('offer:created', (o) => o.contact.id === queued.body.contactId, 3000);
   });
 
   it('moves a rejected offer to another eligible agent, and a timed-out one too', async () => {
@@ -201,6 +232,7 @@ describe.each(STORAGE_MODES)('agent flow on %s', (mode: StorageMode) => {
       wrapupCode: 'answered',
       notes: '',
     });
+    await agent2.sendOk('agent:set-status', { status: 'available' });
     const reoffered = await agent2.next(
       'offer:created',
       (o) => o.contact.id === timedOut.body.contactId,

@@ -24,6 +24,7 @@ export async function loadAgentViews(
       'users.team_id',
       'agent_states.presence',
       'agent_states.presence_since',
+      'agent_states.presence_until',
       'agent_states.version',
     ])
     .where('users.role', '=', 'agent');
@@ -61,6 +62,7 @@ export async function loadAgentViews(
         status === 'on_contact' && held?.accepted_at != null
           ? Math.max(held.accepted_at, row.presence_since)
           : row.presence_since,
+      statusUntil: status === 'after_contact_work' ? row.presence_until : null,
       activeContactId: held?.id ?? null,
       skills: skills
         .filter((skill) => skill.user_id === row.id)
@@ -86,13 +88,20 @@ export async function loadAgentState(db: Kysely<Database>, userId: string) {
 export async function updatePresence(
   db: Kysely<Database>,
   userId: string,
-  change: { presence: Presence; at: number; idleSince?: number; missedOffers?: number },
+  change: {
+    presence: Presence;
+    at: number;
+    idleSince?: number;
+    missedOffers?: number;
+    until?: number | null;
+  },
 ): Promise<void> {
   await db
     .updateTable('agent_states')
     .set((eb) => ({
       presence: change.presence,
       presence_since: change.at,
+      presence_until: change.until ?? null,
       version: eb('version', '+', 1),
       ...(change.idleSince !== undefined ? { idle_since: change.idleSince } : {}),
       ...(change.missedOffers !== undefined ? { missed_offers: change.missedOffers } : {}),

@@ -1,6 +1,6 @@
 import type { AgentView } from '../../../shared/schemas/agent';
 import type { SelectableAgentStatus } from '../../../shared/schemas/common';
-import type { Presence } from '../../domain/presence';
+import { hasTimedPresenceEnded, type Presence } from '../../domain/presence';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
 import { loadActiveContactId } from '../conversations/repository';
@@ -44,6 +44,42 @@ export class PresenceService {
     const view = await loadAgentView(db, agentId);
     if (!view) throw new AppError('not_found', 'No such agent.');
     return view;
+  }
+
+  /** Ends after-contact work whose time is up; the agents become available and get offers. */
+  async endExpiredTimedPresence(): Promise<number> {
+    const { db, clock } = this.ctx;
+    const now = clock.now();
+    const due = await db
+      .selectFrom('agent_states')
+      .select(['user_id', 'presence', 'presence_until'])
+      .where('presence', '=', 'after_contact_work')
+      .where('presence_until', '<=', now)
+      .execute();
+    const ended: string[] = [];
+    for (const row of due) {
+      if (!hasTimedPresenceEnded(row.presence as Presence, row.presence_until, now)) continue;
+      const updated = await db
+        .updateTable('agent_states')
+        .set((eb) => ({
+          presence: 'available',
+          presence_since: now,
+          presence_until: null,
+          idle_since: now,
+          version: eb('version', '+', 1),
+        }))
+        .where('user_id', '=', row.user_id)
+        .where('presence', '=', 'after_contact_work')
+        .where('presence_until', '=', row.presence_until)
+        .executeTakeFirst();
+      if (updated.numUpdatedRows > 0n) ended.push(row.user_id);
+    }
+    if (ended.length > 0) {
+      await publishAgentsChanged(this.ctx, ended);
+      void this.queueState.changed();
+      void this.routing.requestPass();
+    }
+    return ended.length;
   }
 
   /** A socket of this agent connected. */

@@ -3,7 +3,8 @@ import type { CommandPayload } from '../../../shared/protocol/events';
 import { OutcomeRecordSchema, type OutcomeRecord } from '../../../shared/schemas/outcome';
 import { rooms } from '../../realtime/rooms';
 import { publishAgentsChanged } from '../agents/publish';
-import { bumpAgentVersion } from '../agents/repository';
+import { bumpAgentVersion, loadAgentState, updatePresence } from '../agents/repository';
+import { afterContactClosed, type Presence } from '../../domain/presence';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
 import { publishContactsUpdated } from '../conversations/publish';
@@ -120,7 +121,27 @@ export class OutcomeService {
           .executeTakeFirst();
         if (closed.numUpdatedRows === 0n)
           throw new AppError('conflict', 'This conversation changed meanwhile.');
-        await bumpAgentVersion(trx, agentId, { idleSince: now });
+        const [state, queue] = await Promise.all([
+          loadAgentState(trx, agentId),
+          trx
+            .selectFrom('queues')
+            .select('after_contact_work_ms')
+            .where('id', '=', contact.queue_id)
+            .executeTakeFirst(),
+        ]);
+        const wrapUp = state
+          ? afterContactClosed(state.presence as Presence, queue?.after_contact_work_ms ?? 0, now)
+          : undefined;
+        if (wrapUp) {
+          await updatePresence(trx, agentId, {
+            presence: wrapUp.presence,
+            at: now,
+            until: wrapUp.until,
+            idleSince: now,
+          });
+        } else {
+          await bumpAgentVersion(trx, agentId, { idleSince: now });
+        }
         await recordContactEvent(trx, {
           contactId: contact.id,
           kind: 'closed',

@@ -9,12 +9,15 @@ export async function loadWaitingContacts(db: Kysely<Database>): Promise<Waiting
   const rows = await db
     .selectFrom('contacts')
     .innerJoin('segments', 'segments.code', 'contacts.segment')
+    .innerJoin('queues', 'queues.id', 'contacts.queue_id')
     .select([
       'contacts.id',
       'contacts.topic',
       'contacts.arrived_at',
       'segments.priority',
       'segments.target_answer_ms',
+      'queues.overflow_after_ms',
+      'queues.overflow_topics',
     ])
     .where('contacts.status', '=', 'waiting')
     .execute();
@@ -24,6 +27,8 @@ export async function loadWaitingContacts(db: Kysely<Database>): Promise<Waiting
     arrivedAt: row.arrived_at,
     segmentPriority: row.priority,
     targetAnswerMs: row.target_answer_ms,
+    overflowAfterMs: row.overflow_after_ms,
+    overflowTopics: JSON.parse(row.overflow_topics) as string[],
   }));
 }
 

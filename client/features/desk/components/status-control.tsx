@@ -6,12 +6,24 @@ import type { SelectableAgentStatus } from '../../../../shared/schemas/common';
 import { Elapsed } from '../../../components/elapsed';
 import { StatusBadge } from '../../../components/status-badge';
 import { errorText } from '../../../lib/error-text';
+import { formatDuration } from '../../../lib/format';
+import { useServerNow } from '../../../stores/use-server-now';
 import { useSetStatus } from '../api/desk-commands';
 
 const CHOICES: { status: SelectableAgentStatus; color: string }[] = [
   { status: 'available', color: 'green' },
   { status: 'break', color: 'orange' },
+  { status: 'training', color: 'violet' },
 ];
+
+/** Time left in a status that ends by itself (after-contact work); "Siap" ends it early. */
+function TimeLeft({ until }: { until: number }) {
+  const { t } = useTranslation();
+  const now = useServerNow();
+  return (
+    <>{t('status.timeLeft', { duration: formatDuration(Math.max(0, until - now) + 999, t) })}</>
+  );
+}
 
 /**
  * The agent's own status, always in the top bar: the two they can choose, and the current one
@@ -61,7 +73,11 @@ export function StatusControl({ agent }: { agent: AgentView | undefined }) {
         >
           <StatusBadge status={agent.status} size="md" />
           <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
-            <Elapsed since={agent.statusSince} />
+            {agent.statusUntil !== null ? (
+              <TimeLeft until={agent.statusUntil} />
+            ) : (
+              <Elapsed since={agent.statusSince} />
+            )}
           </Text>
         </Group>
       )}
