@@ -6,6 +6,7 @@ import pg from 'pg';
 import * as initial from './migrations/0001-initial';
 import * as calendar from './migrations/0002-calendar';
 import * as messaging from './migrations/0003-messaging';
+import * as voice from './migrations/0004-voice';
 import * as presenceAndOverflow from './migrations/0005-presence-and-overflow';
 import type { Database } from './schema';
 
@@ -87,6 +88,7 @@ const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-calendar': calendar,
   '0003-messaging': messaging,
+  '0004-voice': voice,
   '0005-presence-and-overflow': presenceAndOverflow,
 };
 

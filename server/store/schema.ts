@@ -98,6 +98,8 @@ export interface ContactTable {
   accepted_at: number | null;
   closed_at: number | null;
   version: number;
+  /** When the caller hung up while the contact waited or was offered (migration 0004). */
+  abandoned_at: Generated<number | null>;
 }
 
 export interface MessageTable {
@@ -194,6 +196,31 @@ export interface MetaTable {
   value: string;
 }
 
+/** The call behind a voice contact (migration 0004-voice). */
+export interface CallTable {
+  contact_id: string;
+  /** ringing, connected, on_hold or ended. */
+  state: string;
+  ringing_at: number;
+  answered_at: number | null;
+  hold_started_at: number | null;
+  hold_ms: number;
+  ended_at: number | null;
+  changed_at: number;
+  version: number;
+}
+
+/** Each CTI event applied, by the CTI's event id, with the answer it got (JSON). */
+export interface CallEventTable {
+  event_id: string;
+  call_id: string;
+  contact_id: string;
+  kind: string;
+  at: number;
+  result: string;
+  created_at: number;
+}
+
 // Calendar and deadline tables (migration 0002-calendar).
 
 export interface UnitTable {
@@ -260,4 +287,6 @@ export interface Database {
   holiday_years: HolidayYearTable;
   holidays: HolidayTable;
   deadline_rules: DeadlineRuleTable;
+  calls: CallTable;
+  call_events: CallEventTable;
 }
