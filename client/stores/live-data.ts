@@ -13,6 +13,7 @@
  * - Every reducer is idempotent, so replaying a fact twice changes nothing.
  */
 import type { AgentView } from '../../shared/schemas/agent';
+import type { CallState } from '../../shared/schemas/call';
 import type {
   ContactSummary,
   ConversationDetail,
@@ -92,6 +93,8 @@ export interface LiveData {
   desk: DeskState;
   board: BoardState;
   training: TrainingState;
+  /** Voice calls by contact id, from `call:state-changed`; see `newestCall`. */
+  calls: Record<string, CallState>;
 }
 
 export function initialLiveData(): LiveData {
@@ -114,6 +117,7 @@ export function initialLiveData(): LiveData {
       traineeIds: [],
       monitor: { agentId: null, isLoaded: false, conversation: null, outcomes: [] },
     },
+    calls: {},
   };
 }
 
@@ -297,6 +301,11 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
       const { contactId, message } = event.fact;
       return updateConversations(data, contactId, (messages) => mergeMessage(messages, message));
     }
+    case 'call:state-changed': {
+      const call = event.fact;
+      if (!isNewer(data.calls[call.contactId], call)) return data;
+      return { ...data, calls: { ...data.calls, [call.contactId]: call } };
+    }
     case 'message:status-changed': {
       const { contactId, messageId, deliveryStatus, failureReason } = event.fact;
       return updateConversations(data, contactId, (messages) =>
@@ -308,6 +317,22 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
       );
     }
   }
+}
+
+/**
+ * The freshest known state of a contact's call: the live fact or the copy inside the
+ * conversation snapshot (desk or monitor), whichever has the higher call version.
+ */
+export function newestCall(
+  data: Pick<LiveData, 'calls' | 'desk' | 'training'>,
+  contactId: string,
+): CallState | null {
+  let newest: CallState | null = data.calls[contactId] ?? null;
+  for (const conversation of [data.desk.conversation, data.training.monitor.conversation]) {
+    const call = conversation?.contact.id === contactId ? conversation.call : null;
+    if (call != null && isNewer(newest, call)) newest = call;
+  }
+  return newest;
 }
 
 const DELIVERY_ORDER: Record<DeliveryStatus, number> = {

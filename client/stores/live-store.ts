@@ -47,6 +47,10 @@ interface AgentsSlice {
   agents: LiveData['agents'];
 }
 
+interface CallsSlice {
+  calls: LiveData['calls'];
+}
+
 interface DeskSlice {
   desk: LiveData['desk'];
   hydrateDesk: (snapshot: DeskSnapshot, since: number) => void;
@@ -87,6 +91,7 @@ interface FactsSlice {
 export type LiveStore = ConnectionSlice &
   QueueSlice &
   AgentsSlice &
+  CallsSlice &
   DeskSlice &
   BoardSlice &
   TrainingSlice &
@@ -104,6 +109,7 @@ function dataOf(state: LiveStore): LiveData {
     desk: state.desk,
     board: state.board,
     training: state.training,
+    calls: state.calls,
   };
 }
 
@@ -147,6 +153,10 @@ const createQueueSlice: Slice<QueueSlice> = (set) => ({
 
 const createAgentsSlice: Slice<AgentsSlice> = () => ({
   agents: {},
+});
+
+const createCallsSlice: Slice<CallsSlice> = () => ({
+  calls: {},
 });
 
 const createDeskSlice: Slice<DeskSlice> = (set) => ({
@@ -205,6 +215,7 @@ export const useLiveStore = create<LiveStore>()((...args) => ({
   ...createConnectionSlice(...args),
   ...createQueueSlice(...args),
   ...createAgentsSlice(...args),
+  ...createCallsSlice(...args),
   ...createDeskSlice(...args),
   ...createBoardSlice(...args),
   ...createTrainingSlice(...args),

@@ -22,6 +22,7 @@ import { registerInboundRoutes } from '../modules/inbound/handlers';
 import { registerMessagingRoutes } from '../modules/messaging/handlers';
 import type { Services } from '../modules/services';
 import { registerSupervisionRoutes } from '../modules/supervision/handlers';
+import { registerVoiceRoutes } from '../modules/voice/handlers';
 import type { Store } from '../store/database';
 import { installErrorHandler, installNotFoundHandler } from './errors';
 
@@ -84,6 +85,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   await registerAuthRoutes(app, services, options.onSignedOut);
   registerInboundRoutes(app, services);
   registerMessagingRoutes(app, services);
+  registerVoiceRoutes(app, services);
   registerDeskRoutes(app, services);
   registerSupervisionRoutes(app, services);
   await registerDeadlineRoutes(app, services);

@@ -7,6 +7,7 @@ import type { OutcomeService } from './outcomes/service';
 import type { QueueStateService } from './queue-state/service';
 import type { RoutingService } from './routing/service';
 import type { SupervisionService } from './supervision/service';
+import type { VoiceService } from './voice/service';
 
 export interface Services {
   ctx: ServiceContext;
@@ -18,4 +19,5 @@ export interface Services {
   outcomes: OutcomeService;
   supervision: SupervisionService;
   queueState: QueueStateService;
+  voice: VoiceService;
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AgentViewSchema } from '../schemas/agent';
+import { CallStateSchema } from '../schemas/call';
 import { IdSchema, SelectableAgentStatusSchema } from '../schemas/common';
 import {
   ContactSummarySchema,
@@ -150,6 +151,8 @@ export const facts = {
     deliveryStatus: DeliveryStatusSchema,
     failureReason: z.string().nullable(),
   }),
+  /** A voice call's state or timers changed; to the agent holding it and their monitors. */
+  'call:state-changed': CallStateSchema,
   /** An outcome was recorded; to leads, trainers following the agent, and the agent. */
   'outcome:logged': OutcomeRecordSchema,
 } as const;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { AgentViewSchema } from '../schemas/agent';
+import { VoiceEventBodySchema, VoiceEventResultSchema } from '../schemas/call';
 import { HolidayYearSchema, ReplaceHolidaysBodySchema } from '../schemas/calendar';
 import { IdSchema } from '../schemas/common';
 import { ConversationDetailSchema, DeliveryStatusSchema } from '../schemas/contact';
@@ -42,6 +43,13 @@ export const endpoints = {
       reason: z.string().trim().max(500).optional(),
     }),
     response: z.object({ messageId: IdSchema, deliveryStatus: DeliveryStatusSchema }),
+  },
+  /** A call event from the telephony system (CTI); idempotent on `eventId`. */
+  voiceEvent: {
+    method: 'POST',
+    path: '/api/inbound/voice-events',
+    body: VoiceEventBodySchema,
+    response: VoiceEventResultSchema,
   },
   referenceData: { method: 'GET', path: '/api/reference', response: ReferenceDataSchema },
   queueState: { method: 'GET', path: '/api/queue-state', response: QueueStateSchema },

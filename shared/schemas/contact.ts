@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CallStateSchema } from './call';
 import { ChannelSchema, EpochMsSchema, IdSchema, SegmentCodeSchema } from './common';
 
 export const ContactStatusSchema = z.enum(['waiting', 'offered', 'active', 'closed']);
@@ -22,6 +23,11 @@ export const ContactSummarySchema = z.object({
   acceptedAt: EpochMsSchema.nullable(),
   closedAt: EpochMsSchema.nullable(),
   version: z.number().int().nonnegative(),
+  /**
+   * True for a `closed` contact whose caller hung up before an agent answered (a voice call that
+   * ended while waiting or offered). Absent or false otherwise.
+   */
+  isAbandoned: z.boolean().optional(),
 });
 export type ContactSummary = z.infer<typeof ContactSummarySchema>;
 
@@ -97,5 +103,7 @@ export const ConversationDetailSchema = z.object({
   messages: z.array(MessageSchema),
   caller: CallerContextSchema,
   script: ScriptSchema.nullable(),
+  /** The call and its timers, for a voice contact; null or absent for text channels. */
+  call: CallStateSchema.nullable().optional(),
 });
 export type ConversationDetail = z.infer<typeof ConversationDetailSchema>;

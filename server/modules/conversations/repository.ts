@@ -9,6 +9,7 @@ import type {
   Message,
 } from '../../../shared/schemas/contact';
 import type { Database } from '../../store/schema';
+import { loadCallState } from '../voice/repository';
 
 const PREVIOUS_CONTACTS_SHOWN = 20;
 
@@ -31,6 +32,7 @@ function summaryQuery(db: Kysely<Database>) {
       'contacts.accepted_at',
       'contacts.closed_at',
       'contacts.version',
+      'contacts.abandoned_at',
       'citizens.name as citizen_name',
       'users.display_name as agent_name',
     ]);
@@ -55,6 +57,7 @@ function toSummary(row: SummaryRow): ContactSummary {
     acceptedAt: row.accepted_at,
     closedAt: row.closed_at,
     version: row.version,
+    isAbandoned: row.abandoned_at !== null,
   };
 }
 
@@ -109,7 +112,7 @@ export async function loadConversationDetail(
     .executeTakeFirst();
   if (!row) return undefined;
   const contact = toSummary(row);
-  const [messages, previous, script] = await Promise.all([
+  const [messages, previous, script, call] = await Promise.all([
     loadMessages(db, { contactId }),
     db
       .selectFrom('contacts')
@@ -133,6 +136,7 @@ export async function loadConversationDetail(
       .limit(PREVIOUS_CONTACTS_SHOWN)
       .execute(),
     db.selectFrom('scripts').selectAll().where('topic', '=', contact.topic).executeTakeFirst(),
+    contact.channel === 'voice' ? loadCallState(db, contactId) : undefined,
   ]);
   const variables = {
     'caller.name': contact.citizenName,
@@ -172,6 +176,7 @@ export async function loadConversationDetail(
           steps: steps.map((step) => ({ ...step, text: fillTemplate(step.text, variables).text })),
         }
       : null,
+    call: call ?? null,
   };
 }
 

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { formatReference, localDateKey } from '../../../shared/domain/reference';
 import type { InboundContactBody, InboundContactResult } from '../../../shared/schemas/inbound';
 import { normalizeAddress } from '../../domain/address';
+import { startCall } from '../../domain/call';
 import { GENERAL_TOPIC } from '../../seed/base-data';
 import type { Database } from '../../store/schema';
 import { AppError } from '../app-error';
@@ -12,6 +13,7 @@ import { externalKey, insertInboundMessage, type MessagingService } from '../mes
 import type { QueueStateService } from '../queue-state/service';
 import { recordContactEvent } from '../routing/repository';
 import type { RoutingService } from '../routing/service';
+import { insertCall } from '../voice/repository';
 
 const PREVIEW_LENGTH = 160;
 
@@ -178,6 +180,8 @@ export class InboundService {
         externalKey: externalKey(body.channel, body.externalId),
       });
     }
+    // A voice contact is a call ringing in the queue; CTI events move it on from there.
+    if (body.channel === 'voice') await insertCall(trx, contactId, startCall(now));
     await recordContactEvent(trx, { contactId, kind: 'arrived', at: now });
     return { contactId, reference };
   }
