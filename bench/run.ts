@@ -239,6 +239,12 @@ async function main(): Promise<number> {
       baseline: sio.commandAckMs,
     },
     {
+      figure: 'agent:set-status available ack (ms)',
+      value: load.latencyMs.readyAck,
+      baselineName: 'bare Socket.IO',
+      baseline: sio.commandAckMs,
+    },
+    {
       figure: 'queue state: server change → all hold it (ms)',
       value: load.latencyMs.queueStateFromServer,
       baselineName: 'bare ws',
@@ -301,7 +307,7 @@ async function main(): Promise<number> {
   const countLines = [
     `contacts sent ${counts.contactsSent}, accepted (201) ${counts.contactsAccepted}, inbound errors ${counts.inboundErrors}`,
     `offers received ${counts.offersReceived} for ${counts.contactsOffered} contacts, duplicate offers ${counts.duplicateOffers}, re-offers after expiry ${counts.reOffersAfterExpiry}, offers for unknown contacts ${counts.offersForUnknownContacts}, offers before the inbound response ${load.offersBeforeResponse}`,
-    `accepts ok ${counts.acceptsOk}, offers expired before the accept ${counts.offersExpiredBeforeAccept}, accept errors ${counts.acceptErrors}; outcomes acked ${counts.outcomesAcked}, outcome errors ${counts.outcomeErrors}`,
+    `accepts ok ${counts.acceptsOk}, offers expired before the accept ${counts.offersExpiredBeforeAccept}, accept errors ${counts.acceptErrors}; outcomes acked ${counts.outcomesAcked}, outcome errors ${counts.outcomeErrors}, ready errors ${counts.readyErrors}`,
     `still waiting at end ${counts.stillWaitingAtEnd}, offers in flight at end ${counts.offersInFlightAtEnd}, lost contacts ${counts.lostContacts}; socket errors ${counts.socketErrors}`,
     `queue states in window ${counts.queueStatesInWindow} (not held by all ${counts.queueStatesIncomplete}); server contacts by status ${JSON.stringify(serverWindow?.contactsByStatus ?? {})}, offered more than once (server) ${serverWindow?.contactsOfferedMoreThanOnce ?? '—'}`,
     `baseline counts: ws ${ws.broadcasts} broadcasts × ${ws.clients} clients (incomplete ${ws.incomplete}); Socket.IO ${sio.broadcasts} broadcasts (incomplete ${sio.incomplete}), offers ${sio.offers.received}/${sio.offers.sent}; payload ${ws.payloadBytes} bytes`,

@@ -1,10 +1,11 @@
 /**
  * The load process side of the Tanggap run: N agents signed in through the real login, connected
  * with socket.io-client (websocket transport), set Available; contacts fed through the real
- * `POST /api/inbound` at a fixed rate; each agent accepts its offer, thinks, logs an outcome, and
- * is offered the next. Records every latency sample; the server runs in its own process.
+ * `POST /api/inbound` at a fixed rate; each agent accepts its offer, thinks, logs an outcome, ends
+ * its after-contact work at once, and is offered the next. Records every latency sample; the server runs in its own process.
  */
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io as connect, type Socket } from 'socket.io-client';
 import { DEMO_INBOUND_API_KEY } from '../server/config/config';
@@ -74,6 +75,7 @@ export interface TanggapLoadResult {
     acceptErrors: number;
     outcomesAcked: number;
     outcomeErrors: number;
+    readyErrors: number;
     stillWaitingAtEnd: number;
     /** The server holds an offer for the contact that no socket had received when the run ended. */
     offersInFlightAtEnd: number;
@@ -92,6 +94,8 @@ export interface TanggapLoadResult {
     offerFromResponse: Summary | null;
     acceptAck: Summary | null;
     outcomeAck: Summary | null;
+    /** `agent:set-status` available after the outcome (ending after-contact work). */
+    readyAck: Summary | null;
     /** Server stamp of a queue state (`at`) → the last of all receivers got it. */
     queueStateFromServer: Summary | null;
     /** Inbound response → every receiver holds a queue state newer than any seen at that moment. */
@@ -160,6 +164,48 @@ async function signIn(url: string, username: string, password: string): Promise<
   return cookie.split(';')[0]!;
 }
 
+/** POST a JSON body; resolves with the status, the parsed body and when the response began. */
+function postJson(
+  agent: http.Agent,
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<{ status: number; json: unknown; respondedAt: number }> {
+  return new Promise((resolve, reject) => {
+    const payload = JSON.stringify(body);
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+          ...headers,
+        },
+      },
+      (response) => {
+        const respondedAt = performance.now();
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = text;
+          }
+          resolve({ status: response.statusCode ?? 0, json, respondedAt });
+        });
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
 function openSocket(url: string, cookie: string): AgentSocket {
   return connect(url, {
     transports: ['websocket'],
@@ -194,6 +240,8 @@ class Recorder {
   offersReceived = 0;
   acceptAck: number[] = [];
   outcomeAck: number[] = [];
+  readyAck: number[] = [];
+  readyErrors = 0;
   inboundResponse: number[] = [];
   acceptErrors = 0;
   outcomeErrors = 0;
@@ -401,6 +449,18 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
               recorder.error(
                 `${agent.username} outcome: ${logged.error.code} ${logged.error.message}`,
               );
+              return;
+            }
+            // Wrap-up done: the agent ends after-contact work at once ("Siap") and is ready for
+            // the next offer (a no-op where the queue has no wrap-up time).
+            sent = performance.now();
+            const ready = await socket
+              .timeout(10_000)
+              .emitWithAck('agent:set-status', { status: 'available' });
+            recorder.readyAck.push(performance.now() - sent);
+            if (!ready.ok) {
+              recorder.readyErrors += 1;
+              recorder.error(`${agent.username} ready: ${ready.error.code} ${ready.error.message}`);
             }
           } catch (error) {
             recorder.error(
@@ -431,6 +491,9 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
     const total = Math.round((options.ratePerSecond * options.durationMs) / 1000);
     const intervalMs = 1000 / options.ratePerSecond;
     const posts: Promise<void>[] = [];
+    // A channel provider keeps a bounded pool of connections; beyond it, requests queue here and
+    // the wait counts in their latency (the schedule is open-loop: sent = when it was due).
+    const inboundAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
     for (let index = 0; index < total; index += 1) {
       const due = windowStarted + index * intervalMs;
       const wait = due - performance.now();
@@ -439,33 +502,30 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
       recorder.contactsSent += 1;
       const sentAt = performance.now();
       posts.push(
-        fetch(`${url}/api/inbound`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-api-key': DEMO_INBOUND_API_KEY },
-          body: JSON.stringify(body),
-        })
-          .then(async (response) => {
-            const respondedAt = performance.now();
+        postJson(inboundAgent, `${url}/api/inbound`, body, { 'x-api-key': DEMO_INBOUND_API_KEY })
+          .then(({ status, json, respondedAt }) => {
             const knownVersion = recorder.maxVersion;
-            const json = (await response.json()) as { contactId?: string };
-            if (response.status !== 201 || !json.contactId) {
+            const contactId = (json as { contactId?: string } | undefined)?.contactId;
+            if (status !== 201 || !contactId) {
               recorder.inboundErrors += 1;
-              recorder.error(`inbound ${index}: ${response.status} ${JSON.stringify(json)}`);
+              recorder.error(`inbound ${index}: ${status} ${JSON.stringify(json)}`);
               return;
             }
             recorder.inboundResponse.push(respondedAt - sentAt);
-            recorder.inbound.set(json.contactId, { sentAt, respondedAt, knownVersion });
+            recorder.inbound.set(contactId, { sentAt, respondedAt, knownVersion });
           })
           .catch((error: unknown) => {
             recorder.inboundErrors += 1;
+            const code = (error as { code?: string }).code;
             recorder.error(
-              `inbound ${index}: ${error instanceof Error ? error.message : String(error)}`,
+              `inbound ${index}: ${error instanceof Error ? error.message : String(error)}${code ? ` (${code})` : ''}`,
             );
           }),
       );
     }
     const feedEnded = performance.now();
     await Promise.all(posts);
+    inboundAgent.destroy();
     const drainUntil = performance.now() + options.drainMs;
     const isDone = () =>
       busyAgents === 0 && [...recorder.inbound.keys()].every((id) => recorder.offers.has(id));
@@ -555,6 +615,7 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
         acceptErrors: recorder.acceptErrors,
         outcomesAcked: recorder.outcomeAck.length - recorder.outcomeErrors,
         outcomeErrors: recorder.outcomeErrors,
+        readyErrors: recorder.readyErrors,
         stillWaitingAtEnd: waiting,
         offersInFlightAtEnd: offersInFlight,
         lostContacts,
@@ -569,6 +630,7 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
         offerFromResponse: summarize(offerFromResponse),
         acceptAck: summarize(recorder.acceptAck),
         outcomeAck: summarize(recorder.outcomeAck),
+        readyAck: summarize(recorder.readyAck),
         queueStateFromServer: summarize(queueStateFromServer),
         queueStateFromResponse: summarize(queueStateFromResponse),
         inboundResponse: summarize(recorder.inboundResponse),
