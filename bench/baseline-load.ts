@@ -6,13 +6,14 @@
  */
 import { io as connect, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
-import { startChild } from './ipc';
+import { startChild, type ChildHandle } from './ipc';
 import { preciseNow, sleep, summarize, type Summary } from './stats';
 
 export interface BroadcastOptions {
   clients: number;
   broadcasts: number;
-  intervalMs: number;
+  /** Pause after every client got one broadcast, before the next (each is measured alone). */
+  gapMs: number;
   /** The state to broadcast (parsed JSON). */
   state: unknown;
   log: (line: string) => void;
@@ -39,26 +40,73 @@ interface Receipt {
   last: number;
 }
 
-function record(receipts: Map<number, Receipt>, seq: number, sentAt: number): void {
-  const now = preciseNow();
-  const receipt = receipts.get(seq);
-  if (receipt) {
-    receipt.count += 1;
-    receipt.last = now;
-  } else {
-    receipts.set(seq, { sentAt, count: 1, first: now, last: now });
+/** Receipts per broadcast, and a way to wait until every client has one. */
+class Receipts {
+  readonly bySeq = new Map<number, Receipt>();
+  private readonly waiters = new Map<number, () => void>();
+
+  constructor(private readonly clients: number) {}
+
+  record(seq: number, sentAt: number): void {
+    const now = preciseNow();
+    let receipt = this.bySeq.get(seq);
+    if (receipt) {
+      receipt.count += 1;
+      receipt.last = now;
+    } else {
+      receipt = { sentAt, count: 1, first: now, last: now };
+      this.bySeq.set(seq, receipt);
+    }
+    if (receipt.count >= this.clients) {
+      this.waiters.get(seq)?.();
+      this.waiters.delete(seq);
+    }
+  }
+
+  allReceived(seq: number, timeoutMs: number): Promise<void> {
+    if ((this.bySeq.get(seq)?.count ?? 0) >= this.clients) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(seq);
+        resolve();
+      }, timeoutMs);
+      this.waiters.set(seq, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 }
 
+/**
+ * Closed loop: one broadcast, wait until every client has it (or 10 s), pause, the next. So
+ * each figure is one broadcast alone, whatever the payload size or the number of clients.
+ */
+async function broadcastOneByOne(
+  server: ChildHandle,
+  receipts: Receipts,
+  options: BroadcastOptions,
+): Promise<number[]> {
+  const emitMs: number[] = [];
+  for (let seq = 0; seq < options.broadcasts; seq += 1) {
+    const received = receipts.allReceived(seq, 10_000);
+    const reply = await server.request('broadcast', { seq, state: options.state });
+    emitMs.push(Number(reply.emitMs));
+    await received;
+    await sleep(options.gapMs);
+  }
+  return emitMs;
+}
+
 function summarizeReceipts(
-  receipts: Map<number, Receipt>,
+  receipts: Receipts,
   clients: number,
 ): Pick<BroadcastResult, 'emitToLastReceiptMs' | 'emitToFirstReceiptMs' | 'incomplete'> {
-  const complete = [...receipts.values()].filter((receipt) => receipt.count >= clients);
+  const complete = [...receipts.bySeq.values()].filter((receipt) => receipt.count >= clients);
   return {
     emitToLastReceiptMs: summarize(complete.map((receipt) => receipt.last - receipt.sentAt)),
     emitToFirstReceiptMs: summarize(complete.map((receipt) => receipt.first - receipt.sentAt)),
-    incomplete: receipts.size - complete.length,
+    incomplete: receipts.bySeq.size - complete.length,
   };
 }
 
@@ -75,14 +123,14 @@ export async function runWsBaseline(options: BroadcastOptions): Promise<Broadcas
   const server = await startChild('baseline-ws-server.ts');
   const url = String(server.ready.url);
   const clients: WebSocket[] = [];
-  const receipts = new Map<number, Receipt>();
+  const receipts = new Receipts(options.clients);
   try {
     await inBatches(options.clients, 50, (index) => {
       const client = new WebSocket(url);
       clients.push(client);
       client.on('message', (data: Buffer) => {
         const message = JSON.parse(data.toString('utf8')) as { seq: number; sentAt: number };
-        record(receipts, message.seq, message.sentAt);
+        receipts.record(message.seq, message.sentAt);
       });
       return new Promise<void>((resolve, reject) => {
         client.once('open', () => resolve());
@@ -91,18 +139,14 @@ export async function runWsBaseline(options: BroadcastOptions): Promise<Broadcas
     });
     await sleep(200);
     const stats = await server.request('stats');
-    const done = await server.request(
-      'broadcast',
-      { count: options.broadcasts, intervalMs: options.intervalMs, state: options.state },
-      options.broadcasts * options.intervalMs + 60_000,
-    );
+    const emitMs = await broadcastOneByOne(server, receipts, options);
     await sleep(300);
     return {
       clients: options.clients,
       broadcasts: options.broadcasts,
       payloadBytes: Buffer.byteLength(JSON.stringify(options.state)),
       ...summarizeReceipts(receipts, options.clients),
-      serverEmitBlockMs: summarize(done.emitMs as number[]),
+      serverEmitBlockMs: summarize(emitMs),
       serverRssBytes: Number(stats.rss),
     };
   } finally {
@@ -134,7 +178,7 @@ export async function runSocketIoBaseline(
   const server = await startChild('baseline-socketio-server.ts');
   const url = String(server.ready.url);
   const sockets: Socket[] = [];
-  const receipts = new Map<number, Receipt>();
+  const receipts = new Receipts(options.clients);
   const offersReceived = new Map<string, number>();
   const commandAck: number[] = [];
   try {
@@ -146,7 +190,7 @@ export async function runSocketIoBaseline(
       });
       sockets.push(socket);
       socket.on('state', (message: { seq: number; sentAt: number }) =>
-        record(receipts, message.seq, message.sentAt),
+        receipts.record(message.seq, message.sentAt),
       );
       socket.on('offer:created', (offer: { contact: { id: string } }) => {
         offersReceived.set(offer.contact.id, performance.now());
@@ -167,11 +211,7 @@ export async function runSocketIoBaseline(
     });
     await sleep(200);
     const stats = await server.request('stats');
-    const done = await server.request(
-      'broadcast',
-      { count: options.broadcasts, intervalMs: options.intervalMs, state: options.state },
-      options.broadcasts * options.intervalMs + 60_000,
-    );
+    const emitMs = await broadcastOneByOne(server, receipts, options);
     await sleep(300);
 
     const total = Math.max(1, Math.round((options.ratePerSecond * options.offerMs) / 1000));
@@ -203,7 +243,7 @@ export async function runSocketIoBaseline(
       broadcasts: options.broadcasts,
       payloadBytes: Buffer.byteLength(JSON.stringify(options.state)),
       ...summarizeReceipts(receipts, options.clients),
-      serverEmitBlockMs: summarize(done.emitMs as number[]),
+      serverEmitBlockMs: summarize(emitMs),
       serverRssBytes: Number(stats.rss),
       offerFromRequestMs: summarize(offerFromRequest),
       offers: { sent: total, received: offerFromRequest.length },

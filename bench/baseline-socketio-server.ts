@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { reportReady, serveRequests } from './ipc';
-import { preciseNow, sleep } from './stats';
+import { preciseNow } from './stats';
 
 const httpServer = http.createServer();
 const io = new Server(httpServer, { serveClient: false });
@@ -43,15 +43,11 @@ httpServer.on('request', (request, response) => {
   });
 });
 
-async function broadcast(count: number, intervalMs: number, state: unknown) {
-  const emitMs: number[] = [];
-  for (let seq = 0; seq < count; seq += 1) {
-    const started = performance.now();
-    io.emit('state', { seq, sentAt: preciseNow(), state });
-    emitMs.push(performance.now() - started);
-    await sleep(intervalMs);
-  }
-  return { emitMs, clients: io.engine.clientsCount };
+/** One broadcast: stamp, then `io.emit` (Socket.IO encodes once for everyone). */
+function broadcast(seq: number, state: unknown) {
+  const sentAt = preciseNow();
+  io.emit('state', { seq, sentAt, state });
+  return { emitMs: preciseNow() - sentAt, clients: io.engine.clientsCount };
 }
 
 httpServer.listen(0, '127.0.0.1', () => {
@@ -60,7 +56,7 @@ httpServer.listen(0, '127.0.0.1', () => {
   serveRequests(
     async (request) => {
       if (request.type === 'broadcast') {
-        return broadcast(Number(request.count), Number(request.intervalMs), request.state);
+        return Promise.resolve(broadcast(Number(request.seq), request.state));
       }
       if (request.type === 'stats') {
         return { rss: process.memoryUsage().rss, clients: io.engine.clientsCount };

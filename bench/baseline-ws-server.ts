@@ -4,23 +4,18 @@
  */
 import { WebSocketServer, WebSocket } from 'ws';
 import { reportReady, serveRequests } from './ipc';
-import { preciseNow, sleep } from './stats';
+import { preciseNow } from './stats';
 
 const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
 
-async function broadcast(count: number, intervalMs: number, state: unknown) {
-  const emitMs: number[] = [];
-  for (let seq = 0; seq < count; seq += 1) {
-    const sentAt = preciseNow();
-    const message = JSON.stringify({ seq, sentAt, state });
-    const started = performance.now();
-    for (const client of server.clients) {
-      if (client.readyState === WebSocket.OPEN) client.send(message);
-    }
-    emitMs.push(performance.now() - started);
-    await sleep(intervalMs);
+/** One broadcast: stamp, encode once, send to every open client. */
+function broadcast(seq: number, state: unknown) {
+  const sentAt = preciseNow();
+  const message = JSON.stringify({ seq, sentAt, state });
+  for (const client of server.clients) {
+    if (client.readyState === WebSocket.OPEN) client.send(message);
   }
-  return { emitMs, clients: server.clients.size };
+  return { emitMs: preciseNow() - sentAt, clients: server.clients.size };
 }
 
 server.once('listening', () => {
@@ -29,7 +24,7 @@ server.once('listening', () => {
   serveRequests(
     async (request) => {
       if (request.type === 'broadcast') {
-        return broadcast(Number(request.count), Number(request.intervalMs), request.state);
+        return Promise.resolve(broadcast(Number(request.seq), request.state));
       }
       if (request.type === 'stats') {
         return { rss: process.memoryUsage().rss, clients: server.clients.size };

@@ -67,8 +67,8 @@ const routingSizes: RoutingSize[] = isQuick
       { contacts: 10_000, agents: 1000 },
       { contacts: 1000, agents: 100 },
     ];
-// Broadcasts far enough apart that each one is measured alone.
-const broadcastIntervalMs = Math.max(50, Math.ceil(agents / 10));
+// Each baseline broadcast is measured alone: the next goes once all clients had the last.
+const broadcastGapMs = 20;
 const broadcasts = isQuick ? 20 : 100;
 
 // Bounded no matter what happens: the children end with us (their IPC channel closes).
@@ -187,14 +187,14 @@ async function main(): Promise<number> {
   const ws: BroadcastResult = await runWsBaseline({
     clients: receivers,
     broadcasts,
-    intervalMs: broadcastIntervalMs,
+    gapMs: broadcastGapMs,
     state,
     log,
   });
   const sio: SocketIoBaselineResult = await runSocketIoBaseline({
     clients: receivers,
     broadcasts,
-    intervalMs: broadcastIntervalMs,
+    gapMs: broadcastGapMs,
     state,
     ratePerSecond,
     offerMs: isQuick ? 1000 : 5000,
@@ -295,6 +295,7 @@ async function main(): Promise<number> {
       value: single(load.bytesPerAgentPerSecond / 1024),
     },
     { figure: 'queue states broadcast per second', value: single(load.queueStatesPerSecond) },
+    { figure: 'queue state size (KB, JSON)', value: single(ws.payloadBytes / 1024) },
     { figure: 'load process CPU (% of one core)', value: single(load.loadProcess.cpuPercent) },
     {
       figure: 'load process event-loop delay p99 (ms)',
@@ -382,7 +383,7 @@ async function main(): Promise<number> {
           durationMs,
           routingRuns,
           broadcasts,
-          broadcastIntervalMs,
+          broadcastGapMs,
           isQuick,
           storage: args.pg ? 'postgres' : 'sqlite',
         },
