@@ -14,6 +14,7 @@ import { QueueStateService } from './modules/queue-state/service';
 import { RoutingService } from './modules/routing/service';
 import type { Services } from './modules/services';
 import { SupervisionService } from './modules/supervision/service';
+import { TransferService } from './modules/transfers/service';
 import { VoiceService } from './modules/voice/service';
 import { createPublisher, type Publisher } from './realtime/publisher';
 import {
@@ -130,6 +131,7 @@ export async function createApplication(
     presence: new PresenceService(ctx, routing, queueState),
     outcomes: new OutcomeService(ctx, routing, queueState),
     supervision: new SupervisionService(ctx, routing, queueState),
+    transfers: new TransferService(ctx, routing, queueState),
     queueState,
     voice: new VoiceService(ctx, routing, queueState),
   };

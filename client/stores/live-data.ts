@@ -44,6 +44,14 @@ export type DeskNotice =
     }
   | {
       id: string;
+      kind: 'transfer-declined';
+      contactId: string;
+      reference: string;
+      toAgentName: string;
+      reason: 'rejected' | 'expired' | 'rescinded';
+    }
+  | {
+      id: string;
       kind: 'assigned';
       contactId: string;
       reference: string;
@@ -230,7 +238,7 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
             offers: desk.offers.filter((offer) => offer.contact.id !== contact.id),
             lastLogged: null,
             notices:
-              fact.reason === 'reassigned'
+              fact.reason !== 'accepted'
                 ? addNotice(desk.notices, {
                     id: `fact-${seq}`,
                     kind: 'assigned',
@@ -296,6 +304,24 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
     }
     case 'outcome:logged': {
       return applyOutcome(data, event.fact);
+    }
+    case 'transfer:declined': {
+      const fact = event.fact;
+      if (data.desk.conversation?.contact.id !== fact.contactId) return data;
+      return {
+        ...data,
+        desk: {
+          ...data.desk,
+          notices: addNotice(data.desk.notices, {
+            id: `fact-${seq}`,
+            kind: 'transfer-declined',
+            contactId: fact.contactId,
+            reference: fact.reference,
+            toAgentName: fact.toAgentName,
+            reason: fact.reason,
+          }),
+        },
+      };
     }
     case 'conversation:message-added': {
       const { contactId, message } = event.fact;

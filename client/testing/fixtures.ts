@@ -68,6 +68,7 @@ export function anOffer(overrides: Partial<Offer> = {}): Offer {
     agentId: 'u-agent1',
     createdAt: T0,
     expiresAt: T0 + 20_000,
+    transfer: null,
     ...overrides,
     contact,
   };

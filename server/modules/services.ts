@@ -7,6 +7,7 @@ import type { OutcomeService } from './outcomes/service';
 import type { QueueStateService } from './queue-state/service';
 import type { RoutingService } from './routing/service';
 import type { SupervisionService } from './supervision/service';
+import type { TransferService } from './transfers/service';
 import type { VoiceService } from './voice/service';
 
 export interface Services {
@@ -18,6 +19,7 @@ export interface Services {
   presence: PresenceService;
   outcomes: OutcomeService;
   supervision: SupervisionService;
+  transfers: TransferService;
   queueState: QueueStateService;
   voice: VoiceService;
 }

@@ -8,6 +8,7 @@ import * as calendar from './migrations/0002-calendar';
 import * as messaging from './migrations/0003-messaging';
 import * as voice from './migrations/0004-voice';
 import * as presenceAndOverflow from './migrations/0005-presence-and-overflow';
+import * as transfers from './migrations/0006-transfers';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -90,6 +91,7 @@ const migrations: Record<string, Migration> = {
   '0003-messaging': messaging,
   '0004-voice': voice,
   '0005-presence-and-overflow': presenceAndOverflow,
+  '0006-transfers': transfers,
 };
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */

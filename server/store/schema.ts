@@ -98,6 +98,9 @@ export interface ContactTable {
   accepted_at: number | null;
   closed_at: number | null;
   version: number;
+  /** The note of the last transfer, shown to whoever receives the contact next. */
+  transfer_note: string | null;
+  transferred_by: string | null;
   /** When the caller hung up while the contact waited or was offered (migration 0004). */
   abandoned_at: Generated<number | null>;
 }
@@ -128,6 +131,11 @@ export interface OfferTable {
   created_at: number;
   expires_at: number;
   resolved_at: number | null;
+  /** `route` (a routing pass), `transfer_cold` or `transfer_warm` (an agent passed it on). */
+  kind: Generated<string>;
+  /** For a transfer: who passed it on, and their note for the receiver. */
+  from_agent_id: string | null;
+  note: string | null;
 }
 
 export interface OutcomeTable {

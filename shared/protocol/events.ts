@@ -13,7 +13,7 @@ import {
   DeliveryStatusSchema,
   MessageSchema,
 } from '../schemas/contact';
-import { OfferSchema, OfferWithdrawnReasonSchema } from '../schemas/offer';
+import { OfferSchema, OfferWithdrawnReasonSchema, TransferModeSchema } from '../schemas/offer';
 import { FollowUpInputSchema, OutcomeRecordSchema } from '../schemas/outcome';
 import { QueueStateSchema } from '../schemas/queue-state';
 import { MonitorSnapshotSchema } from '../schemas/views';
@@ -79,6 +79,33 @@ export const commands = {
     result: MessageSchema,
     roles: ['agent'],
   }),
+  /**
+   * The holder passes the conversation on: cold to a queue or a named agent (they let go at once),
+   * or warm to a named agent (they keep it until the receiver accepts). The note is shown to the
+   * receiver before they accept.
+   */
+  'conversation:transfer': command({
+    payload: z
+      .object({
+        contactId: IdSchema,
+        to: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('queue'), queueId: IdSchema }),
+          z.object({ kind: z.literal('agent'), agentId: IdSchema }),
+        ]),
+        mode: TransferModeSchema,
+        note: z.string().trim().max(500).optional(),
+      })
+      .refine((p) => p.mode === 'cold' || p.to.kind === 'agent', {
+        message: 'a warm transfer goes to a named agent',
+        path: ['mode'],
+      })
+      .refine((p) => p.mode === 'cold' || (p.note ?? '') !== '', {
+        message: 'a warm transfer needs a note for the receiver',
+        path: ['note'],
+      }),
+    result: ContactSummarySchema,
+    roles: ['agent'],
+  }),
   /** A lead moves a waiting, offered or active conversation to a named agent. */
   'conversation:reassign': command({
     payload: z.object({
@@ -123,7 +150,7 @@ export const facts = {
   'conversation:assigned': z.object({
     agentId: IdSchema,
     conversation: ConversationDetailSchema,
-    reason: z.enum(['accepted', 'reassigned']),
+    reason: z.enum(['accepted', 'reassigned', 'transferred']),
     /** For reassignment: who moved it and why. */
     byName: z.string().nullable(),
     note: z.string().nullable(),
@@ -136,6 +163,13 @@ export const facts = {
     byName: z.string(),
     toAgentName: z.string(),
     reason: z.string(),
+  }),
+  /** The receiver of a warm transfer declined or let it expire; the sender keeps the contact. */
+  'transfer:declined': z.object({
+    contactId: IdSchema,
+    reference: z.string(),
+    toAgentName: z.string(),
+    reason: z.enum(['rejected', 'expired', 'rescinded']),
   }),
   /** A contact changed state; to leads. */
   'conversation:updated': ContactSummarySchema,

@@ -53,6 +53,13 @@ describe('the desk in a browser', () => {
     await page.getByTestId('current-status').waitFor();
   }
 
+  /** Closes the held conversation, so the next test starts with a free agent. */
+  async function wrapUp(page: Page) {
+    await page.getByTestId('wrapup-code').selectOption('answered');
+    await page.getByTestId('wrapup-submit').click();
+    await page.getByTestId('outcome-confirmation').waitFor();
+  }
+
   it('agent1 accepts an offer and logs an outcome with a follow-up; lead1 sees it live', async () => {
     const lead = await openPage(browser);
     await signInAs(lead, server.url, 'lead1');
@@ -200,6 +207,8 @@ describe('the desk in a browser', () => {
       .toContain('Budi Santoso');
     expect(await trainee.getByTestId('conversation-reference').count()).toBe(0);
     shots.push(await screenshot(trainee, '10-trainee-loses-conversation'));
+    await wrapUp(agent2);
+    for (const page of [trainee, trainer, agent2, lead]) await page.context().close();
   });
 
   it('agent1 chats with a citizen: the reply is delivered and the answer appears live', async () => {
@@ -207,6 +216,9 @@ describe('the desk in a browser', () => {
     await signInAs(agent, server.url, 'agent1');
     await waitForDesk(agent);
     await agent.getByTestId('status-available').click();
+    await expect
+      .poll(() => agent.getByTestId('current-status').getAttribute('data-status'))
+      .toBe('available');
     const body = inboundContact({
       channel: 'webchat',
       from: '081299998888',
@@ -255,6 +267,59 @@ describe('the desk in a browser', () => {
     });
     await expect.poll(() => transcript.textContent()).toContain('Apakah bisa diwakilkan');
     shots.push(await screenshot(agent, '11-agent-chat-live'));
+    await wrapUp(agent);
     await agent.context().close();
+  });
+
+  it('agent1 hands a caller to agent2 with a warm transfer; agent2 reads the note, accepts, and agent1 lets go', async () => {
+    const agent1 = await openPage(browser);
+    await signInAs(agent1, server.url, 'agent1');
+    await waitForDesk(agent1);
+    await agent1.getByTestId('status-available').click();
+    const agent2 = await openPage(browser);
+    await signInAs(agent2, server.url, 'agent2');
+    await waitForDesk(agent2);
+
+    const created = await postInbound(
+      server.url,
+      inboundContact({
+        from: '081244443333',
+        name: 'Hendra Siregar',
+        text: 'Kartu KIS saya nonaktif saat berobat di puskesmas.',
+      }),
+    );
+    const reference = String(created.body.reference);
+    await agent1.getByTestId('offer-accept').first().click();
+    await agent1.getByTestId('conversation-reference').filter({ hasText: reference }).waitFor();
+    // agent2 becomes ready only now, so the routing pass does not hand them the caller first.
+    await agent2.getByTestId('status-available').click();
+    await expect
+      .poll(() => agent2.getByTestId('current-status').getAttribute('data-status'))
+      .toBe('available');
+
+    await agent1.getByTestId('transfer-open').click();
+    await agent1
+      .getByTestId('transfer-kind')
+      .getByText(/Ke agen/)
+      .click();
+    await agent1.getByTestId('transfer-target').selectOption(await userId(server, 'agent2'));
+    await agent1.getByTestId('transfer-mode').selectOption('warm');
+    await agent1
+      .getByTestId('transfer-note')
+      .fill('Pak Hendra sudah diverifikasi; mohon bantu reaktivasi PBI.');
+    shots.push(await screenshot(agent1, '12-agent1-warm-transfer'));
+    await agent1.getByTestId('transfer-submit').click();
+
+    const transferNote = agent2.getByTestId('offer-transfer');
+    await transferNote.waitFor();
+    expect(await transferNote.textContent()).toContain('Pak Hendra sudah diverifikasi');
+    // Until agent2 accepts, agent1 still holds the call.
+    expect(await agent1.getByTestId('conversation-reference').textContent()).toContain(reference);
+    shots.push(await screenshot(agent2, '13-agent2-transfer-offer'));
+    await agent2.getByTestId('offer-accept').first().click();
+    await agent2.getByTestId('conversation-reference').filter({ hasText: reference }).waitFor();
+    await expect.poll(() => agent1.getByTestId('conversation-reference').count()).toBe(0);
+    await agent1.context().close();
+    await agent2.context().close();
   });
 });

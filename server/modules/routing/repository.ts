@@ -82,21 +82,38 @@ export async function loadFreeAgents(db: Kysely<Database>): Promise<FreeAgent[]>
   }));
 }
 
+/**
+ * Who declined, missed or passed on which contact lately: an offer rejected or expired, or a
+ * cold transfer (the sender should not be offered back what they just passed on).
+ */
 export async function loadRecentDeclines(
   db: Kysely<Database>,
   since: number,
 ): Promise<RecentDecline[]> {
-  const rows = await db
-    .selectFrom('offers')
-    .select(['contact_id', 'agent_id', 'resolved_at'])
-    .where('status', 'in', ['rejected', 'expired'])
-    .where('resolved_at', '>=', since)
-    .execute();
-  return rows.map((row) => ({
-    contactId: row.contact_id,
-    agentId: row.agent_id,
-    at: row.resolved_at ?? 0,
-  }));
+  const [offers, transfers] = await Promise.all([
+    db
+      .selectFrom('offers')
+      .select(['contact_id', 'agent_id', 'resolved_at'])
+      .where('status', 'in', ['rejected', 'expired'])
+      .where('resolved_at', '>=', since)
+      .execute(),
+    db
+      .selectFrom('contact_events')
+      .select(['contact_id', 'actor_id', 'at'])
+      .where('kind', '=', 'transfer_cold')
+      .where('at', '>=', since)
+      .execute(),
+  ]);
+  return [
+    ...offers.map((row) => ({
+      contactId: row.contact_id,
+      agentId: row.agent_id,
+      at: row.resolved_at ?? 0,
+    })),
+    ...transfers.flatMap((row) =>
+      row.actor_id ? [{ contactId: row.contact_id, agentId: row.actor_id, at: row.at }] : [],
+    ),
+  ];
 }
 
 /** Re-checked inside the offer's transaction: the facts routing planned on may be stale. */
@@ -126,7 +143,13 @@ export async function isAgentFree(db: Kysely<Database>, agentId: string): Promis
 
 export async function insertOffer(
   db: Kysely<Database>,
-  offer: { contactId: string; agentId: string; createdAt: number; expiresAt: number },
+  offer: {
+    contactId: string;
+    agentId: string;
+    createdAt: number;
+    expiresAt: number;
+    transfer?: { fromAgentId: string; mode: 'cold' | 'warm'; note: string | null };
+  },
 ): Promise<string> {
   const id = randomUUID();
   await db
@@ -140,6 +163,9 @@ export async function insertOffer(
       created_at: offer.createdAt,
       expires_at: offer.expiresAt,
       resolved_at: null,
+      kind: offer.transfer ? `transfer_${offer.transfer.mode}` : 'route',
+      from_agent_id: offer.transfer?.fromAgentId ?? null,
+      note: offer.transfer?.note ?? null,
     })
     .execute();
   return id;
@@ -165,7 +191,22 @@ export async function loadOffersView(
   offerIds: readonly string[],
 ): Promise<Offer[]> {
   if (offerIds.length === 0) return [];
-  const rows = await db.selectFrom('offers').selectAll().where('id', 'in', offerIds).execute();
+  const rows = await db
+    .selectFrom('offers')
+    .innerJoin('contacts', 'contacts.id', 'offers.contact_id')
+    .leftJoin('users as sender', (join) =>
+      join.on((eb) =>
+        eb('sender.id', '=', eb.fn.coalesce('offers.from_agent_id', 'contacts.transferred_by')),
+      ),
+    )
+    .selectAll('offers')
+    .select([
+      'sender.display_name as from_name',
+      'contacts.transferred_by',
+      'contacts.transfer_note',
+    ])
+    .where('offers.id', 'in', offerIds)
+    .execute();
   const contacts = new Map(
     (
       await loadContactSummaries(
@@ -184,6 +225,7 @@ export async function loadOffersView(
             createdAt: row.created_at,
             expiresAt: row.expires_at,
             contact,
+            transfer: transferInfo(row),
           },
         ]
       : [];
@@ -242,4 +284,32 @@ export async function recordContactEvent(
       at: event.at,
     })
     .execute();
+}
+
+/** A transfer offer names its sender; a routed offer of a contact passed to a queue does too. */
+function transferInfo(row: {
+  kind: string;
+  from_agent_id: string | null;
+  note: string | null;
+  from_name: string | null;
+  transferred_by: string | null;
+  transfer_note: string | null;
+}): Offer['transfer'] {
+  if (row.kind !== 'route' && row.from_agent_id) {
+    return {
+      fromAgentId: row.from_agent_id,
+      fromName: row.from_name ?? '',
+      mode: row.kind === 'transfer_warm' ? 'warm' : 'cold',
+      note: row.note,
+    };
+  }
+  if (row.kind === 'route' && row.transferred_by) {
+    return {
+      fromAgentId: row.transferred_by,
+      fromName: row.from_name ?? '',
+      mode: 'cold',
+      note: row.transfer_note,
+    };
+  }
+  return null;
 }

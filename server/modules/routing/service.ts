@@ -33,6 +33,8 @@ export interface WithdrawnOffer {
   offerId: string;
   contactId: string;
   agentId: string;
+  /** The sender of a warm transfer, who keeps the contact and is told it was declined. */
+  warmTransferFrom?: string | null;
 }
 
 /**
@@ -128,7 +130,7 @@ export class RoutingService {
   async accept(agentId: string, offerId: string): Promise<ConversationDetail> {
     const { db, clock } = this.ctx;
     const now = clock.now();
-    const contactId = await db.transaction().execute(async (trx) => {
+    const accepted = await db.transaction().execute(async (trx) => {
       const offer = await loadOfferFor(trx, offerId, { kind: 'accept', agentId }, now);
       await lockAgent(trx, agentId);
       if ((await loadActiveContactId(trx, agentId)) !== undefined) {
@@ -142,6 +144,8 @@ export class RoutingService {
         .executeTakeFirst();
       if (resolved.numUpdatedRows === 0n)
         throw new AppError('conflict', 'This offer is no longer open.');
+      // A warm transfer is still held by its sender until this accept; anything else waits offered.
+      const isWarm = offer.kind === 'transfer_warm';
       const assigned = await trx
         .updateTable('contacts')
         .set((eb) => ({
@@ -151,35 +155,68 @@ export class RoutingService {
           version: eb('version', '+', 1),
         }))
         .where('id', '=', offer.contact_id)
-        .where('status', '=', 'offered')
+        .where('status', '=', isWarm ? 'active' : 'offered')
+        .where('assigned_agent_id', isWarm ? '=' : 'is', isWarm ? offer.from_agent_id : null)
         .executeTakeFirst();
       if (assigned.numUpdatedRows === 0n)
         throw new AppError('conflict', 'This contact is no longer waiting.');
       await bumpAgentVersion(trx, agentId, { missedOffers: 0 });
+      if (isWarm && offer.from_agent_id) {
+        await bumpAgentVersion(trx, offer.from_agent_id, { idleSince: now });
+      }
       await recordContactEvent(trx, {
         contactId: offer.contact_id,
-        kind: 'accepted',
+        kind: offer.kind === 'route' ? 'accepted' : 'transfer_accepted',
         at: now,
         actorId: agentId,
+        fromAgentId: offer.from_agent_id,
         toAgentId: agentId,
+        note: offer.note,
       });
-      return offer.contact_id;
+      return offer;
     });
+    const contactId = accepted.contact_id;
     const detail = await loadConversationDetail(db, contactId);
     if (!detail) throw new AppError('internal', 'The accepted contact could not be read back.');
+    const sender = accepted.from_agent_id
+      ? await db
+          .selectFrom('users')
+          .select('display_name')
+          .where('id', '=', accepted.from_agent_id)
+          .executeTakeFirst()
+      : undefined;
     this.ctx.publisher.publish(
       [rooms.user(agentId), rooms.monitor(agentId)],
       'conversation:assigned',
       {
         agentId,
         conversation: detail,
-        reason: 'accepted',
-        byName: null,
-        note: null,
+        reason: accepted.kind === 'route' ? 'accepted' : 'transferred',
+        byName: sender?.display_name ?? null,
+        note: accepted.note,
       },
     );
+    if (accepted.kind === 'transfer_warm' && accepted.from_agent_id) {
+      this.ctx.publisher.publish(
+        [rooms.user(accepted.from_agent_id), rooms.monitor(accepted.from_agent_id)],
+        'conversation:revoked',
+        {
+          agentId: accepted.from_agent_id,
+          contactId,
+          reference: detail.contact.reference,
+          byName: sender?.display_name ?? '',
+          toAgentName: detail.contact.assignedAgentName ?? '',
+          reason: accepted.note ?? '',
+        },
+      );
+    }
     await publishContactsUpdated(this.ctx, [contactId]);
-    await publishAgentsChanged(this.ctx, [agentId]);
+    await publishAgentsChanged(this.ctx, [
+      agentId,
+      ...(accepted.kind === 'transfer_warm' && accepted.from_agent_id
+        ? [accepted.from_agent_id]
+        : []),
+    ]);
     void this.queueState.changed();
     return detail;
   }
@@ -217,6 +254,14 @@ export class RoutingService {
       contactId: offer.contact_id,
       reason: 'rejected',
     });
+    if (offer.kind === 'transfer_warm' && offer.from_agent_id) {
+      await this.announceTransferDeclined(
+        offer.contact_id,
+        offer.from_agent_id,
+        agentId,
+        'rejected',
+      );
+    }
     await publishContactsUpdated(this.ctx, [offer.contact_id]);
     void this.queueState.changed();
     void this.requestPass();
@@ -264,7 +309,12 @@ export class RoutingService {
         return true;
       });
       if (isExpired)
-        expired.push({ offerId: offer.id, contactId: offer.contact_id, agentId: offer.agent_id });
+        expired.push({
+          offerId: offer.id,
+          contactId: offer.contact_id,
+          agentId: offer.agent_id,
+          warmTransferFrom: offer.kind === 'transfer_warm' ? offer.from_agent_id : null,
+        });
     }
     if (expired.length > 0) await this.announceWithdrawn(expired, 'expired');
     return expired.length;
@@ -286,7 +336,12 @@ export class RoutingService {
           now,
         )
       ) {
-        withdrawn.push({ offerId: offer.id, contactId: offer.contact_id, agentId });
+        withdrawn.push({
+          offerId: offer.id,
+          contactId: offer.contact_id,
+          agentId,
+          warmTransferFrom: offer.kind === 'transfer_warm' ? offer.from_agent_id : null,
+        });
       }
     }
     return withdrawn;
@@ -301,7 +356,12 @@ export class RoutingService {
     const withdrawn: WithdrawnOffer[] = [];
     for (const offer of await loadPendingOffers(trx, { contactId })) {
       if (await resolveOfferAndRequeue(trx, { id: offer.id, contactId }, 'rescinded', now)) {
-        withdrawn.push({ offerId: offer.id, contactId, agentId: offer.agent_id });
+        withdrawn.push({
+          offerId: offer.id,
+          contactId,
+          agentId: offer.agent_id,
+          warmTransferFrom: offer.kind === 'transfer_warm' ? offer.from_agent_id : null,
+        });
       }
     }
     return withdrawn;
@@ -318,6 +378,14 @@ export class RoutingService {
         contactId: offer.contactId,
         reason,
       });
+      if (offer.warmTransferFrom) {
+        await this.announceTransferDeclined(
+          offer.contactId,
+          offer.warmTransferFrom,
+          offer.agentId,
+          reason,
+        );
+      }
     }
     await publishContactsUpdated(
       this.ctx,
@@ -329,6 +397,37 @@ export class RoutingService {
     );
     void this.queueState.changed();
     void this.requestPass();
+  }
+
+  /** The sender of a warm transfer keeps the contact; tell them the receiver did not take it. */
+  private async announceTransferDeclined(
+    contactId: string,
+    senderId: string,
+    receiverId: string,
+    reason: 'rejected' | 'expired' | 'rescinded',
+  ): Promise<void> {
+    const [contact, receiver] = await Promise.all([
+      this.ctx.db
+        .selectFrom('contacts')
+        .select('reference')
+        .where('id', '=', contactId)
+        .executeTakeFirst(),
+      this.ctx.db
+        .selectFrom('users')
+        .select('display_name')
+        .where('id', '=', receiverId)
+        .executeTakeFirst(),
+    ]);
+    this.ctx.publisher.publish(
+      [rooms.user(senderId), rooms.monitor(senderId)],
+      'transfer:declined',
+      {
+        contactId,
+        reference: contact?.reference ?? '',
+        toAgentName: receiver?.display_name ?? '',
+        reason,
+      },
+    );
   }
 }
 

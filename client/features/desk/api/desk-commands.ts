@@ -60,3 +60,11 @@ export function useSendMessage() {
       }),
   });
 }
+
+export type TransferPayload = CommandPayload<'conversation:transfer'>;
+
+export function useTransfer() {
+  return useMutation({
+    mutationFn: (payload: TransferPayload) => sendCommand('conversation:transfer', payload),
+  });
+}

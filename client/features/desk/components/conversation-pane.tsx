@@ -1,13 +1,15 @@
-import { Alert, Center, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconCircleCheck } from '@tabler/icons-react';
-import type { Ref } from 'react';
+import { Alert, Button, Center, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconArrowsExchange, IconCircleCheck } from '@tabler/icons-react';
+import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ContactSummary } from '../../../../shared/schemas/contact';
 import type { User } from '../../../../shared/schemas/user';
 import { ConversationHeader, ScriptPanel, Transcript } from '../../../components/conversation-view';
 import { useReferenceData } from '../../../lib/reference-data';
 import { useLiveStore } from '../../../stores/live-store';
 import { DeskNotices } from './desk-notices';
 import { ReplyBox } from './reply-box';
+import { TransferModal } from './transfer-modal';
 import { WrapupForm } from './wrapup-form';
 
 export const CONVERSATION_TITLE_ID = 'conversation-pane-title';
@@ -25,6 +27,7 @@ export function ConversationPane({
   const lastLogged = useLiveStore((state) => state.desk.lastLogged);
   const dismissLastLogged = useLiveStore((state) => state.dismissLastLogged);
   const reference = useReferenceData();
+  const [transferring, setTransferring] = useState<ContactSummary | null>(null);
 
   return (
     <Stack gap="sm">
@@ -59,7 +62,25 @@ export function ConversationPane({
         </>
       ) : (
         <Stack gap="sm" data-testid="conversation">
-          <ConversationHeader contact={conversation.contact} />
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <div style={{ flex: 1 }}>
+              <ConversationHeader contact={conversation.contact} />
+            </div>
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconArrowsExchange size={14} aria-hidden />}
+              onClick={() => setTransferring(conversation.contact)}
+              data-testid="transfer-open"
+            >
+              {t('transfer.open')}
+            </Button>
+          </Group>
+          <TransferModal
+            contact={transferring}
+            userId={user.id}
+            onClose={() => setTransferring(null)}
+          />
           <SimpleGrid cols={2} spacing="md">
             <Stack gap="xs">
               <Transcript messages={conversation.messages} maxHeight={200} />

@@ -1,7 +1,5 @@
 import { Alert, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { DeskNotice } from '../../../stores/live-data';
@@ -18,6 +16,15 @@ function noticeText(notice: DeskNotice, t: TFunction): { title: string; body: st
       }),
     };
   }
+  if (notice.kind === 'transfer-declined') {
+    return {
+      title: t('transfer.declinedTitle', { reference: notice.reference }),
+      body: t('transfer.declinedBody', {
+        toAgentName: notice.toAgentName,
+        reason: t(`transfer.reason_${notice.reason}`),
+      }),
+    };
+  }
   const byName = notice.byName ?? t('common.none');
   return {
     title: t('desk.assignedTitle', { reference: notice.reference }),
@@ -29,29 +36,14 @@ function noticeText(notice: DeskNotice, t: TFunction): { title: string; body: st
 }
 
 /**
- * What a lead did to this agent's work: a conversation moved away (who, to whom, why) or moved
- * here (by whom, with what note). Shown in place until dismissed, and as a toast when it happens.
+ * What happened to this agent's work: a conversation moved away (who, to whom, why), moved here
+ * (by whom, with what note), or a transfer not taken. Shown in place until dismissed; an alert
+ * role announces it. No toast as well: a toast would cover the wrap-up button for seconds.
  */
 export function DeskNotices() {
   const { t } = useTranslation();
   const notices = useLiveStore((state) => state.desk.notices);
   const dismiss = useLiveStore((state) => state.dismissNotice);
-  const toasted = useRef(new Set<string>());
-
-  useEffect(() => {
-    for (const notice of notices) {
-      if (toasted.current.has(notice.id)) continue;
-      toasted.current.add(notice.id);
-      const { title, body } = noticeText(notice, t);
-      notifications.show({
-        title,
-        message: body,
-        color: notice.kind === 'revoked' ? 'orange' : 'blue',
-        autoClose: 10_000,
-      });
-    }
-  }, [notices, t]);
-
   if (notices.length === 0) return null;
   return (
     <Stack gap="xs" data-testid="desk-notices">
@@ -60,7 +52,7 @@ export function DeskNotices() {
         return (
           <Alert
             key={notice.id}
-            color={notice.kind === 'revoked' ? 'orange' : 'blue'}
+            color={notice.kind === 'assigned' ? 'blue' : 'orange'}
             title={title}
             icon={<IconArrowsExchange size={18} aria-hidden />}
             withCloseButton

@@ -56,6 +56,15 @@ function OfferCard({
       <Text size="xs" c="dimmed" lineClamp={2}>
         {contact.preview}
       </Text>
+      {offer.transfer !== null && (
+        <Text size="xs" mt={4} c="violet.8" data-testid="offer-transfer">
+          {t('transfer.offerFrom', {
+            name: offer.transfer.fromName,
+            mode: t(offer.transfer.mode === 'warm' ? 'transfer.modeWarm' : 'transfer.modeCold'),
+          })}
+          {offer.transfer.note !== null ? `: “${offer.transfer.note}”` : ''}
+        </Text>
+      )}
       <div style={{ marginTop: 6 }}>
         <Countdown startedAt={offer.createdAt} expiresAt={offer.expiresAt} />
       </div>
