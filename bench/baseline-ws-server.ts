@@ -1,6 +1,6 @@
 /**
  * Baseline: a bare `ws` server in its own process that broadcasts one full JSON state to every
- * connected client, a plain loop of `send` with the string encoded once. Nothing else runs here.
+ * connected client, a plain loop of `send` with the message encoded once. Nothing else runs here.
  */
 import { WebSocketServer, WebSocket } from 'ws';
 import { reportReady, serveRequests } from './ipc';
@@ -8,12 +8,12 @@ import { preciseNow } from './stats';
 
 const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
 
-/** One broadcast: stamp, encode once, send to every open client. */
+/** One broadcast: stamp, encode once (to bytes), send the same text frame to every open client. */
 function broadcast(seq: number, state: unknown) {
   const sentAt = preciseNow();
-  const message = JSON.stringify({ seq, sentAt, state });
+  const message = Buffer.from(JSON.stringify({ seq, sentAt, state }));
   for (const client of server.clients) {
-    if (client.readyState === WebSocket.OPEN) client.send(message);
+    if (client.readyState === WebSocket.OPEN) client.send(message, { binary: false });
   }
   return { emitMs: preciseNow() - sentAt, clients: server.clients.size };
 }

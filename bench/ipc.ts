@@ -107,11 +107,20 @@ export function startChild(
     { resolve: (reply: Reply) => void; reject: (e: Error) => void }
   >();
   let exited = false;
+  // A send on a closed channel reports here; the request then fails by its own timeout or exit.
+  child.on('error', (error) => {
+    logs.count += 1;
+    if (logs.first.length < 20) logs.first.push(`[ipc] ${error.message}`);
+  });
   const exitedPromise = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.once('exit', (code, signal) => {
     exited = true;
     for (const waiter of pending.values()) {
-      waiter.reject(new Error(`${script} exited (code ${code}, signal ${signal})`));
+      waiter.reject(
+        new Error(
+          `${script} exited (code ${code}, signal ${signal}):\n${logs.first.slice(-10).join('\n')}`,
+        ),
+      );
     }
     pending.clear();
   });
@@ -148,7 +157,11 @@ export function startChild(
         ready: first,
         logs,
         request(type, body = {}, timeoutMs = 60_000) {
-          if (exited) return Promise.reject(new Error(`${script} has exited`));
+          if (exited || !child.connected) {
+            return Promise.reject(
+              new Error(`${script} has exited:\n${logs.first.slice(-10).join('\n')}`),
+            );
+          }
           const id = nextId++;
           return new Promise<Reply>((resolveReply, rejectReply) => {
             const requestTimer = setTimeout(() => {

@@ -653,6 +653,14 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
       bytesPerAgentPerSecond: window.bytesWritten / agents.length / windowSeconds,
       sampleQueueState: recorder.lastQueueState,
     };
+  } catch (error) {
+    // Whatever failed, the server's own words say most about why.
+    const message = error instanceof Error ? error.message : String(error);
+    const exit = server.process.exitCode ?? server.process.signalCode;
+    throw new Error(
+      `${message}\nserver process ${exit === null ? 'running' : `exited (${exit})`}; its log:\n${server.logs.first.join('\n')}`,
+      { cause: error },
+    );
   } finally {
     for (const socket of sockets) socket.disconnect();
     await server.stop();
