@@ -79,6 +79,8 @@ export interface TanggapLoadResult {
     stillWaitingAtEnd: number;
     /** The server holds an offer for the contact that no socket had received when the run ended. */
     offersInFlightAtEnd: number;
+    /** Agents still between an offer and their "ready" ack when the drain time ran out. */
+    agentsBusyAtEnd: number;
     lostContacts: number;
     socketErrors: number;
     queueStatesInWindow: number;
@@ -251,7 +253,11 @@ class Recorder {
   errors: string[] = [];
   lastQueueState = '';
 
+  /** Set when the run is over: commands cut short by the disconnect are not errors of the server. */
+  isStopping = false;
+
   error(message: string): void {
+    if (this.isStopping) return;
     if (this.errors.length < 30) this.errors.push(message);
   }
 
@@ -466,7 +472,7 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
             recorder.error(
               `${agent.username}: ${error instanceof Error ? error.message : String(error)}`,
             );
-            recorder.socketErrors += 1;
+            if (!recorder.isStopping) recorder.socketErrors += 1;
           } finally {
             busyAgents -= 1;
           }
@@ -536,6 +542,7 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
     const loadCpuUsage = process.cpuUsage(loadCpu);
     loadDelay.disable();
     const isDrained = isDone();
+    const agentsBusyAtEnd = busyAgents;
     const window = (await server.request('stats')) as unknown as ServerStats;
     log(
       `feed took ${Math.round(feedEnded - windowStarted)} ms; drained ${isDrained ? 'fully' : 'partly'} in ${Math.round(performance.now() - feedEnded)} ms`,
@@ -618,6 +625,7 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
         readyErrors: recorder.readyErrors,
         stillWaitingAtEnd: waiting,
         offersInFlightAtEnd: offersInFlight,
+        agentsBusyAtEnd,
         lostContacts,
         socketErrors: recorder.socketErrors,
         queueStatesInWindow: inWindow.length,
@@ -662,6 +670,7 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
       { cause: error },
     );
   } finally {
+    recorder.isStopping = true;
     for (const socket of sockets) socket.disconnect();
     await server.stop();
   }
