@@ -10,6 +10,7 @@ import { InboundService } from './modules/inbound/service';
 import { createWebhookGateway } from './modules/messaging/gateway';
 import { MessagingService } from './modules/messaging/service';
 import { OutcomeService } from './modules/outcomes/service';
+import { QueueMetricsService } from './modules/queue-state/metrics-service';
 import { QueueStateService } from './modules/queue-state/service';
 import { RoutingService } from './modules/routing/service';
 import type { Services } from './modules/services';
@@ -99,6 +100,8 @@ export async function createApplication(
   };
   const ctx: ServiceContext = { db: store.db, config, clock, publisher, log };
   const queueState = new QueueStateService(ctx);
+  const queueMetrics = new QueueMetricsService(ctx);
+  queueState.onChange(() => queueMetrics.changed());
   const routing = new RoutingService(ctx, queueState);
   const random = seededRandom(Date.now() & 0xffff);
   const simulatedChannel = config.isSimulatorOn
@@ -133,6 +136,7 @@ export async function createApplication(
     supervision: new SupervisionService(ctx, routing, queueState),
     transfers: new TransferService(ctx, routing, queueState),
     queueState,
+    queueMetrics,
     voice: new VoiceService(ctx, routing, queueState),
   };
 
@@ -170,6 +174,8 @@ export async function createApplication(
           log,
         ),
         startIntervalJob('message-delivery', 500, () => messaging.deliverDue(), log),
+        // Pending metric changes, and a new interval even when nothing else happens.
+        startIntervalJob('queue-metrics', 1000, () => queueMetrics.tick(), log),
       ];
       if (config.isSimulatorOn) {
         jobs.push(

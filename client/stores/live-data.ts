@@ -22,6 +22,7 @@ import type {
 } from '../../shared/schemas/contact';
 import type { Offer } from '../../shared/schemas/offer';
 import type { OutcomeRecord } from '../../shared/schemas/outcome';
+import type { QueueMetricsState } from '../../shared/schemas/queue-metrics';
 import type { QueueState } from '../../shared/schemas/queue-state';
 import type { DeskSnapshot, MonitorSnapshot, SupervisionBoard } from '../../shared/schemas/views';
 import type { FactEvent } from '../lib/socket';
@@ -103,6 +104,8 @@ export interface LiveData {
   training: TrainingState;
   /** Voice calls by contact id, from `call:state-changed`; see `newestCall`. */
   calls: Record<string, CallState>;
+  /** Service level, answer speed and abandons per queue (`queue:metrics-changed`). */
+  queueMetrics: QueueMetricsState | null;
 }
 
 export function initialLiveData(): LiveData {
@@ -126,6 +129,7 @@ export function initialLiveData(): LiveData {
       monitor: { agentId: null, isLoaded: false, conversation: null, outcomes: [] },
     },
     calls: {},
+    queueMetrics: null,
   };
 }
 
@@ -326,6 +330,9 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
     case 'conversation:message-added': {
       const { contactId, message } = event.fact;
       return updateConversations(data, contactId, (messages) => mergeMessage(messages, message));
+    }
+    case 'queue:metrics-changed': {
+      return isNewer(data.queueMetrics, event.fact) ? { ...data, queueMetrics: event.fact } : data;
     }
     case 'call:state-changed': {
       const call = event.fact;
@@ -536,4 +543,8 @@ export function hydrateMonitorData(data: LiveData, snapshot: MonitorSnapshot): L
 
 export function hydrateQueueData(data: LiveData, queueState: QueueState): LiveData {
   return { ...data, queueState };
+}
+
+export function hydrateQueueMetricsData(data: LiveData, queueMetrics: QueueMetricsState): LiveData {
+  return { ...data, queueMetrics };
 }

@@ -8,6 +8,7 @@ import { create, type StateCreator } from 'zustand';
 import type { AgentView } from '../../shared/schemas/agent';
 import type { ContactSummary, ConversationDetail } from '../../shared/schemas/contact';
 import type { OutcomeRecord } from '../../shared/schemas/outcome';
+import type { QueueMetricsState } from '../../shared/schemas/queue-metrics';
 import type { QueueState } from '../../shared/schemas/queue-state';
 import type { DeskSnapshot, MonitorSnapshot, SupervisionBoard } from '../../shared/schemas/views';
 import type { FactEvent } from '../lib/socket';
@@ -18,6 +19,7 @@ import {
   hydrateDeskData,
   hydrateMonitorData,
   hydrateQueueData,
+  hydrateQueueMetricsData,
   hydrateTraineesData,
   initialLiveData,
   reduceFact,
@@ -41,6 +43,8 @@ interface ConnectionSlice {
 interface QueueSlice {
   queueState: LiveData['queueState'];
   hydrateQueue: (queueState: QueueState, since: number) => void;
+  queueMetrics: LiveData['queueMetrics'];
+  hydrateQueueMetrics: (queueMetrics: QueueMetricsState, since: number) => void;
 }
 
 interface AgentsSlice {
@@ -110,6 +114,7 @@ function dataOf(state: LiveStore): LiveData {
     board: state.board,
     training: state.training,
     calls: state.calls,
+    queueMetrics: state.queueMetrics,
   };
 }
 
@@ -149,6 +154,11 @@ const createQueueSlice: Slice<QueueSlice> = (set) => ({
   queueState: null,
   hydrateQueue: (queueState, since) =>
     set((state) => hydrateWithReplay(state, since, (data) => hydrateQueueData(data, queueState))),
+  queueMetrics: null,
+  hydrateQueueMetrics: (queueMetrics, since) =>
+    set((state) =>
+      hydrateWithReplay(state, since, (data) => hydrateQueueMetricsData(data, queueMetrics)),
+    ),
 });
 
 const createAgentsSlice: Slice<AgentsSlice> = () => ({

@@ -43,4 +43,12 @@ describe('loadConfig', () => {
       /PORT[\s\S]*DATABASE_URL: must be a postgres[\s\S]*ORG_CODE/,
     );
   });
+
+  it('cuts the metrics into 30-minute intervals unless told otherwise; a length must divide a day', () => {
+    expect(loadConfig({}).metricsIntervalMinutes).toBe(30);
+    expect(loadConfig({ METRICS_INTERVAL_MINUTES: '15' }).metricsIntervalMinutes).toBe(15);
+    expect(() => loadConfig({ METRICS_INTERVAL_MINUTES: '7' })).toThrow(
+      /METRICS_INTERVAL_MINUTES: must divide a day/,
+    );
+  });
 });

@@ -30,6 +30,14 @@ const ConfigSchema = z
       .regex(/^[A-Z0-9]{2,10}$/, 'must be 2-10 upper-case letters or digits')
       .default('TGP'),
     TIME_ZONE: z.string().default('Asia/Jakarta'),
+    /** Length of the live metrics' current interval; intervals start at local midnight. */
+    METRICS_INTERVAL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1440)
+      .refine((minutes) => 1440 % minutes === 0, 'must divide a day (1440): 15, 30, 60, …')
+      .default(30),
     OFFER_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
     MISSED_OFFERS_LIMIT: z.coerce.number().int().min(1).default(3),
     DECLINE_COOLDOWN_MS: z.coerce.number().int().min(0).default(60_000),
@@ -99,6 +107,8 @@ export interface Config {
   inboundApiKey: string;
   orgCode: string;
   timeZone: string;
+  /** Minutes per metrics interval, a divisor of 1440. */
+  metricsIntervalMinutes: number;
   offerTimeoutMs: number;
   missedOffersLimit: number;
   declineCooldownMs: number;
@@ -144,6 +154,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     inboundApiKey: c.INBOUND_API_KEY ?? DEMO_INBOUND_API_KEY,
     orgCode: c.ORG_CODE,
     timeZone: c.TIME_ZONE,
+    metricsIntervalMinutes: c.METRICS_INTERVAL_MINUTES,
     offerTimeoutMs: c.OFFER_TIMEOUT_MS,
     missedOffersLimit: c.MISSED_OFFERS_LIMIT,
     declineCooldownMs: c.DECLINE_COOLDOWN_MS,

@@ -20,6 +20,7 @@ import { registerDeadlineRoutes } from '../modules/deadlines/handlers';
 import { registerDeskRoutes } from '../modules/desk/handlers';
 import { registerInboundRoutes } from '../modules/inbound/handlers';
 import { registerMessagingRoutes } from '../modules/messaging/handlers';
+import { registerQueueMetricsRoutes } from '../modules/queue-state/handlers';
 import type { Services } from '../modules/services';
 import { registerSupervisionRoutes } from '../modules/supervision/handlers';
 import { registerVoiceRoutes } from '../modules/voice/handlers';
@@ -88,6 +89,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   registerVoiceRoutes(app, services);
   registerDeskRoutes(app, services);
   registerSupervisionRoutes(app, services);
+  registerQueueMetricsRoutes(app, services);
   await registerDeadlineRoutes(app, services);
   installNotFoundHandler(app, { isSpaServed: await serveClient(app, config.clientDir) });
   return app;

@@ -4,6 +4,7 @@ import type { ServiceContext } from './context';
 import type { InboundService } from './inbound/service';
 import type { MessagingService } from './messaging/service';
 import type { OutcomeService } from './outcomes/service';
+import type { QueueMetricsService } from './queue-state/metrics-service';
 import type { QueueStateService } from './queue-state/service';
 import type { RoutingService } from './routing/service';
 import type { SupervisionService } from './supervision/service';
@@ -21,5 +22,6 @@ export interface Services {
   supervision: SupervisionService;
   transfers: TransferService;
   queueState: QueueStateService;
+  queueMetrics: QueueMetricsService;
   voice: VoiceService;
 }

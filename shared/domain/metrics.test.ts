@@ -10,6 +10,7 @@ import {
   sumWindows,
   tallyContacts,
   windowMetrics,
+  withoutSegments,
   type ContactTimes,
 } from './metrics';
 
@@ -166,6 +167,15 @@ describe('windowMetrics and sumWindows', () => {
     const twice = sumWindows([window, window]);
     expect(twice.total.offered).toBe(16);
     expect(twice.total.serviceLevel).toBe(window.total.serviceLevel);
+  });
+
+  it("sums agents' windows (totals only) without inventing segments", () => {
+    const window = windowMetrics({ public: tallyContacts(CONTACTS, FROM, TO) });
+    const summed = sumWindows([withoutSegments(window), window]);
+    expect(summed.bySegment).toBeUndefined();
+    expect(summed.total.answered).toBe(8);
+    expect(summed.total.serviceLevel).toBe(window.total.serviceLevel);
+    expect(answeredTargetMs(summed, { public: PUBLIC })).toBeNull();
   });
 
   it('weights the ASA target by the answered contacts of each segment', () => {

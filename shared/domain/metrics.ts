@@ -101,7 +101,7 @@ export function deriveFigures(counts: MetricCounts): MetricFigures {
 /** One window's figures from per-segment counts; segments with nothing count as zero. */
 export function windowMetrics(
   bySegment: Partial<Record<SegmentCode, MetricCounts>>,
-): WindowMetrics {
+): Required<WindowMetrics> {
   let total = emptyCounts();
   const figures = {} as Record<SegmentCode, MetricFigures>;
   for (const segment of SEGMENT_CODES) {
@@ -112,18 +112,39 @@ export function windowMetrics(
   return { total: deriveFigures(total), bySegment: figures };
 }
 
-/** Sums several queues' windows (e.g. all queues on a wallboard). */
+/** The counts inside a set of figures. */
+export function countsOf(figures: MetricFigures): MetricCounts {
+  return {
+    offered: figures.offered,
+    answered: figures.answered,
+    abandoned: figures.abandoned,
+    answeredInTarget: figures.answeredInTarget,
+    abandonedAfterTarget: figures.abandonedAfterTarget,
+    answerWaitMs: figures.answerWaitMs,
+  };
+}
+
+/**
+ * Sums several queues' windows (e.g. all queues on a wallboard). The segments are summed only when
+ * every window has them.
+ */
 export function sumWindows(windows: readonly WindowMetrics[]): WindowMetrics {
+  const total = windows.reduce((sum, w) => addCounts(sum, countsOf(w.total)), emptyCounts());
+  if (!windows.every((w) => w.bySegment !== undefined)) return { total: deriveFigures(total) };
   const bySegment: Partial<Record<SegmentCode, MetricCounts>> = {};
   for (const window of windows) {
     for (const segment of SEGMENT_CODES) {
-      bySegment[segment] = addCounts(
-        bySegment[segment] ?? emptyCounts(),
-        window.bySegment[segment],
-      );
+      const figures = window.bySegment?.[segment];
+      if (figures)
+        bySegment[segment] = addCounts(bySegment[segment] ?? emptyCounts(), countsOf(figures));
     }
   }
   return windowMetrics(bySegment);
+}
+
+/** A window without its segments: what agents get. */
+export function withoutSegments(window: WindowMetrics): WindowMetrics {
+  return { total: window.total };
 }
 
 /**
@@ -187,7 +208,8 @@ export function rateAnswerSpeed(asaMs: number | null, targetMs: number | null): 
 
 /**
  * The target an ASA is judged against when it mixes segments: the segments' targets weighted by
- * how many contacts of each were answered. Null when nothing was answered.
+ * how many contacts of each were answered. Null when nothing was answered or the window has no
+ * segments (an agent's view).
  */
 export function answeredTargetMs(
   window: WindowMetrics,
@@ -197,7 +219,7 @@ export function answeredTargetMs(
   let weighted = 0;
   for (const segment of SEGMENT_CODES) {
     const target = targets[segment];
-    const count = window.bySegment[segment].answered;
+    const count = window.bySegment?.[segment].answered ?? 0;
     if (target === undefined || count === 0) continue;
     answered += count;
     weighted += count * target;

@@ -15,6 +15,7 @@ import {
 } from '../schemas/contact';
 import { OfferSchema, OfferWithdrawnReasonSchema, TransferModeSchema } from '../schemas/offer';
 import { FollowUpInputSchema, OutcomeRecordSchema } from '../schemas/outcome';
+import { QueueMetricsStateSchema } from '../schemas/queue-metrics';
 import { QueueStateSchema } from '../schemas/queue-state';
 import { MonitorSnapshotSchema } from '../schemas/views';
 import type { RoleSchema } from '../schemas/common';
@@ -136,6 +137,11 @@ export type CommandResult<N extends CommandName> = z.output<(typeof commands)[N]
 export const facts = {
   /** Queue figures and agents by status; to every agent, lead and trainer. */
   'queue:state-changed': QueueStateSchema,
+  /**
+   * Service level, answer speed and abandons per queue, for the interval and the day; at most once
+   * a second. Leads and trainers get every segment, agents the totals.
+   */
+  'queue:metrics-changed': QueueMetricsStateSchema,
   /** An agent's status or work changed; to that agent, leads and trainers. */
   'agent:status-changed': AgentViewSchema,
   /** A contact is reserved for this agent until `expiresAt`. */

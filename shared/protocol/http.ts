@@ -10,6 +10,7 @@ import { IdSchema } from '../schemas/common';
 import { ConversationDetailSchema, DeliveryStatusSchema } from '../schemas/contact';
 import { DeadlinePreviewQuerySchema, DeadlinePreviewSchema } from '../schemas/deadlines';
 import { InboundContactBodySchema, InboundContactResultSchema } from '../schemas/inbound';
+import { QueueMetricsStateSchema } from '../schemas/queue-metrics';
 import { QueueStateSchema } from '../schemas/queue-state';
 import { ReferenceDataSchema } from '../schemas/reference-data';
 import { LoginBodySchema, MeResponseSchema } from '../schemas/user';
@@ -53,6 +54,8 @@ export const endpoints = {
   },
   referenceData: { method: 'GET', path: '/api/reference', response: ReferenceDataSchema },
   queueState: { method: 'GET', path: '/api/queue-state', response: QueueStateSchema },
+  /** The last pushed `queue:metrics-changed`; agents get the totals only. */
+  queueMetrics: { method: 'GET', path: '/api/queue-metrics', response: QueueMetricsStateSchema },
   desk: { method: 'GET', path: '/api/desk', response: DeskSnapshotSchema },
   supervisionBoard: {
     method: 'GET',

@@ -36,14 +36,18 @@ export const MetricFiguresSchema = MetricCountsSchema.extend({
 });
 export type MetricFigures = z.infer<typeof MetricFiguresSchema>;
 
-/** One window of one queue: the total and every segment (all five always present). */
+/**
+ * One window of one queue: the total and, for leads, admins and trainers, every segment (all five,
+ * zeros included). Agents get the totals only, which keeps the push to every agent small.
+ */
 export const WindowMetricsSchema = z.object({
   total: MetricFiguresSchema,
-  bySegment: z.record(SegmentCodeSchema, MetricFiguresSchema),
+  bySegment: z.record(SegmentCodeSchema, MetricFiguresSchema).optional(),
 });
 export type WindowMetrics = z.infer<typeof WindowMetricsSchema>;
 
 export const QueueMetricsSchema = z.object({
+  queueId: z.string(),
   interval: WindowMetricsSchema,
   day: WindowMetricsSchema,
 });
@@ -60,3 +64,16 @@ export const MetricsPeriodSchema = z.object({
   timeZone: z.string(),
 });
 export type MetricsPeriod = z.infer<typeof MetricsPeriodSchema>;
+
+/**
+ * Live metrics of every queue (`queue:metrics-changed`, `GET /api/queue-metrics`). Pushed when
+ * contacts changed, at most once a second, and when a new interval begins. `version` grows within
+ * one server run, like the queue state's.
+ */
+export const QueueMetricsStateSchema = z.object({
+  version: z.number().int().nonnegative(),
+  at: EpochMsSchema,
+  period: MetricsPeriodSchema,
+  queues: z.array(QueueMetricsSchema),
+});
+export type QueueMetricsState = z.infer<typeof QueueMetricsStateSchema>;

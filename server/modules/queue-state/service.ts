@@ -67,6 +67,7 @@ export class QueueStateService {
   private version = 0;
   private latest: QueueState | undefined;
   private scheduled: Promise<void> | undefined;
+  private readonly changeListeners: (() => void)[] = [];
 
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -76,8 +77,14 @@ export class QueueStateService {
     return this.latest!;
   }
 
+  /** Also tells `listener` of every change (the queue metrics follow contacts this way). */
+  onChange(listener: () => void): void {
+    this.changeListeners.push(listener);
+  }
+
   /** Marks the state changed; resolves once the new state has been published. */
   changed(): Promise<void> {
+    for (const listener of this.changeListeners) listener();
     if (!this.scheduled) {
       this.scheduled = new Promise<void>((resolve) => setImmediate(resolve))
         .then(() => {
