@@ -171,6 +171,7 @@ async function main(): Promise<number> {
     agents,
     ratePerSecond,
     durationMs,
+    postsGraceMs: isQuick ? 15_000 : 60_000,
     drainMs: isQuick ? 8000 : 15_000,
     thinkMs: [200, 500],
     storage: args.pg ? 'postgres' : 'sqlite',
@@ -306,7 +307,7 @@ async function main(): Promise<number> {
   const loadAfter = os.loadavg()[0]!;
   const counts = load.counts;
   const countLines = [
-    `contacts sent ${counts.contactsSent}, accepted (201) ${counts.contactsAccepted}, inbound errors ${counts.inboundErrors}`,
+    `contacts sent ${counts.contactsSent}, accepted (201) ${counts.contactsAccepted}, inbound errors ${counts.inboundErrors}, inbound unanswered at end ${counts.inboundPendingAtEnd}`,
     `offers received ${counts.offersReceived} for ${counts.contactsOffered} contacts, duplicate offers ${counts.duplicateOffers}, re-offers after expiry ${counts.reOffersAfterExpiry}, offers for unknown contacts ${counts.offersForUnknownContacts}, offers before the inbound response ${load.offersBeforeResponse}`,
     `accepts ok ${counts.acceptsOk}, offers expired before the accept ${counts.offersExpiredBeforeAccept}, accept errors ${counts.acceptErrors}; outcomes acked ${counts.outcomesAcked}, outcome errors ${counts.outcomeErrors}, ready errors ${counts.readyErrors}`,
     `still waiting at end ${counts.stillWaitingAtEnd}, offers in flight at end ${counts.offersInFlightAtEnd}, agents still busy at end ${counts.agentsBusyAtEnd}, lost contacts ${counts.lostContacts}; socket errors ${counts.socketErrors}`,
