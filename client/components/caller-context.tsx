@@ -55,7 +55,10 @@ export function CallerContextPanel({ caller }: { caller: CallerContext }) {
               </Group>
               {previous.outcome === null ? (
                 <Badge size="xs" variant="outline" color="gray" mt={4}>
-                  {t('caller.noOutcome')} · {t(`contactStatus.${previous.status}`)}
+                  {t('caller.noOutcome')} ·{' '}
+                  {previous.isAbandoned === true
+                    ? t('contactStatus.abandoned')
+                    : t(`contactStatus.${previous.status}`)}
                 </Badge>
               ) : (
                 <>

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { ContactSummary, DeliveryStatus, Message, Script } from '../../shared/schemas/contact';
 import { formatTime } from '../lib/format';
 import { useLabels } from '../lib/reference-data';
+import { CallStatus } from './call-status';
 import { ChannelLabel } from './channel-label';
 import { SegmentBadge } from './segment-badge';
 
-/** Reference, channel, topic and segment of one conversation. */
+/** Reference, channel, topic and segment of one conversation; for a call, its state and timers. */
 export function ConversationHeader({ contact }: { contact: ContactSummary }) {
   const { t, i18n } = useTranslation();
   const labels = useLabels();
@@ -34,6 +35,7 @@ export function ConversationHeader({ contact }: { contact: ContactSummary }) {
             {labels.topic(contact.topic)}
           </Text>
         </Group>
+        {contact.channel === 'voice' && <CallStatus contactId={contact.id} />}
       </Stack>
       <Stack gap={2} align="flex-end">
         <Text fw={600} size="sm">

@@ -5,6 +5,7 @@ import type { QueueFigures } from '../../shared/schemas/queue-state';
 import { formatDuration } from '../lib/format';
 import { useLabels } from '../lib/reference-data';
 import { useServerNow } from '../stores/use-server-now';
+import { QueueMetricsCompact } from './queue-metrics-compact';
 import { STATUS_COLORS } from './status-badge';
 import { useQueueState } from './use-queue-state';
 
@@ -132,6 +133,7 @@ export function QueueStatePanel({ variant }: { variant: 'compact' | 'wallboard' 
           })}
         </Table.Tbody>
       </Table>
+      <QueueMetricsCompact />
       <AgentsByStatus counts={queueState.agentsByStatus} />
     </Stack>
   );

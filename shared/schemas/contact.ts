@@ -60,6 +60,8 @@ export const PreviousContactSchema = z.object({
   arrivedAt: EpochMsSchema,
   status: ContactStatusSchema,
   agentName: z.string().nullable(),
+  /** The caller hung up before an answer (see ContactSummary.isAbandoned). */
+  isAbandoned: z.boolean().optional(),
   outcome: z
     .object({
       wrapupCode: z.string(),

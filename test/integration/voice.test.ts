@@ -254,6 +254,15 @@ describe.each(STORAGE_MODES)('voice call events on %s', (mode: StorageMode) => {
       .where('contact_id', '=', contactId)
       .execute();
     expect(events.map((e) => e.kind)).toEqual(['arrived', 'abandoned']);
+
+    // When the citizen calls again, their history says they hung up last time.
+    const again = await incomingCall();
+    const detail = await getJson(`${server.url}/api/contacts/${again.contactId}`, cookie);
+    expect(detail.body).toMatchObject({
+      contact: { isAbandoned: false },
+      call: { state: 'ringing' },
+      caller: { previousContacts: [{ id: contactId, status: 'closed', isAbandoned: true }] },
+    });
   });
 
   it('a call ending while offered withdraws the offer, and the agent can no longer accept it', async () => {

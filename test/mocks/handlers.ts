@@ -19,6 +19,7 @@ import {
   aUser,
   referenceData,
 } from '../../client/testing/fixtures';
+import { aQueueMetricsState } from '../../client/testing/metrics-fixtures';
 
 const demoUsers: Record<string, User> = {
   agent1: aUser(),
@@ -75,6 +76,9 @@ export const handlers = [
   ),
   http.get('*/api/reference', () => HttpResponse.json(referenceData())),
   http.get('*/api/queue-state', () => HttpResponse.json(aQueueState())),
+  http.get('*/api/queue-metrics', () =>
+    HttpResponse.json(aQueueMetricsState({ forAgent: state.user?.role === 'agent' })),
+  ),
   http.get('*/api/desk', () =>
     HttpResponse.json({
       agent: anAgentView(),

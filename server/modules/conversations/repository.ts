@@ -125,6 +125,7 @@ export async function loadConversationDetail(
         'contacts.topic',
         'contacts.arrived_at',
         'contacts.status',
+        'contacts.abandoned_at',
         'users.display_name as agent_name',
         'outcomes.wrapup_code',
         'outcomes.notes',
@@ -162,6 +163,7 @@ export async function loadConversationDetail(
         arrivedAt: p.arrived_at,
         status: p.status as ContactStatus,
         agentName: p.agent_name,
+        isAbandoned: p.abandoned_at !== null,
         outcome:
           p.wrapup_code !== null && p.outcome_at !== null
             ? { wrapupCode: p.wrapup_code, notes: p.notes ?? '', createdAt: p.outcome_at }

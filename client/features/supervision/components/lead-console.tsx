@@ -10,6 +10,7 @@ import { useLiveStore } from '../../../stores/live-store';
 import { useBoard } from '../api/supervision-queries';
 import { AgentsTable } from './agents-table';
 import { ConversationsTable } from './conversations-table';
+import { QueueMetricsBoard } from './queue-metrics-board';
 import { ReassignModal } from './reassign-modal';
 
 function RecentOutcomes() {
@@ -63,6 +64,7 @@ export function LeadConsole({ frame }: { frame: FrameProps }) {
               </Title>
               <QueueStatePanel variant="wallboard" />
             </section>
+            <QueueMetricsBoard />
             <AgentsTable />
             <ConversationsTable onReassign={setReassigning} />
           </Stack>
