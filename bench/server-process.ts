@@ -19,19 +19,25 @@ import { hashPassword } from '../server/modules/auth/service';
 import { DEMO_TEAM } from '../server/seed/demo-data';
 import { reportReady, serveRequests, type Request } from './ipc';
 import { BENCH_TOPICS } from './routing';
+import { dropSchema, POSTGRES_URL } from './storage';
 import { pick, seededRandom } from './stats';
 
-export const POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
+function argument(name: string): string | undefined {
+  return process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
 
 const isPostgres = process.argv.includes('--pg');
 const isSqlStatsOn = process.argv.includes('--sql-stats');
 /** `--profile=<dir>`: a V8 CPU profile of the measured window only, written there at `stats`. */
-const profileDir = process.argv
-  .find((arg) => arg.startsWith('--profile='))
-  ?.slice('--profile='.length);
+const profileDir = argument('profile');
 let profiler: Session | undefined;
-const dataDir = isPostgres ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'tanggap-bench-'));
-const schema = isPostgres ? `bench_${randomBytes(6).toString('hex')}` : undefined;
+// The bench passes its own (and removes it after); run alone, the process makes one.
+const dataDir = isPostgres
+  ? undefined
+  : (argument('data-dir') ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tanggap-bench-')));
+const schema = isPostgres
+  ? (argument('schema') ?? `bench_${randomBytes(6).toString('hex')}`)
+  : undefined;
 
 let app: Application | undefined;
 
@@ -300,12 +306,7 @@ async function cleanUp(): Promise<void> {
   app = undefined;
   if (running) await running.close().catch(() => undefined);
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  if (schema) {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(`drop schema if exists "${schema}" cascade`);
-    await client.end();
-  }
+  if (schema) await dropSchema(schema);
 }
 
 async function main(): Promise<void> {

@@ -14,6 +14,7 @@ import type { ClientToServerEvents, Fact, ServerToClientEvents } from '../shared
 import type { InboundContactBody } from '../shared/schemas/inbound';
 import { startChild, type ChildHandle } from './ipc';
 import { BENCH_TOPICS } from './routing';
+import { createBenchStorage } from './storage';
 import { pick, seededRandom, sleep, summarize, type Summary } from './stats';
 
 type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -332,13 +333,20 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
   const random = seededRandom(11);
   const runId = Date.now().toString(36);
   log(`starting the Tanggap server (${options.storage}) in a child process`);
-  const server: ChildHandle = await startChild('server-process.ts', {
-    args: [
-      ...(options.storage === 'postgres' ? ['--pg'] : []),
-      ...(options.isSqlStatsOn ? ['--sql-stats'] : []),
-      ...(options.profileDir ? [`--profile=${options.profileDir}`] : []),
-    ],
-  });
+  const storage = createBenchStorage(options.storage);
+  let server: ChildHandle;
+  try {
+    server = await startChild('server-process.ts', {
+      args: [
+        ...storage.args,
+        ...(options.isSqlStatsOn ? ['--sql-stats'] : []),
+        ...(options.profileDir ? [`--profile=${options.profileDir}`] : []),
+      ],
+    });
+  } catch (error) {
+    await storage.dispose().catch(() => undefined);
+    throw error;
+  }
   const url = String(server.ready.url);
   const sockets: AgentSocket[] = [];
   let busyAgents = 0;
@@ -683,6 +691,7 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
     recorder.isStopping = true;
     for (const socket of sockets) socket.disconnect();
     await server.stop();
+    await storage.dispose().catch(() => undefined);
     inboundAgent?.destroy();
   }
 }
