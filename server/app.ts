@@ -202,6 +202,9 @@ export async function createApplication(
       services.presence.stop();
       await new Promise<void>((resolve) => socketServer.close(() => resolve()));
       await http.close();
+      // Work already started finishes before the database goes away.
+      await routing.settled();
+      await queueState.settled();
       await store.close();
     },
   };

@@ -71,6 +71,11 @@ export class QueueStateService {
 
   constructor(private readonly ctx: ServiceContext) {}
 
+  /** Resolves once no refresh is scheduled or running (for an orderly shutdown). */
+  async settled(): Promise<void> {
+    while (this.scheduled) await this.scheduled;
+  }
+
   /** The state as last broadcast, computing it on first use. */
   async current(): Promise<QueueState> {
     if (!this.latest) await this.refresh();

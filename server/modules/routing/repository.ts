@@ -71,14 +71,16 @@ export async function loadFreeAgents(db: Kysely<Database>): Promise<FreeAgent[]>
       rows.map((row) => row.user_id),
     )
     .execute();
+  const skillsByAgent = new Map<string, Record<string, number>>();
+  for (const skill of skills) {
+    const held = skillsByAgent.get(skill.user_id) ?? {};
+    held[skill.topic] = skill.level;
+    skillsByAgent.set(skill.user_id, held);
+  }
   return rows.map((row) => ({
     id: row.user_id,
     idleSince: row.idle_since,
-    skills: Object.fromEntries(
-      skills
-        .filter((skill) => skill.user_id === row.user_id)
-        .map((skill) => [skill.topic, skill.level]),
-    ),
+    skills: skillsByAgent.get(row.user_id) ?? {},
   }));
 }
 

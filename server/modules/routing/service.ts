@@ -54,6 +54,11 @@ export class RoutingService {
    * Runs a routing pass soon. Requests made while a pass runs are folded into one more pass,
    * so bursts of events cost one pass, not one each.
    */
+  /** Resolves once no routing pass is running (for an orderly shutdown). */
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
   requestPass(): Promise<void> {
     if (this.running) {
       this.isRerunRequested = true;
