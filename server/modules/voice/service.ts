@@ -48,8 +48,9 @@ export class VoiceService {
           .transaction()
           .execute((trx) => this.apply(trx, body, this.ctx.clock.now()));
       } catch (error) {
-        if (error instanceof AppError) throw error;
-        // Two deliveries of the same event at once: the loser answers with the winner's result.
+        // Two deliveries of the same event at once: the loser answers with the winner's result,
+        // whether it lost on the event id, on the call's version, or decided on the call the
+        // winner had already moved (a 409 of its own).
         const raced = await this.earlierResult(body);
         if (raced) return { result: raced, isFirst: false };
         // Another event for this call (or the contact's routing) changed it meanwhile: decide again.
