@@ -27,6 +27,7 @@ import {
 import { seedDemoUnits } from './seed/calendar-seed';
 import { ensureAdministrator, seedBaseData, seedDemoData } from './seed/seed';
 import { seededRandom } from './simulator/generate';
+import { startSimulatedCalls } from './simulator/simulated-calls';
 import { createSimulatedChannel } from './simulator/simulated-channel';
 import { startSimulator } from './simulator/simulator';
 import { migrateToLatest, openStore, type Store } from './store/database';
@@ -177,6 +178,17 @@ export async function createApplication(
         // Pending metric changes, and a new interval even when nothing else happens.
         startIntervalJob('queue-metrics', 1000, () => queueMetrics.tick(), log),
       ];
+      if (config.isSimulatorOn) {
+        // The demo's telephony: simulated callers are answered, held, hang up or give up waiting.
+        jobs.push(
+          startSimulatedCalls({
+            db: store.db,
+            now: () => clock.now(),
+            send: (event) => services.voice.receive(event),
+            log,
+          }),
+        );
+      }
       if (config.isSimulatorOn) {
         jobs.push(
           startSimulator({
