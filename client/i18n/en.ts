@@ -315,7 +315,7 @@ export const en: Translation = {
     serviceLevelLong: 'Service level: answered within target',
     asa: 'ASA',
     asaLong: 'Average speed of answer',
-    abandonRate: 'Abandoned',
+    abandonRate: '% abandoned',
     abandonRateLong: 'Share of callers who hung up before an answer',
     offered: 'Offered',
     answered: 'Answered',
@@ -329,7 +329,6 @@ export const en: Translation = {
       alert: 'below target',
       none: 'no data yet',
     },
-    compact: 'SL {{sl}} · ASA {{asa}} · Abandoned {{abandon}} (this interval)',
   },
   errors: {
     network: 'The server cannot be reached.',

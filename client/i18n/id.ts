@@ -317,7 +317,7 @@ export const id = {
     serviceLevelLong: 'Tingkat layanan: terjawab dalam target',
     asa: 'ASA',
     asaLong: 'Rata-rata kecepatan menjawab',
-    abandonRate: 'Ditinggal',
+    abandonRate: '% ditinggal',
     abandonRateLong: 'Persentase penelepon yang menutup sebelum dijawab',
     offered: 'Masuk',
     answered: 'Dijawab',
@@ -331,7 +331,6 @@ export const id = {
       alert: 'di bawah target',
       none: 'belum ada data',
     },
-    compact: 'SL {{sl}} · ASA {{asa}} · Ditinggal {{abandon}} (interval ini)',
   },
   errors: {
     network: 'Server tidak dapat dihubungi.',

@@ -98,7 +98,7 @@ export function QueueMetricsBoard() {
           ]}
         />
       </Group>
-      <Table verticalSpacing={4} horizontalSpacing="sm" fz="sm" striped={false}>
+      <Table verticalSpacing={2} horizontalSpacing="sm" fz="sm">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('metrics.queue')}</Table.Th>
