@@ -217,6 +217,7 @@ export async function createApplication(
       // Work already started finishes before the database goes away.
       await routing.settled();
       await queueState.settled();
+      await queueMetrics.settled();
       await store.close();
     },
   };

@@ -37,6 +37,13 @@ export class QueueMetricsService {
 
   constructor(private readonly ctx: ServiceContext) {}
 
+  /** Resolves once no computation is scheduled or running (for an orderly shutdown). */
+  async settled(): Promise<void> {
+    while (this.isScheduled || this.refreshing) {
+      await (this.refreshing ?? new Promise((resolve) => setImmediate(resolve)));
+    }
+  }
+
   /** The metrics as last pushed, computed on first use; agents get the totals only. */
   async current(role: Role): Promise<QueueMetricsState> {
     if (!this.latest) await this.refresh();

@@ -168,6 +168,14 @@ describe('QueueMetricsService', () => {
     expect(pushes()).toBe(3);
   });
 
+  it('settles: a change scheduled before shutdown is pushed before the database closes', async () => {
+    const { metrics, published } = service({ now: () => NOW });
+    metrics.changed();
+    await metrics.settled();
+    expect(published).toHaveLength(2);
+    await metrics.settled(); // nothing pending: at once
+  });
+
   it('rolls over to a new interval even when nothing happens', async () => {
     let now = Date.UTC(2026, 2, 12, 3, 29, 59); // 10:29:59 WIB
     const { metrics, published } = service({ now: () => now });
