@@ -160,6 +160,44 @@ describe.each(STORAGE_MODES)('transfers on %s', (mode: StorageMode) => {
     });
   });
 
+  it('withdraws a warm transfer when the caller hangs up before the receiver accepts', async () => {
+    server = await startServer(mode);
+    const agent1 = await connect('agent1');
+    const agent2 = await connect('agent2');
+    await agent2.sendOk('agent:set-status', { status: 'available' });
+    const call = inboundContact({ channel: 'voice', text: 'Panggilan masuk' });
+    const held = await agent1Holding(agent1, call);
+    const voiceEvent = (event: string) =>
+      fetch(`${server.url}/api/inbound/voice-events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': 'demo-inbound-key-tanggap' },
+        body: JSON.stringify({
+          callId: call.externalId,
+          event,
+          eventId: `${call.externalId}-${event}`,
+        }),
+      });
+    expect((await voiceEvent('answered')).status).toBe(200);
+    await agent1.sendOk('conversation:transfer', {
+      contactId: held.contact.id,
+      to: { kind: 'agent', agentId: await userId(server, 'agent2') },
+      mode: 'warm',
+      note: 'Mohon bantu soal KIS.',
+    });
+    const offer = await agent2.next('offer:created', (o) => o.contact.id === held.contact.id);
+    expect((await voiceEvent('ended')).status).toBe(200);
+    await agent2.next('offer:withdrawn', (w) => w.offerId === offer.id && w.reason === 'rescinded');
+    const declined = await agent1.next('transfer:declined', (f) => f.contactId === held.contact.id);
+    expect(declined.reason).toBe('rescinded');
+    // The sender still holds the (ended) call and wraps it up.
+    await agent1.sendOk('outcome:log', {
+      commandId: randomUUID(),
+      contactId: held.contact.id,
+      wrapupCode: 'answered',
+      notes: '',
+    });
+  });
+
   it('refuses transfers that cannot work, with a clear error, changing nothing', async () => {
     server = await startServer(mode);
     const agent1 = await connect('agent1');

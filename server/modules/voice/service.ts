@@ -13,7 +13,7 @@ import type { ServiceContext } from '../context';
 import { publishContactsUpdated } from '../conversations/publish';
 import type { QueueStateService } from '../queue-state/service';
 import { recordContactEvent } from '../routing/repository';
-import type { RoutingService } from '../routing/service';
+import type { RoutingService, WithdrawnOffer } from '../routing/service';
 import { insertCall, loadCallRow, toCall, toCallState, updateCall } from './repository';
 
 /** How often an event is re-decided after losing a race with another event for the same call. */
@@ -24,6 +24,8 @@ interface Applied {
   isChanged: boolean;
   holderId: string | null;
   withdrawn: { offerId: string; agentId: string }[];
+  /** A warm transfer still waiting when the caller hung up: withdrawn, its sender told. */
+  transferWithdrawn: WithdrawnOffer[];
 }
 
 /**
@@ -142,6 +144,10 @@ export class VoiceService {
       if (closed.numUpdatedRows === 0n) throw new StaleFacts();
       await recordContactEvent(trx, { contactId: contact.id, kind: 'abandoned', at: endedAt });
     }
+    const transferWithdrawn =
+      call.state === 'ended' && contact.status === 'active'
+        ? await this.routing.rescindContactOffer(trx, contact.id, now)
+        : [];
     const result: VoiceEventResult = {
       eventId: body.eventId,
       contactId: contact.id,
@@ -165,6 +171,7 @@ export class VoiceService {
       isChanged: decision.isChanged,
       holderId: contact.assigned_agent_id,
       withdrawn,
+      transferWithdrawn,
     };
   }
 
@@ -177,6 +184,9 @@ export class VoiceService {
         'call:state-changed',
         result.call,
       );
+    }
+    if (applied.transferWithdrawn.length > 0) {
+      await this.routing.announceWithdrawn(applied.transferWithdrawn, 'rescinded');
     }
     if (!result.isAbandoned) return;
     for (const offer of applied.withdrawn) {
