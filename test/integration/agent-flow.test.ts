@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   STORAGE_MODES,
-  TestClient,
   getJson,
   inboundContact,
   postInbound,
@@ -12,21 +11,12 @@ import {
   sleep,
   type StorageMode,
   type TestServer,
+  clientsPerTest,
 } from './harness';
 
 describe.each(STORAGE_MODES)('agent flow on %s', (mode: StorageMode) => {
   let server: TestServer;
-  const clients: TestClient[] = [];
-  const connect = async (username: string) => {
-    const client = await TestClient.connect(server.url, username);
-    clients.push(client);
-    return client;
-  };
-
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.close();
-    await server?.destroy();
-  });
+  const { connect } = clientsPerTest(() => server);
 
   it('offers a contact to an available agent, who accepts, logs an outcome and a follow-up that the lead sees at once', async () => {
     server = await startServer(mode);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { afterEach } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Ack } from '../../shared/protocol/ack';
 import type {
@@ -289,4 +290,27 @@ export async function userId(server: TestServer, username: string): Promise<stri
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * The clients a test connects to its server, closed after each test together with the server
+ * (`current()` gives the server the test started, which the test may replace, e.g. on a restart).
+ */
+export function clientsPerTest(current: () => TestServer | undefined): {
+  connect(username: string): Promise<TestClient>;
+} {
+  const clients: TestClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.close();
+    await current()?.destroy();
+  });
+  return {
+    async connect(username) {
+      const server = current();
+      if (!server) throw new Error('start the server before connecting clients');
+      const client = await TestClient.connect(server.url, username);
+      clients.push(client);
+      return client;
+    },
+  };
 }

@@ -2,15 +2,8 @@ import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  STORAGE_MODES,
-  TestClient,
-  inboundContact,
-  postInbound,
-  startServer,
-  type StorageMode,
-  type TestServer,
-} from './harness';
+import type { TestClient, StorageMode, TestServer } from './harness';
+import { STORAGE_MODES, inboundContact, postInbound, startServer, clientsPerTest } from './harness';
 
 const SECRET = 'rahasia-webhook-uji-123';
 
@@ -53,17 +46,10 @@ async function postReceipt(url: string, body: unknown): Promise<{ status: number
 describe.each(STORAGE_MODES)('two-way text messaging on %s', (mode: StorageMode) => {
   let server: TestServer;
   let provider: Awaited<ReturnType<typeof channelProvider>> | undefined;
-  const clients: TestClient[] = [];
-  const connect = async (username: string) => {
-    const client = await TestClient.connect(server.url, username);
-    clients.push(client);
-    return client;
-  };
+  const { connect } = clientsPerTest(() => server);
 
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.close();
+  afterEach(() => {
     provider?.close();
-    await server?.destroy();
   });
 
   async function activeConversation(agent: TestClient, overrides = {}) {

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { metricsPeriodAt, windowMetrics } from '../../shared/domain/metrics';
 import type { MetricCounts, QueueMetricsState } from '../../shared/schemas/queue-metrics';
 import { DEMO_INBOUND_API_KEY } from '../../server/config/config';
 import {
   STORAGE_MODES,
-  TestClient,
   getJson,
   inboundContact,
   postInbound,
@@ -14,6 +13,7 @@ import {
   startServer,
   type StorageMode,
   type TestServer,
+  clientsPerTest,
 } from './harness';
 
 const INTERVAL_MINUTES = 30;
@@ -59,17 +59,7 @@ async function endCall(url: string, callId: string): Promise<void> {
 
 describe.each(STORAGE_MODES)('live queue metrics on %s', (mode: StorageMode) => {
   let server: TestServer;
-  const clients: TestClient[] = [];
-  const connect = async (username: string) => {
-    const client = await TestClient.connect(server.url, username);
-    clients.push(client);
-    return client;
-  };
-
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.close();
-    await server?.destroy();
-  });
+  const { connect } = clientsPerTest(() => server);
 
   it('after a scripted day, the figures pushed to a lead match the hand count, per queue and segment, for the interval and the day', async () => {
     const timeZone = await quietZone();

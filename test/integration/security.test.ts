@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { io as connectSocket } from 'socket.io-client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   STORAGE_MODES,
   TestClient,
@@ -12,21 +12,12 @@ import {
   userId,
   type StorageMode,
   type TestServer,
+  clientsPerTest,
 } from './harness';
 
 describe.each(STORAGE_MODES)('boundaries on %s', (mode: StorageMode) => {
   let server: TestServer;
-  const clients: TestClient[] = [];
-  const connect = async (username: string) => {
-    const client = await TestClient.connect(server.url, username);
-    clients.push(client);
-    return client;
-  };
-
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.close();
-    await server?.destroy();
-  });
+  const { connect } = clientsPerTest(() => server);
 
   it('answers health while the database answers, and 503 once it does not', async () => {
     server = await startServer(mode);
@@ -125,10 +116,10 @@ describe.each(STORAGE_MODES)('boundaries on %s', (mode: StorageMode) => {
     server = await startServer(mode);
     const cookie = await signIn(server.url, 'agent1');
     const agent = await TestClient.connect(server.url, 'agent1', cookie);
-    clients.push(agent);
     const closed = new Promise<void>((resolve) => agent.socket.once('disconnect', () => resolve()));
     await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { cookie } });
     await closed;
+    agent.close();
   });
 
   it('validates inbound contacts: 201, idempotent 200, 400 naming bad fields, 401 without the key', async () => {

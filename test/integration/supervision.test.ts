@@ -1,29 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { TestClient, StorageMode, TestServer } from './harness';
 import {
   STORAGE_MODES,
-  TestClient,
   inboundContact,
   postInbound,
   startServer,
   userId,
-  type StorageMode,
-  type TestServer,
+  clientsPerTest,
 } from './harness';
 
 describe.each(STORAGE_MODES)('lead and trainer on %s', (mode: StorageMode) => {
   let server: TestServer;
-  const clients: TestClient[] = [];
-  const connect = async (username: string) => {
-    const client = await TestClient.connect(server.url, username);
-    clients.push(client);
-    return client;
-  };
-
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.close();
-    await server?.destroy();
-  });
+  const { connect } = clientsPerTest(() => server);
 
   /** agent1 takes one bansos contact; returns its id. */
   async function agentHolding(agent: TestClient): Promise<string> {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VoiceEventBody } from '../../shared/schemas/call';
 import { DEMO_INBOUND_API_KEY } from '../../server/config/config';
 import {
   STORAGE_MODES,
-  TestClient,
   getJson,
   inboundContact,
   postInbound,
@@ -13,6 +12,7 @@ import {
   startServer,
   type StorageMode,
   type TestServer,
+  clientsPerTest,
 } from './harness';
 
 async function postVoiceEvent(
@@ -30,17 +30,7 @@ async function postVoiceEvent(
 
 describe.each(STORAGE_MODES)('voice call events on %s', (mode: StorageMode) => {
   let server: TestServer;
-  const clients: TestClient[] = [];
-  const connect = async (username: string) => {
-    const client = await TestClient.connect(server.url, username);
-    clients.push(client);
-    return client;
-  };
-
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.close();
-    await server?.destroy();
-  });
+  const { connect } = clientsPerTest(() => server);
 
   /** A call announced by the CTI as a voice contact; returns its call id and contact id. */
   async function incomingCall(overrides = {}) {
