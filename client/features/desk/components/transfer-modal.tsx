@@ -1,18 +1,10 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  SegmentedControl,
-  Stack,
-  Textarea,
-} from '@mantine/core';
+import { Modal, NativeSelect, SegmentedControl, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../../shared/schemas/contact';
 import type { TransferMode } from '../../../../shared/schemas/offer';
+import { FormActions } from '../../../components/form-actions';
 import { errorText } from '../../../lib/error-text';
 import { useReferenceData } from '../../../lib/reference-data';
 import { useTransfer } from '../api/desk-commands';
@@ -125,19 +117,17 @@ function TransferForm({
           error={errors.note}
           data-testid="transfer-note"
         />
-        {transfer.error !== null && (
-          <Alert color="red" role="alert">
-            {t('transfer.failed', { message: errorText(transfer.error, t) })}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={transfer.isPending} data-testid="transfer-submit">
-            {t('transfer.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          failure={
+            transfer.error === null
+              ? null
+              : t('transfer.failed', { message: errorText(transfer.error, t) })
+          }
+          submitLabel={t('transfer.submit')}
+          isPending={transfer.isPending}
+          onCancel={onClose}
+          submitTestId="transfer-submit"
+        />
       </Stack>
     </form>
   );

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentView } from '../../../../shared/schemas/agent';
 import type { ContactSummary } from '../../../../shared/schemas/contact';
+import { FormActions } from '../../../components/form-actions';
 import { errorText } from '../../../lib/error-text';
 import { useLiveStore } from '../../../stores/live-store';
 import { useReassign } from '../api/supervision-commands';
@@ -84,19 +85,17 @@ function ReassignForm({ contact, onClose }: { contact: ContactSummary; onClose: 
           error={errors.reason}
           data-testid="reassign-reason"
         />
-        {reassign.error !== null && (
-          <Alert color="red" role="alert">
-            {t('supervision.reassignFailed', { message: errorText(reassign.error, t) })}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={reassign.isPending} data-testid="reassign-submit">
-            {t('supervision.reassignSubmit')}
-          </Button>
-        </Group>
+        <FormActions
+          failure={
+            reassign.error === null
+              ? null
+              : t('supervision.reassignFailed', { message: errorText(reassign.error, t) })
+          }
+          submitLabel={t('supervision.reassignSubmit')}
+          isPending={reassign.isPending}
+          onCancel={onClose}
+          submitTestId="reassign-submit"
+        />
       </Stack>
     </form>
   );
