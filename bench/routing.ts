@@ -2,10 +2,11 @@
  * Routing time, in process: `planOffers` (the pure routing core) on synthetic but realistic
  * inputs, beside a naive reference measured in the same run on the same inputs.
  */
+import { DEFAULT_CAPACITY, type WorkClass } from '../shared/domain/capacity';
 import {
   compareContacts,
   planOffers,
-  type FreeAgent,
+  type AvailableAgent,
   type PlannedOffer,
   type RecentDecline,
   type RoutingInput,
@@ -62,12 +63,14 @@ export function makeRoutingInput(size: RoutingSize, seed = 42): RoutingInput {
     return {
       id: `c-${index.toString().padStart(6, '0')}-${Math.floor(random() * 1e9).toString(36)}`,
       topic: pick(random, BENCH_TOPICS),
+      // Roughly the demo's mix: a third calls, a tenth e-mails, the rest chats.
+      workClass: pick(random, BENCH_WORK_MIX),
       arrivedAt: now - Math.floor(random() * 15 * 60_000),
       segmentPriority: segment.priority,
       targetAnswerMs: segment.targetAnswerMs,
     };
   });
-  const agents: FreeAgent[] = Array.from({ length: size.agents }, (_, index) => {
+  const agents: AvailableAgent[] = Array.from({ length: size.agents }, (_, index) => {
     const skills: Record<string, number> = {};
     // Every topic is covered: the first skill cycles through the topics.
     skills[BENCH_TOPICS[index % BENCH_TOPICS.length]!] = 1 + Math.floor(random() * 5);
@@ -78,6 +81,9 @@ export function makeRoutingInput(size: RoutingSize, seed = 42): RoutingInput {
       id: `a-${index.toString().padStart(5, '0')}`,
       skills,
       idleSince: now - Math.floor(random() * 30 * 60_000),
+      capacity: DEFAULT_CAPACITY,
+      // Some agents are already in a chat or two; routing must still find room beside them.
+      load: { voice: 0, chat: Math.floor(random() * 3), email: 0 },
     };
   });
   const declines: RecentDecline[] = [];
@@ -97,8 +103,14 @@ export function makeRoutingInput(size: RoutingSize, seed = 42): RoutingInput {
 }
 
 /** The naive reference: FIFO by arrival, first free agent who has the topic; no priorities, levels or declines. */
+const BENCH_WORK_MIX: readonly WorkClass[] = [
+  ...Array<WorkClass>(6).fill('chat'),
+  ...Array<WorkClass>(3).fill('voice'),
+  'email',
+];
+
 export function fifoAssign(input: RoutingInput): PlannedOffer[] {
-  const byTopic = new Map<string, FreeAgent[]>();
+  const byTopic = new Map<string, AvailableAgent[]>();
   for (const agent of input.agents) {
     for (const topic of Object.keys(agent.skills)) {
       const list = byTopic.get(topic) ?? [];

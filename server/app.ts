@@ -4,6 +4,7 @@ import type { Config } from './config/config';
 import { createHttpServer } from './http/http-server';
 import { startIntervalJob } from './jobs/interval-job';
 import { PresenceService } from './modules/agents/service';
+import { CapacityService } from './modules/capacity/service';
 import { AuthService } from './modules/auth/service';
 import { systemClock, type Clock, type ServiceContext } from './modules/context';
 import { InboundService } from './modules/inbound/service';
@@ -129,6 +130,7 @@ export async function createApplication(
   const services: Services = {
     ctx,
     auth: new AuthService(ctx),
+    capacity: new CapacityService(ctx, routing),
     inbound,
     messaging,
     routing,

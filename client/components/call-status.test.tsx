@@ -27,7 +27,7 @@ function holdCall(call: CallState | null, channel: 'voice' | 'whatsapp' = 'voice
   useLiveStore
     .getState()
     .hydrateDesk(
-      { agent: anAgentView(), offers: [], conversation, recentOutcomes: [] },
+      { agent: anAgentView(), offers: [], conversations: [conversation], recentOutcomes: [] },
       useLiveStore.getState().factSeq,
     );
   return renderWithProviders(<ConversationHeader contact={conversation.contact} />);

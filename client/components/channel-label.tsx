@@ -19,6 +19,11 @@ const ICONS = {
   social: IconShare,
 } satisfies Record<Channel, unknown>;
 
+export function ChannelIcon({ channel, size = 14 }: { channel: Channel; size?: number }) {
+  const Icon = ICONS[channel];
+  return <Icon size={size} aria-hidden stroke={1.8} />;
+}
+
 export function ChannelLabel({ channel, size = 'sm' }: { channel: Channel; size?: 'xs' | 'sm' }) {
   const { t } = useTranslation();
   const Icon = ICONS[channel];

@@ -1,5 +1,5 @@
 import { Badge, Box, Group, List, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary, DeliveryStatus, Message, Script } from '../../shared/schemas/contact';
 import { formatTime } from '../lib/format';
@@ -65,14 +65,15 @@ export function Transcript({
   const { t, i18n } = useTranslation();
   const viewport = useRef<HTMLDivElement>(null);
   const isAtBottom = useRef(true);
+  const titleId = useId();
   // Like any chat: a new message scrolls into view, unless the agent has scrolled up to read.
   useEffect(() => {
     const element = viewport.current;
     if (element && isAtBottom.current) element.scrollTop = element.scrollHeight;
   }, [messages.length]);
   return (
-    <section aria-labelledby="transcript-title">
-      <Title order={3} size="sm" mb={4} id="transcript-title">
+    <section aria-labelledby={titleId}>
+      <Title order={3} size="sm" mb={4} id={titleId}>
         {t('conversation.transcript')}
       </Title>
       {messages.length === 0 ? (
@@ -177,10 +178,11 @@ export function ScriptPanel({
   maxHeight?: number;
 }) {
   const { t } = useTranslation();
+  const titleId = useId();
   return (
-    <section aria-labelledby="script-title" data-testid="script-panel">
+    <section aria-labelledby={titleId} data-testid="script-panel">
       <Group gap="xs" mb={4}>
-        <Title order={3} size="sm" id="script-title">
+        <Title order={3} size="sm" id={titleId}>
           {t('conversation.script')}
         </Title>
         {script !== null && (

@@ -22,12 +22,15 @@ function aCall(overrides: Partial<CallState> = {}): CallState {
 
 function hydrateDeskWith(call: CallState | null): void {
   const conversation = { ...aConversation({ channel: 'voice' }), call };
-  store
-    .getState()
-    .hydrateDesk(
-      { agent: anAgentView({ version: 5 }), offers: [], conversation, recentOutcomes: [] },
-      currentFactSeq(),
-    );
+  store.getState().hydrateDesk(
+    {
+      agent: anAgentView({ version: 5 }),
+      offers: [],
+      conversations: [conversation],
+      recentOutcomes: [],
+    },
+    currentFactSeq(),
+  );
 }
 
 const held = () => newestCall(store.getState(), 'c-1');
@@ -76,7 +79,7 @@ describe('live call state', () => {
     store.getState().hydrateMonitor(
       {
         agent: anAgentView({ id: 'u-trainee1' }),
-        conversation: { ...aConversation({ channel: 'voice' }), call: aCall({ version: 2 }) },
+        conversations: [{ ...aConversation({ channel: 'voice' }), call: aCall({ version: 2 }) }],
         recentOutcomes: [],
       },
       currentFactSeq(),

@@ -67,7 +67,15 @@ export interface DeskState {
   offers: Offer[];
   /** The most recent offer to arrive live, for the screen-reader announcement. */
   announcedOffer: Offer | null;
-  conversation: ConversationDetail | null;
+  /** Every conversation the agent holds, in the order they took them (one tab each). */
+  conversations: ConversationDetail[];
+  /** The tab in front; null only when the agent holds nothing. */
+  selectedContactId: string | null;
+  /**
+   * Per held conversation, the time of the newest message the agent has had in front of them.
+   * Unread counts derive from it (`unreadCount`), so replaying a fact never counts twice.
+   */
+  seenUpTo: Record<string, number>;
   outcomes: OutcomeRecord[];
   notices: DeskNotice[];
   /** The last conversation this agent closed, for the confirmation in the centre pane. */
@@ -88,7 +96,7 @@ export interface TrainingState {
   monitor: {
     agentId: string | null;
     isLoaded: boolean;
-    conversation: ConversationDetail | null;
+    conversations: ConversationDetail[];
     outcomes: OutcomeRecord[];
   };
 }
@@ -118,7 +126,9 @@ export function initialLiveData(): LiveData {
       agentId: null,
       offers: [],
       announcedOffer: null,
-      conversation: null,
+      conversations: [],
+      selectedContactId: null,
+      seenUpTo: {},
       outcomes: [],
       notices: [],
       lastLogged: null,
@@ -126,7 +136,7 @@ export function initialLiveData(): LiveData {
     board: { isLoaded: false, agentIds: [], contacts: {}, outcomes: [] },
     training: {
       traineeIds: [],
-      monitor: { agentId: null, isLoaded: false, conversation: null, outcomes: [] },
+      monitor: { agentId: null, isLoaded: false, conversations: [], outcomes: [] },
     },
     calls: {},
     queueMetrics: null,
@@ -164,19 +174,65 @@ function applyContactToBoard(data: LiveData, contact: ContactSummary): LiveData 
   };
 }
 
-/** Keeps the copy with the higher contact version when the same conversation arrives twice. */
-function newerConversation(
-  held: ConversationDetail | null,
+/**
+ * Adds a conversation, or replaces the held copy when the incoming one is not older (a higher
+ * contact version wins), keeping each conversation's place in the list.
+ */
+export function upsertConversation(
+  list: ConversationDetail[],
   incoming: ConversationDetail,
-): ConversationDetail {
-  if (
-    held !== null &&
-    held.contact.id === incoming.contact.id &&
-    held.contact.version > incoming.contact.version
-  ) {
-    return held;
+): ConversationDetail[] {
+  const index = list.findIndex((held) => held.contact.id === incoming.contact.id);
+  if (index < 0) return [...list, incoming];
+  if (list[index]!.contact.version > incoming.contact.version) return list;
+  return list.map((held, i) => (i === index ? incoming : held));
+}
+
+function withoutConversation(list: ConversationDetail[], contactId: string) {
+  return list.some((held) => held.contact.id === contactId)
+    ? list.filter((held) => held.contact.id !== contactId)
+    : list;
+}
+
+function holds(list: ConversationDetail[], contactId: string): boolean {
+  return list.some((held) => held.contact.id === contactId);
+}
+
+function latestMessageAt(conversation: ConversationDetail): number {
+  return conversation.messages.reduce((latest, message) => Math.max(latest, message.at), 0);
+}
+
+/** The citizen's messages in a conversation that the agent has not had in front of them yet. */
+export function unreadCount(
+  conversation: ConversationDetail,
+  seenUpTo: number | undefined,
+): number {
+  const seen = seenUpTo ?? 0;
+  return conversation.messages.filter(
+    (message) => message.direction === 'inbound' && message.at > seen,
+  ).length;
+}
+
+/** Keeps the selection and read marks consistent with the held list after it changed. */
+function settleDesk(desk: DeskState, prefer: string | null = null): DeskState {
+  const ids = desk.conversations.map((c) => c.contact.id);
+  let selected = desk.selectedContactId;
+  if (prefer !== null && ids.includes(prefer)) selected = prefer;
+  if (selected === null || !ids.includes(selected)) selected = ids[0] ?? null;
+  const seenUpTo: Record<string, number> = {};
+  for (const conversation of desk.conversations) {
+    const id = conversation.contact.id;
+    const seen = desk.seenUpTo[id] ?? 0;
+    // What is in front of the agent is read.
+    seenUpTo[id] = id === selected ? Math.max(seen, latestMessageAt(conversation)) : seen;
   }
-  return incoming;
+  return { ...desk, selectedContactId: selected, seenUpTo };
+}
+
+/** The agent brings one of their conversations to the front; its messages count as read. */
+export function selectConversation(data: LiveData, contactId: string): LiveData {
+  if (!holds(data.desk.conversations, contactId)) return data;
+  return { ...data, desk: settleDesk(data.desk, contactId) };
 }
 
 function sameNotice(a: DeskNotice, b: DeskNotice): boolean {
@@ -216,7 +272,7 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
       const { desk } = data;
       if (offer.agentId !== desk.agentId) return data;
       if (desk.offers.some((held) => held.id === offer.id)) return data;
-      if (desk.conversation?.contact.id === offer.contact.id) return data;
+      if (holds(desk.conversations, offer.contact.id)) return data;
       return {
         ...data,
         desk: { ...desk, offers: [...desk.offers, offer], announcedOffer: offer },
@@ -234,25 +290,30 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
       let next = applyContactToBoard(data, contact);
       if (fact.agentId === next.desk.agentId) {
         const desk = next.desk;
+        const isNew = !holds(desk.conversations, contact.id);
         next = {
           ...next,
-          desk: {
-            ...desk,
-            conversation: newerConversation(desk.conversation, fact.conversation),
-            offers: desk.offers.filter((offer) => offer.contact.id !== contact.id),
-            lastLogged: null,
-            notices:
-              fact.reason !== 'accepted'
-                ? addNotice(desk.notices, {
-                    id: `fact-${seq}`,
-                    kind: 'assigned',
-                    contactId: contact.id,
-                    reference: contact.reference,
-                    byName: fact.byName,
-                    note: fact.note,
-                  })
-                : desk.notices,
-          },
+          desk: settleDesk(
+            {
+              ...desk,
+              conversations: upsertConversation(desk.conversations, fact.conversation),
+              offers: desk.offers.filter((offer) => offer.contact.id !== contact.id),
+              lastLogged: null,
+              notices:
+                fact.reason !== 'accepted'
+                  ? addNotice(desk.notices, {
+                      id: `fact-${seq}`,
+                      kind: 'assigned',
+                      contactId: contact.id,
+                      reference: contact.reference,
+                      byName: fact.byName,
+                      note: fact.note,
+                    })
+                  : desk.notices,
+            },
+            // What the agent accepted comes to the front; work moved to them waits in its tab.
+            isNew && fact.reason === 'accepted' ? contact.id : null,
+          ),
         };
       }
       const monitor = next.training.monitor;
@@ -263,7 +324,7 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
             ...next.training,
             monitor: {
               ...monitor,
-              conversation: newerConversation(monitor.conversation, fact.conversation),
+              conversations: upsertConversation(monitor.conversations, fact.conversation),
             },
           },
         };
@@ -277,10 +338,9 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
         const desk = next.desk;
         next = {
           ...next,
-          desk: {
+          desk: settleDesk({
             ...desk,
-            conversation:
-              desk.conversation?.contact.id === fact.contactId ? null : desk.conversation,
+            conversations: withoutConversation(desk.conversations, fact.contactId),
             offers: desk.offers.filter((offer) => offer.contact.id !== fact.contactId),
             notices: addNotice(desk.notices, {
               id: `fact-${seq}`,
@@ -291,14 +351,20 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
               toAgentName: fact.toAgentName,
               reason: fact.reason,
             }),
-          },
+          }),
         };
       }
       const monitor = next.training.monitor;
-      if (fact.agentId === monitor.agentId && monitor.conversation?.contact.id === fact.contactId) {
+      if (fact.agentId === monitor.agentId && holds(monitor.conversations, fact.contactId)) {
         next = {
           ...next,
-          training: { ...next.training, monitor: { ...monitor, conversation: null } },
+          training: {
+            ...next.training,
+            monitor: {
+              ...monitor,
+              conversations: withoutConversation(monitor.conversations, fact.contactId),
+            },
+          },
         };
       }
       return next;
@@ -311,7 +377,7 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
     }
     case 'transfer:declined': {
       const fact = event.fact;
-      if (data.desk.conversation?.contact.id !== fact.contactId) return data;
+      if (!holds(data.desk.conversations, fact.contactId)) return data;
       return {
         ...data,
         desk: {
@@ -361,8 +427,8 @@ export function newestCall(
   contactId: string,
 ): CallState | null {
   let newest: CallState | null = data.calls[contactId] ?? null;
-  for (const conversation of [data.desk.conversation, data.training.monitor.conversation]) {
-    const call = conversation?.contact.id === contactId ? conversation.call : null;
+  for (const conversation of [...data.desk.conversations, ...data.training.monitor.conversations]) {
+    const call = conversation.contact.id === contactId ? conversation.call : null;
     if (call != null && isNewer(newest, call)) newest = call;
   }
   return newest;
@@ -393,18 +459,22 @@ function updateConversations(
   contactId: string,
   change: (messages: Message[]) => Message[],
 ): LiveData {
-  const apply = (conversation: ConversationDetail | null) =>
-    conversation?.contact.id === contactId
-      ? { ...conversation, messages: change(conversation.messages) }
-      : conversation;
+  const apply = (list: ConversationDetail[]) =>
+    holds(list, contactId)
+      ? list.map((conversation) =>
+          conversation.contact.id === contactId
+            ? { ...conversation, messages: change(conversation.messages) }
+            : conversation,
+        )
+      : list;
   const desk = data.desk;
   const monitor = data.training.monitor;
   return {
     ...data,
-    desk: { ...desk, conversation: apply(desk.conversation) },
+    desk: settleDesk({ ...desk, conversations: apply(desk.conversations) }),
     training: {
       ...data.training,
-      monitor: { ...monitor, conversation: apply(monitor.conversation) },
+      monitor: { ...monitor, conversations: apply(monitor.conversations) },
     },
   };
 }
@@ -415,17 +485,17 @@ export function applyOutcome(data: LiveData, record: OutcomeRecord): LiveData {
   const contactId = record.contact.id;
   if (record.outcome.agentId === next.desk.agentId) {
     const desk = next.desk;
-    const closesHeld = desk.conversation?.contact.id === contactId;
+    const closesHeld = holds(desk.conversations, contactId);
     next = {
       ...next,
-      desk: {
+      desk: settleDesk({
         ...desk,
         outcomes: mergeOutcomes(desk.outcomes, record),
-        conversation: closesHeld ? null : desk.conversation,
+        conversations: withoutConversation(desk.conversations, contactId),
         lastLogged: closesHeld
           ? { contactId, reference: record.contact.reference }
           : desk.lastLogged,
-      },
+      }),
     };
   }
   if (next.board.isLoaded) {
@@ -444,8 +514,7 @@ export function applyOutcome(data: LiveData, record: OutcomeRecord): LiveData {
         monitor: {
           ...monitor,
           outcomes: mergeOutcomes(monitor.outcomes, record),
-          conversation:
-            monitor.conversation?.contact.id === contactId ? null : monitor.conversation,
+          conversations: withoutConversation(monitor.conversations, contactId),
         },
       },
     };
@@ -456,14 +525,18 @@ export function applyOutcome(data: LiveData, record: OutcomeRecord): LiveData {
 /** The agent's own accept ack: same effect as the `conversation:assigned` fact that follows. */
 export function applyAccepted(data: LiveData, detail: ConversationDetail): LiveData {
   const desk = data.desk;
+  const isNew = !holds(desk.conversations, detail.contact.id);
   return {
     ...data,
-    desk: {
-      ...desk,
-      conversation: newerConversation(desk.conversation, detail),
-      offers: desk.offers.filter((offer) => offer.contact.id !== detail.contact.id),
-      lastLogged: null,
-    },
+    desk: settleDesk(
+      {
+        ...desk,
+        conversations: upsertConversation(desk.conversations, detail),
+        offers: desk.offers.filter((offer) => offer.contact.id !== detail.contact.id),
+        lastLogged: null,
+      },
+      isNew ? detail.contact.id : null,
+    ),
   };
 }
 
@@ -481,16 +554,15 @@ export function hydrateDeskData(data: LiveData, snapshot: DeskSnapshot): LiveDat
   return {
     ...data,
     agents: { ...data.agents, [snapshot.agent.id]: snapshot.agent },
-    desk: {
+    desk: settleDesk({
       ...data.desk,
       agentId: snapshot.agent.id,
       offers: [...snapshot.offers].sort((a, b) => a.createdAt - b.createdAt),
-      conversation: snapshot.conversation,
+      conversations: snapshot.conversations,
       outcomes: [...snapshot.recentOutcomes]
         .sort((a, b) => b.outcome.createdAt - a.outcome.createdAt)
         .slice(0, OUTCOME_LIST_LIMIT),
-      lastLogged: snapshot.conversation === null ? data.desk.lastLogged : null,
-    },
+    }),
   };
 }
 
@@ -532,7 +604,7 @@ export function hydrateMonitorData(data: LiveData, snapshot: MonitorSnapshot): L
       monitor: {
         agentId: snapshot.agent.id,
         isLoaded: true,
-        conversation: snapshot.conversation,
+        conversations: snapshot.conversations,
         outcomes: [...snapshot.recentOutcomes]
           .sort((a, b) => b.outcome.createdAt - a.outcome.createdAt)
           .slice(0, OUTCOME_LIST_LIMIT),

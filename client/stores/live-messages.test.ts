@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/schemas/contact';
 import { aConversation, anAgentView, T0 } from '../testing/fixtures';
-import { currentFactSeq, useLiveStore } from './live-store';
+import { currentFactSeq, selectedConversation, useLiveStore } from './live-store';
 
 const store = useLiveStore;
 
@@ -25,15 +25,15 @@ beforeEach(() => {
     {
       agent: anAgentView({ id: 'u-agent1', version: 5 }),
       offers: [],
-      conversation,
+      conversations: [conversation],
       recentOutcomes: [],
     },
     currentFactSeq(),
   );
 });
 
-const heldMessages = () => store.getState().desk.conversation?.messages ?? [];
-const contactId = () => store.getState().desk.conversation!.contact.id;
+const heldMessages = () => selectedConversation(store.getState())?.messages ?? [];
+const contactId = () => selectedConversation(store.getState())!.contact.id;
 
 describe('live transcript', () => {
   it('appends a message once, in time order, however often the fact arrives', () => {

@@ -7,7 +7,7 @@ import {
   anOutcomeRecord,
   aQueueState,
 } from '../testing/fixtures';
-import { currentFactSeq, useLiveStore } from './live-store';
+import { currentFactSeq, selectedConversation, useLiveStore } from './live-store';
 
 const store = useLiveStore;
 
@@ -16,7 +16,7 @@ function hydrateDeskFor(agentId = 'u-agent1'): void {
     {
       agent: anAgentView({ id: agentId, version: 5 }),
       offers: [],
-      conversation: null,
+      conversations: [],
       recentOutcomes: [],
     },
     currentFactSeq(),
@@ -106,7 +106,7 @@ describe('desk facts', () => {
         note: null,
       },
     });
-    expect(store.getState().desk.conversation?.contact.id).toBe('c-1');
+    expect(selectedConversation(store.getState())?.contact.id).toBe('c-1');
 
     ingestFact({
       name: 'conversation:revoked',
@@ -120,7 +120,7 @@ describe('desk facts', () => {
       },
     });
     const { desk } = store.getState();
-    expect(desk.conversation).toBeNull();
+    expect(desk.conversations).toEqual([]);
     expect(desk.notices).toEqual([
       expect.objectContaining({
         kind: 'revoked',
@@ -146,7 +146,7 @@ describe('desk facts', () => {
         reason: 'x',
       },
     });
-    expect(store.getState().desk.conversation?.contact.id).toBe('c-1');
+    expect(selectedConversation(store.getState())?.contact.id).toBe('c-1');
     expect(store.getState().desk.notices).toEqual([]);
   });
 
@@ -163,7 +163,7 @@ describe('desk facts', () => {
       },
     });
     const { desk } = store.getState();
-    expect(desk.conversation?.contact.reference).toBe('TGP-0009');
+    expect(desk.conversations.at(-1)?.contact.reference).toBe('TGP-0009');
     expect(desk.notices[0]).toMatchObject({
       kind: 'assigned',
       byName: 'Rina Lead',
@@ -178,7 +178,7 @@ describe('desk facts', () => {
     store.getState().ingestFact({ name: 'outcome:logged', fact: record });
     store.getState().deskOutcomeLogged(record);
     const { desk } = store.getState();
-    expect(desk.conversation).toBeNull();
+    expect(desk.conversations).toEqual([]);
     expect(desk.outcomes).toHaveLength(1);
     expect(desk.lastLogged).toEqual({ contactId: 'c-1', reference: 'TGP-0001' });
   });
@@ -199,7 +199,7 @@ describe('snapshots and replay', () => {
       {
         agent: anAgentView({ version: 6 }),
         offers: [anOffer({ id: 'o-old', contact: aContact({ id: 'c-old' }) })],
-        conversation: null,
+        conversations: [],
         recentOutcomes: [],
       },
       since,
@@ -234,7 +234,7 @@ describe('snapshots and replay', () => {
     store
       .getState()
       .hydrateDesk(
-        { agent: anAgentView({ version: 7 }), offers: [], conversation: null, recentOutcomes: [] },
+        { agent: anAgentView({ version: 7 }), offers: [], conversations: [], recentOutcomes: [] },
         since,
       );
     expect(store.getState().desk.notices).toHaveLength(1);
@@ -261,7 +261,7 @@ describe('board and monitor', () => {
     store
       .getState()
       .hydrateMonitor(
-        { agent: anAgentView({ id: 'u-trainee' }), conversation: null, recentOutcomes: [] },
+        { agent: anAgentView({ id: 'u-trainee' }), conversations: [], recentOutcomes: [] },
         currentFactSeq(),
       );
     const conversation = aConversation({ assignedAgentId: 'u-trainee' });
@@ -269,7 +269,7 @@ describe('board and monitor', () => {
       name: 'conversation:assigned',
       fact: { agentId: 'u-trainee', conversation, reason: 'accepted', byName: null, note: null },
     });
-    expect(store.getState().training.monitor.conversation?.contact.id).toBe('c-1');
+    expect(store.getState().training.monitor.conversations[0]?.contact.id).toBe('c-1');
     store.getState().ingestFact({
       name: 'outcome:logged',
       fact: anOutcomeRecord({ agentId: 'u-other', id: 'x' }),
@@ -279,7 +279,7 @@ describe('board and monitor', () => {
       name: 'outcome:logged',
       fact: anOutcomeRecord({ agentId: 'u-trainee', id: 'y' }),
     });
-    expect(store.getState().training.monitor.conversation).toBeNull();
+    expect(store.getState().training.monitor.conversations).toEqual([]);
     expect(store.getState().training.monitor.outcomes).toHaveLength(1);
   });
 });

@@ -24,6 +24,7 @@ import {
   initialLiveData,
   reduceFact,
   removeOffer,
+  selectConversation,
   type ConnectionStatus,
   type LiveData,
 } from './live-data';
@@ -67,6 +68,8 @@ interface DeskSlice {
   deskOfferRemoved: (offerId: string) => void;
   dismissNotice: (noticeId: string) => void;
   dismissLastLogged: () => void;
+  /** The agent brings one of their conversations to the front. */
+  selectConversation: (contactId: string) => void;
 }
 
 interface BoardSlice {
@@ -185,6 +188,7 @@ const createDeskSlice: Slice<DeskSlice> = (set) => ({
       desk: { ...state.desk, notices: state.desk.notices.filter((n) => n.id !== noticeId) },
     })),
   dismissLastLogged: () => set((state) => ({ desk: { ...state.desk, lastLogged: null } })),
+  selectConversation: (contactId) => set((state) => selectConversation(dataOf(state), contactId)),
 });
 
 const createBoardSlice: Slice<BoardSlice> = (set) => ({
@@ -231,6 +235,12 @@ export const useLiveStore = create<LiveStore>()((...args) => ({
   ...createTrainingSlice(...args),
   ...createFactsSlice(...args),
 }));
+
+/** The conversation in front on the agent's desk, if they hold any. */
+export function selectedConversation(state: Pick<LiveStore, 'desk'>): ConversationDetail | null {
+  const { conversations, selectedContactId } = state.desk;
+  return conversations.find((c) => c.contact.id === selectedContactId) ?? null;
+}
 
 /** The fact cursor to pass to `hydrate*` for a request about to go out. */
 export function currentFactSeq(): number {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { aConversation, anAgentView } from '../testing/fixtures';
-import { currentFactSeq, useLiveStore } from './live-store';
+import { currentFactSeq, selectedConversation, useLiveStore } from './live-store';
 
 const store = useLiveStore;
 
@@ -10,7 +10,7 @@ beforeEach(() => {
     {
       agent: anAgentView({ id: 'u-agent1', version: 5 }),
       offers: [],
-      conversation: aConversation(),
+      conversations: [aConversation()],
       recentOutcomes: [],
     },
     currentFactSeq(),
@@ -19,7 +19,7 @@ beforeEach(() => {
 
 describe('transfers on the desk', () => {
   it('tells the sender once when the receiver of a warm transfer declines, keeping the conversation', () => {
-    const contactId = store.getState().desk.conversation!.contact.id;
+    const contactId = selectedConversation(store.getState())!.contact.id;
     const fact = {
       name: 'transfer:declined' as const,
       fact: {
@@ -38,7 +38,7 @@ describe('transfers on the desk', () => {
       toAgentName: 'Budi Santoso',
       reason: 'rejected',
     });
-    expect(store.getState().desk.conversation?.contact.id).toBe(contactId);
+    expect(selectedConversation(store.getState())?.contact.id).toBe(contactId);
   });
 
   it('ignores a declined transfer of a conversation no longer held', () => {

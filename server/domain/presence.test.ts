@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   afterContactClosed,
-  canReceiveOffers,
   effectiveStatus,
   hasTimedPresenceEnded,
   type Presence,
@@ -28,20 +27,6 @@ describe('effectiveStatus', () => {
 
   it('shows the presence when no conversation is held', () => {
     for (const presence of presences) expect(effectiveStatus(presence, false)).toBe(presence);
-  });
-});
-
-describe('canReceiveOffers', () => {
-  it('is true only for an available agent with no work and no pending offer', () => {
-    for (const presence of presences) {
-      for (const active of [true, false]) {
-        for (const pending of [true, false]) {
-          expect(canReceiveOffers(presence, active, pending)).toBe(
-            presence === 'available' && !active && !pending,
-          );
-        }
-      }
-    }
   });
 });
 

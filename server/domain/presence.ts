@@ -11,15 +11,6 @@ export function effectiveStatus(presence: Presence, hasActiveContact: boolean): 
   return presence;
 }
 
-/** Whether routing may offer this agent a contact now. */
-export function canReceiveOffers(
-  presence: Presence,
-  hasActiveContact: boolean,
-  hasPendingOffer: boolean,
-): boolean {
-  return presence === 'available' && !hasActiveContact && !hasPendingOffer;
-}
-
 /**
  * After a contact closes: the queue's wrap-up time, if any, for an agent who was taking work.
  * An agent who chose Break or Training meanwhile stays there.

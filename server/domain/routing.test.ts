@@ -3,10 +3,17 @@ import { describe, expect, it } from 'vitest';
 import {
   fitFor,
   planOffers,
-  type FreeAgent,
+  type AvailableAgent,
   type RoutingInput,
   type WaitingContact,
 } from './routing';
+import {
+  DEFAULT_CAPACITY,
+  EMPTY_LOAD,
+  WORK_CLASSES,
+  addToLoad,
+  hasRoomFor,
+} from '../../shared/domain/capacity';
 
 const minute = 60_000;
 const now = 1_800_000_000_000;
@@ -15,6 +22,7 @@ function contact(id: string, overrides: Partial<WaitingContact> = {}): WaitingCo
   return {
     id,
     topic: 'bansos',
+    workClass: 'chat',
     arrivedAt: now - minute,
     segmentPriority: 1,
     targetAnswerMs: 2 * minute,
@@ -22,8 +30,15 @@ function contact(id: string, overrides: Partial<WaitingContact> = {}): WaitingCo
   };
 }
 
-function agent(id: string, overrides: Partial<FreeAgent> = {}): FreeAgent {
-  return { id, skills: { bansos: 3 }, idleSince: now - minute, ...overrides };
+function agent(id: string, overrides: Partial<AvailableAgent> = {}): AvailableAgent {
+  return {
+    id,
+    skills: { bansos: 3 },
+    idleSince: now - minute,
+    capacity: DEFAULT_CAPACITY,
+    load: EMPTY_LOAD,
+    ...overrides,
+  };
 }
 
 function route(partial: Partial<RoutingInput>) {
@@ -177,10 +192,94 @@ describe('overflow', () => {
   });
 });
 
+describe('planOffers and capacity', () => {
+  it('offers a chat to an agent already in chats while they have room', () => {
+    const plan = route({
+      contacts: [contact('c1')],
+      agents: [agent('a1', { load: { voice: 0, chat: 2, email: 0 } })],
+    });
+    expect(plan).toEqual([{ contactId: 'c1', agentId: 'a1' }]);
+  });
+
+  it('offers nothing more of a kind once the agent is at capacity for it', () => {
+    const plan = route({
+      contacts: [contact('chat'), contact('mail', { workClass: 'email' })],
+      agents: [agent('a1', { load: { voice: 0, chat: 3, email: 0 } })],
+    });
+    expect(plan).toEqual([{ contactId: 'mail', agentId: 'a1' }]);
+  });
+
+  it('honours an agent cap lower than the centre’s (a trainee with one chat)', () => {
+    const plan = route({
+      contacts: [contact('c1')],
+      agents: [
+        agent('trainee', {
+          capacity: { voice: 1, chat: 1, email: 1 },
+          load: { voice: 0, chat: 1, email: 0 },
+          idleSince: 0,
+        }),
+      ],
+    });
+    expect(plan).toEqual([]);
+  });
+
+  it('keeps a call exclusive: no call to an agent in a chat, nothing to an agent on a call', () => {
+    const plan = route({
+      contacts: [contact('call', { workClass: 'voice' }), contact('chat')],
+      agents: [
+        agent('chatting', { load: { voice: 0, chat: 1, email: 0 } }),
+        agent('calling', { load: { voice: 1, chat: 0, email: 0 }, idleSince: 0 }),
+      ],
+    });
+    expect(plan).toEqual([{ contactId: 'chat', agentId: 'chatting' }]);
+  });
+
+  it('gives a call to a free agent even when a busier agent has idled longer', () => {
+    const plan = route({
+      contacts: [contact('call', { workClass: 'voice' })],
+      agents: [
+        agent('busy', { load: { voice: 0, chat: 1, email: 0 }, idleSince: 0 }),
+        agent('free', { load: EMPTY_LOAD }),
+      ],
+    });
+    expect(plan).toEqual([{ contactId: 'call', agentId: 'free' }]);
+  });
+
+  it('spreads chats: among equal skills the agent holding the least goes first', () => {
+    const plan = route({
+      contacts: [contact('c1')],
+      agents: [
+        agent('two', { load: { voice: 0, chat: 2, email: 0 }, idleSince: 0 }),
+        agent('one', { load: { voice: 0, chat: 1, email: 0 } }),
+      ],
+    });
+    expect(plan).toEqual([{ contactId: 'c1', agentId: 'one' }]);
+  });
+
+  it('does not let an agent with no voice cap take calls', () => {
+    const plan = route({
+      contacts: [contact('call', { workClass: 'voice' })],
+      agents: [agent('text-only', { capacity: { voice: 0, chat: 3, email: 5 } })],
+    });
+    expect(plan).toEqual([]);
+  });
+});
+
 const topics = ['bansos', 'pajak', 'umum'] as const;
+const loadArb = fc.record({
+  voice: fc.integer({ min: 0, max: 1 }),
+  chat: fc.integer({ min: 0, max: 3 }),
+  email: fc.integer({ min: 0, max: 5 }),
+});
+const capacityArb = fc.record({
+  voice: fc.integer({ min: 0, max: 1 }),
+  chat: fc.integer({ min: 0, max: 3 }),
+  email: fc.integer({ min: 0, max: 5 }),
+});
 const contactArb = fc.record({
   id: fc.uuid(),
   topic: fc.constantFrom(...topics),
+  workClass: fc.constantFrom(...WORK_CLASSES),
   arrivedAt: fc.integer({ min: now - 3_600_000, max: now }),
   segmentPriority: fc.integer({ min: 1, max: 5 }),
   targetAnswerMs: fc.integer({ min: 10_000, max: 3_600_000 }),
@@ -191,6 +290,8 @@ const agentArb = fc.record({
   id: fc.uuid(),
   skills: fc.dictionary(fc.constantFrom(...topics), fc.integer({ min: 1, max: 5 })),
   idleSince: fc.integer({ min: now - 3_600_000, max: now }),
+  capacity: capacityArb,
+  load: loadArb,
 });
 const inputArb = fc.record({
   contacts: fc.uniqueArray(contactArb, { selector: (c) => c.id, maxLength: 30 }),
@@ -204,6 +305,20 @@ describe('planOffers invariants', () => {
         const plan = route({ contacts, agents });
         expect(new Set(plan.map((o) => o.contactId)).size).toBe(plan.length);
         expect(new Set(plan.map((o) => o.agentId)).size).toBe(plan.length);
+      }),
+    );
+  });
+
+  it('never exceeds an agent’s capacity, and a call is never held beside other work', () => {
+    fc.assert(
+      fc.property(inputArb, ({ contacts, agents }) => {
+        for (const offer of route({ contacts, agents })) {
+          const c = contacts.find((x) => x.id === offer.contactId)!;
+          const a = agents.find((x) => x.id === offer.agentId)!;
+          const after = addToLoad(a.load, c.workClass);
+          expect(after[c.workClass]).toBeLessThanOrEqual(a.capacity[c.workClass]);
+          if (after.voice > 0) expect(after.chat + after.email).toBe(0);
+        }
       }),
     );
   });
@@ -230,7 +345,12 @@ describe('planOffers invariants', () => {
         const offeredContacts = new Set(plan.map((o) => o.contactId));
         const busyAgents = new Set(plan.map((o) => o.agentId));
         for (const c of contacts.filter((c) => !offeredContacts.has(c.id))) {
-          const idleEligible = agents.filter((a) => !busyAgents.has(a.id) && fitFor(now, c, a) > 0);
+          const idleEligible = agents.filter(
+            (a) =>
+              !busyAgents.has(a.id) &&
+              hasRoomFor(a.capacity, a.load, c.workClass) &&
+              fitFor(now, c, a) > 0,
+          );
           expect(idleEligible).toEqual([]);
         }
       }),
@@ -249,6 +369,7 @@ describe('planOffers invariants', () => {
             (c) =>
               !offered.has(c.id) &&
               c.segmentPriority > served.segmentPriority &&
+              hasRoomFor(agentOf.capacity, agentOf.load, c.workClass) &&
               fitFor(now, c, agentOf) > 0,
           );
           expect(overtaken).toEqual([]);

@@ -6,8 +6,11 @@
  * 1. contacts by segment priority (higher first);
  * 2. then by time waited against the segment's target answer time (the most overdue first);
  * 3. then by arrival (oldest first), then id, so the result is deterministic;
- * 4. each contact goes to the eligible free agent with the best skill level for its topic,
- *    then the one idle longest, then by id.
+ * 4. each contact goes to the eligible agent with the best skill level for its topic, then the
+ *    one holding the least work, then the one idle longest, then by id.
+ * Capacity (shared/domain/capacity.ts): an agent is eligible only while the contact's kind of
+ * work fits beside what they hold; a call needs an agent holding nothing. An agent gets at most
+ * one offer per pass (and has at most one pending), so the desk is never flooded.
  * Overflow: once a contact has waited its queue's `overflowAfterMs`, agents with a skill in one
  * of the queue's `overflowTopics` (a backup skill, e.g. general information) become eligible too,
  * ranked after every agent with the contact's own skill.
@@ -15,9 +18,18 @@
  * cool-down has passed, so a rejected contact moves to someone else.
  */
 
+import {
+  hasRoomFor,
+  totalLoad,
+  type Capacity,
+  type Load,
+  type WorkClass,
+} from '../../shared/domain/capacity';
+
 export interface WaitingContact {
   id: string;
   topic: string;
+  workClass: WorkClass;
   arrivedAt: number;
   segmentPriority: number;
   targetAnswerMs: number;
@@ -26,8 +38,11 @@ export interface WaitingContact {
   overflowTopics?: readonly string[];
 }
 
-export interface FreeAgent {
+export interface AvailableAgent {
   id: string;
+  capacity: Capacity;
+  /** Conversations held now, per kind of work. */
+  load: Load;
   /** Skill level (1-5) per topic code. */
   skills: Readonly<Record<string, number>>;
   /** Since when the agent has had no work. */
@@ -44,7 +59,7 @@ export interface RecentDecline {
 export interface RoutingInput {
   now: number;
   contacts: readonly WaitingContact[];
-  agents: readonly FreeAgent[];
+  agents: readonly AvailableAgent[];
   declines: readonly RecentDecline[];
   declineCooldownMs: number;
 }
@@ -67,7 +82,7 @@ export function compareContacts(now: number, a: WaitingContact, b: WaitingContac
  * How well an agent fits a contact now: the own-topic skill level (1-5), or below every own-topic
  * agent a backup level once the contact overflows; 0 when the agent may not take it.
  */
-export function fitFor(now: number, contact: WaitingContact, agent: FreeAgent): number {
+export function fitFor(now: number, contact: WaitingContact, agent: AvailableAgent): number {
   const own = agent.skills[contact.topic] ?? 0;
   if (own > 0) return 10 + own;
   const overflowAfterMs = contact.overflowAfterMs ?? null;
@@ -75,8 +90,11 @@ export function fitFor(now: number, contact: WaitingContact, agent: FreeAgent): 
   return Math.max(0, ...(contact.overflowTopics ?? []).map((topic) => agent.skills[topic] ?? 0));
 }
 
-function compareAgents(fitA: number, a: FreeAgent, fitB: number, b: FreeAgent): number {
+function compareAgents(fitA: number, a: AvailableAgent, fitB: number, b: AvailableAgent): number {
   if (fitA !== fitB) return fitB - fitA;
+  const busyA = totalLoad(a.load);
+  const busyB = totalLoad(b.load);
+  if (busyA !== busyB) return busyA - busyB;
   if (a.idleSince !== b.idleSince) return a.idleSince - b.idleSince;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
@@ -88,14 +106,15 @@ export function planOffers(input: RoutingInput): PlannedOffer[] {
       .filter((decline) => now - decline.at < declineCooldownMs)
       .map((decline) => `${decline.contactId}\u0000${decline.agentId}`),
   );
-  const freeAgents = new Map(input.agents.map((agent) => [agent.id, agent]));
+  const candidates = new Map(input.agents.map((agent) => [agent.id, agent]));
   const contacts = [...input.contacts].sort((a, b) => compareContacts(now, a, b));
   const plan: PlannedOffer[] = [];
   for (const contact of contacts) {
-    if (freeAgents.size === 0) break;
-    let best: FreeAgent | undefined;
+    if (candidates.size === 0) break;
+    let best: AvailableAgent | undefined;
     let bestFit = 0;
-    for (const agent of freeAgents.values()) {
+    for (const agent of candidates.values()) {
+      if (!hasRoomFor(agent.capacity, agent.load, contact.workClass)) continue;
       const fit = fitFor(now, contact, agent);
       if (fit <= 0) continue;
       if (declined.has(`${contact.id}\u0000${agent.id}`)) continue;
@@ -106,7 +125,7 @@ export function planOffers(input: RoutingInput): PlannedOffer[] {
     }
     if (best) {
       plan.push({ contactId: contact.id, agentId: best.id });
-      freeAgents.delete(best.id);
+      candidates.delete(best.id);
     }
   }
   return plan;

@@ -16,6 +16,7 @@ import { ErrorResponseSchema } from '../../shared/protocol/ack';
 import { endpoints } from '../../shared/protocol/http';
 import type { Config } from '../config/config';
 import { registerAuthRoutes } from '../modules/auth/handlers';
+import { registerCapacityRoutes } from '../modules/capacity/handlers';
 import { registerDeadlineRoutes } from '../modules/deadlines/handlers';
 import { registerDeskRoutes } from '../modules/desk/handlers';
 import { registerInboundRoutes } from '../modules/inbound/handlers';
@@ -90,6 +91,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   registerDeskRoutes(app, services);
   registerSupervisionRoutes(app, services);
   registerQueueMetricsRoutes(app, services);
+  registerCapacityRoutes(app, services);
   await registerDeadlineRoutes(app, services);
   installNotFoundHandler(app, { isSpaServed: await serveClient(app, config.clientDir) });
   return app;

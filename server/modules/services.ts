@@ -1,5 +1,6 @@
 import type { PresenceService } from './agents/service';
 import type { AuthService } from './auth/service';
+import type { CapacityService } from './capacity/service';
 import type { ServiceContext } from './context';
 import type { InboundService } from './inbound/service';
 import type { MessagingService } from './messaging/service';
@@ -14,6 +15,7 @@ import type { VoiceService } from './voice/service';
 export interface Services {
   ctx: ServiceContext;
   auth: AuthService;
+  capacity: CapacityService;
   inbound: InboundService;
   messaging: MessagingService;
   routing: RoutingService;

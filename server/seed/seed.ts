@@ -1,3 +1,4 @@
+import { TRAINEE_CAPS } from '../../shared/domain/capacity';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../modules/auth/service';
@@ -181,6 +182,8 @@ async function insertUser(
         idle_since: user.now,
         missed_offers: 0,
         version: 0,
+        // A trainee starts with one chat and two e-mails at a time; a lead raises it later.
+        ...(user.isTrainee ? { cap_chat: TRAINEE_CAPS.chat, cap_email: TRAINEE_CAPS.email } : {}),
       })
       .execute();
     const skills = Object.entries(user.skills).map(([topic, level]) => ({

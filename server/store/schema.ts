@@ -71,6 +71,16 @@ export interface AgentStateTable {
   version: number;
   /** When a timed presence (after-contact work) ends by itself. */
   presence_until: number | null;
+  /** The agent's own lower cap per kind of work; null: the centre's limit (migration 0008). */
+  cap_voice: Generated<number | null>;
+  cap_chat: Generated<number | null>;
+  cap_email: Generated<number | null>;
+}
+
+export interface CentreCapacityTable {
+  /** voice, chat or email (shared/domain/capacity.ts). */
+  work_class: string;
+  max_concurrent: number;
 }
 
 export interface CitizenTable {
@@ -103,6 +113,8 @@ export interface ContactTable {
   transferred_by: string | null;
   /** When the caller hung up while the contact waited or was offered (migration 0004). */
   abandoned_at: Generated<number | null>;
+  /** The first time an agent took the contact; transfers and reassignments keep it. */
+  answered_at: Generated<number | null>;
 }
 
 export interface MessageTable {
@@ -279,6 +291,7 @@ export interface Database {
   queues: QueueTable;
   agent_skills: AgentSkillTable;
   agent_states: AgentStateTable;
+  centre_capacity: CentreCapacityTable;
   citizens: CitizenTable;
   contacts: ContactTable;
   messages: MessageTable;

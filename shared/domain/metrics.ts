@@ -17,8 +17,8 @@ const MS_PER_MINUTE = 60_000;
 /** The times of one contact that the metrics read. */
 export interface ContactTimes {
   arrivedAt: number;
-  /** When an agent accepted it (or a lead assigned it); null if never. */
-  acceptedAt: number | null;
+  /** When an agent first accepted it (or a lead assigned it); transfers do not move it. */
+  answeredAt: number | null;
   /** When the caller hung up while it waited; null unless abandoned. */
   abandonedAt: number | null;
   /** The target answer time of the contact's segment. */
@@ -61,8 +61,8 @@ export function tallyContacts(
   const inWindow = (at: number | null): at is number => at !== null && at >= from && at < to;
   for (const contact of contacts) {
     if (inWindow(contact.arrivedAt)) counts.offered += 1;
-    if (inWindow(contact.acceptedAt)) {
-      const wait = contact.acceptedAt - contact.arrivedAt;
+    if (inWindow(contact.answeredAt)) {
+      const wait = contact.answeredAt - contact.arrivedAt;
       counts.answered += 1;
       counts.answerWaitMs += wait;
       if (wait <= contact.targetAnswerMs) counts.answeredInTarget += 1;

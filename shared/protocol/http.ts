@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { AgentViewSchema } from '../schemas/agent';
 import { VoiceEventBodySchema, VoiceEventResultSchema } from '../schemas/call';
+import { AgentCapacitySchema, AgentCapsSchema, CentreCapacitySchema } from '../schemas/capacity';
 import { HolidayYearSchema, ReplaceHolidaysBodySchema } from '../schemas/calendar';
 import { IdSchema } from '../schemas/common';
 import { ConversationDetailSchema, DeliveryStatusSchema } from '../schemas/contact';
@@ -87,5 +88,24 @@ export const endpoints = {
     path: '/api/calendar/holidays/:year',
     body: ReplaceHolidaysBodySchema,
     response: HolidayYearSchema,
+  },
+  centreCapacity: { method: 'GET', path: '/api/capacity', response: CentreCapacitySchema },
+  replaceCentreCapacity: {
+    method: 'PUT',
+    path: '/api/capacity',
+    body: CentreCapacitySchema,
+    response: CentreCapacitySchema,
+  },
+  /** `:agentId` is replaced by the agent's id. */
+  agentCapacity: {
+    method: 'GET',
+    path: '/api/agents/:agentId/capacity',
+    response: AgentCapacitySchema,
+  },
+  replaceAgentCaps: {
+    method: 'PUT',
+    path: '/api/agents/:agentId/capacity',
+    body: AgentCapsSchema,
+    response: AgentCapacitySchema,
   },
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WorkCountsSchema } from './capacity';
 import { AgentStatusSchema, EpochMsSchema, IdSchema } from './common';
 
 /** An agent as the desk, the lead and the trainer see them, live. */
@@ -12,7 +13,12 @@ export const AgentViewSchema = z.object({
   statusSince: EpochMsSchema,
   /** When the current status ends by itself (after-contact work); null when it does not. */
   statusUntil: EpochMsSchema.nullable(),
-  activeContactId: IdSchema.nullable(),
+  /** The conversations the agent holds now, in the order they took them. */
+  activeContactIds: z.array(IdSchema),
+  /** At most this many at once per kind of work (shared/domain/capacity.ts). */
+  capacity: WorkCountsSchema,
+  /** What they hold now per kind of work. */
+  load: WorkCountsSchema,
   skills: z.array(z.object({ topic: z.string(), level: z.number().int().min(1).max(5) })),
   /** Grows with every change to this agent; older facts are stale. */
   version: z.number().int().nonnegative(),

@@ -8,7 +8,8 @@ import { OutcomeRecordSchema } from './outcome';
 export const DeskSnapshotSchema = z.object({
   agent: AgentViewSchema,
   offers: z.array(OfferSchema),
-  conversation: ConversationDetailSchema.nullable(),
+  /** Every conversation the agent holds, in the order they took them. */
+  conversations: z.array(ConversationDetailSchema),
   recentOutcomes: z.array(OutcomeRecordSchema),
 });
 export type DeskSnapshot = z.infer<typeof DeskSnapshotSchema>;
@@ -25,7 +26,7 @@ export type SupervisionBoard = z.infer<typeof SupervisionBoardSchema>;
 /** What a trainer sees of one agent while following them. */
 export const MonitorSnapshotSchema = z.object({
   agent: AgentViewSchema,
-  conversation: ConversationDetailSchema.nullable(),
+  conversations: z.array(ConversationDetailSchema),
   recentOutcomes: z.array(OutcomeRecordSchema),
 });
 export type MonitorSnapshot = z.infer<typeof MonitorSnapshotSchema>;

@@ -143,6 +143,20 @@ export async function getJson(
   return { status: response.status, body: await response.json() };
 }
 
+export async function sendJson(
+  url: string,
+  method: 'POST' | 'PUT' | 'DELETE',
+  body: unknown,
+  cookie?: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
 export async function postInbound(
   url: string,
   body: Partial<InboundContactBody> | Record<string, unknown>,

@@ -91,6 +91,7 @@ describe.each(STORAGE_MODES)('live queue metrics on %s', (mode: StorageMode) => 
         status: 'closed',
         arrived_at: period.intervalStartedAt - 120_000,
         accepted_at: period.intervalStartedAt - 60_000,
+        answered_at: period.intervalStartedAt - 60_000,
         closed_at: period.intervalStartedAt - 30_000,
       })
       .where('id', '=', seeded.body.contactId as string)

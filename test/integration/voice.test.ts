@@ -121,7 +121,7 @@ describe.each(STORAGE_MODES)('voice call events on %s', (mode: StorageMode) => {
       call: { state: 'ended', holdMs: 60, endedAt: arrivedAt + 90 },
     });
     const desk = await getJson(`${server.url}/api/desk`, cookie);
-    expect(desk.body).toMatchObject({ conversation: { call: { state: 'ended' } } });
+    expect(desk.body).toMatchObject({ conversations: [{ call: { state: 'ended' } }] });
     const logged = await agent.sendOk('outcome:log', {
       commandId: randomUUID(),
       contactId,

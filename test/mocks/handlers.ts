@@ -83,7 +83,7 @@ export const handlers = [
     HttpResponse.json({
       agent: anAgentView(),
       offers: [],
-      conversation: null,
+      conversations: [],
       recentOutcomes: [anOutcomeRecord()],
     }),
   ),

@@ -1,14 +1,16 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { EMPTY_LOAD } from '../../../shared/domain/capacity';
 import type { AgentView } from '../../../shared/schemas/agent';
 import { effectiveStatus, type Presence } from '../../domain/presence';
 import type { Database } from '../../store/schema';
+import { loadWorkloads } from '../capacity/repository';
 
 export interface AgentFilter {
   ids?: readonly string[];
   isTrainee?: boolean;
 }
 
-/** Live views of agents (role `agent`), with their effective status and held conversation. */
+/** Live views of agents (role `agent`), with their effective status and held conversations. */
 export async function loadAgentViews(
   db: Kysely<Database>,
   filter: AgentFilter = {},
@@ -34,13 +36,15 @@ export async function loadAgentViews(
   const rows = await query.orderBy('users.display_name').execute();
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [active, skills] = await Promise.all([
+  const [active, workloads, skills] = await Promise.all([
     db
       .selectFrom('contacts')
-      .select(['id', 'assigned_agent_id', 'accepted_at'])
+      .select(['assigned_agent_id', sql<number>`min(accepted_at)`.as('first_accepted_at')])
       .where('status', '=', 'active')
       .where('assigned_agent_id', 'in', ids)
+      .groupBy('assigned_agent_id')
       .execute(),
+    loadWorkloads(db, ids),
     db
       .selectFrom('agent_skills')
       .selectAll()
@@ -51,6 +55,7 @@ export async function loadAgentViews(
   const activeByAgent = new Map(active.map((row) => [row.assigned_agent_id, row]));
   return rows.map((row) => {
     const held = activeByAgent.get(row.id);
+    const workload = workloads.get(row.id);
     const status = effectiveStatus(row.presence as Presence, held !== undefined);
     return {
       id: row.id,
@@ -59,11 +64,13 @@ export async function loadAgentViews(
       teamId: row.team_id,
       status,
       statusSince:
-        status === 'on_contact' && held?.accepted_at != null
-          ? Math.max(held.accepted_at, row.presence_since)
+        status === 'on_contact' && held?.first_accepted_at != null
+          ? Math.max(Number(held.first_accepted_at), row.presence_since)
           : row.presence_since,
       statusUntil: status === 'after_contact_work' ? row.presence_until : null,
-      activeContactId: held?.id ?? null,
+      activeContactIds: workload?.contactIds ?? [],
+      capacity: workload?.capacity ?? EMPTY_LOAD,
+      load: workload?.load ?? EMPTY_LOAD,
       skills: skills
         .filter((skill) => skill.user_id === row.id)
         .map((skill) => ({ topic: skill.topic, level: skill.level })),

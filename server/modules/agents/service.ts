@@ -3,7 +3,7 @@ import type { SelectableAgentStatus } from '../../../shared/schemas/common';
 import { hasTimedPresenceEnded, type Presence } from '../../domain/presence';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
-import { loadActiveContactId } from '../conversations/repository';
+import { loadWorkload } from '../capacity/repository';
 import type { QueueStateService } from '../queue-state/service';
 import type { RoutingService, WithdrawnOffer } from '../routing/service';
 import { publishAgentsChanged } from './publish';
@@ -31,7 +31,7 @@ export class PresenceService {
       const state = await loadAgentState(trx, agentId);
       if (!state) throw new AppError('not_found', 'No agent state for this user.');
       if (state.presence === status) return [];
-      const isHolding = (await loadActiveContactId(trx, agentId)) !== undefined;
+      const isHolding = ((await loadWorkload(trx, agentId))?.contactIds.length ?? 0) > 0;
       await updatePresence(trx, agentId, {
         presence: status,
         at: now,

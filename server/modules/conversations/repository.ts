@@ -88,17 +88,13 @@ export async function loadOpenContacts(db: Kysely<Database>): Promise<ContactSum
   return rows.map(toSummary);
 }
 
-export async function loadActiveContactId(
+/** Several conversations' workspaces, in the order asked; any no longer found are left out. */
+export async function loadConversationDetails(
   db: Kysely<Database>,
-  agentId: string,
-): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('contacts')
-    .select('id')
-    .where('assigned_agent_id', '=', agentId)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
-  return row?.id;
+  contactIds: readonly string[],
+): Promise<ConversationDetail[]> {
+  const details = await Promise.all(contactIds.map((id) => loadConversationDetail(db, id)));
+  return details.filter((detail) => detail !== undefined);
 }
 
 /** The whole workspace for one conversation: transcript, caller context and filled script. */

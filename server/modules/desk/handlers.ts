@@ -4,7 +4,7 @@ import { endpoints } from '../../../shared/protocol/http';
 import { currentUser, requireUser } from '../../http/authenticate';
 import { loadAgentView } from '../agents/repository';
 import { AppError } from '../app-error';
-import { loadConversationDetail } from '../conversations/repository';
+import { loadConversationDetails } from '../conversations/repository';
 import { loadOutcomeRecords } from '../outcomes/repository';
 import { loadReferenceData } from '../reference/repository';
 import { loadOffersView, loadPendingOffers } from '../routing/repository';
@@ -48,7 +48,7 @@ export function registerDeskRoutes(app: FastifyInstance, services: Services): vo
     {
       schema: {
         tags: ['desk'],
-        summary: "The signed-in agent's status, offers and conversation",
+        summary: "The signed-in agent's status, offers and conversations",
         response: { 200: endpoints.desk.response },
       },
       preHandler: requireUser(auth, ['agent']),
@@ -58,15 +58,15 @@ export function registerDeskRoutes(app: FastifyInstance, services: Services): vo
       const agent = await loadAgentView(ctx.db, user.id);
       if (!agent) throw new AppError('not_found', 'No agent state for this user.');
       const pending = await loadPendingOffers(ctx.db, { agentId: user.id });
-      const [offers, conversation, recentOutcomes] = await Promise.all([
+      const [offers, conversations, recentOutcomes] = await Promise.all([
         loadOffersView(
           ctx.db,
           pending.map((offer) => offer.id),
         ),
-        agent.activeContactId ? loadConversationDetail(ctx.db, agent.activeContactId) : undefined,
+        loadConversationDetails(ctx.db, agent.activeContactIds),
         loadOutcomeRecords(ctx.db, { agentId: user.id, limit: RECENT_OUTCOMES_ON_DESK }),
       ]);
-      return { agent, offers, conversation: conversation ?? null, recentOutcomes };
+      return { agent, offers, conversations, recentOutcomes };
     },
   );
 }

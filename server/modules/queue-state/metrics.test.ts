@@ -74,7 +74,7 @@ describe('loadQueueMetrics (SQL) agrees with tallyContacts (the definition)', ()
             status: g.outcome === 'waiting' ? 'waiting' : 'closed',
             arrived_at: g.arrivedAt,
             assigned_agent_id: null,
-            accepted_at: g.outcome === 'answered' ? eventAt : null,
+            answered_at: g.outcome === 'answered' ? eventAt : null,
             closed_at: g.outcome === 'waiting' ? null : eventAt,
             abandoned_at: g.outcome === 'abandoned' ? eventAt : null,
             version: 1,
@@ -84,7 +84,7 @@ describe('loadQueueMetrics (SQL) agrees with tallyContacts (the definition)', ()
         const times = rows.map((row) => ({
           segment: row.segment as SegmentCode,
           arrivedAt: row.arrived_at,
-          acceptedAt: row.accepted_at,
+          answeredAt: row.answered_at,
           abandonedAt: row.abandoned_at,
           targetAnswerMs: TARGETS[row.segment as SegmentCode],
         }));

@@ -43,9 +43,9 @@ export async function loadQueueMetrics(
       .innerJoin('segments', 'segments.code', 'contacts.segment')
       .select(['contacts.queue_id', 'contacts.segment'])
       .select(({ ref }) => {
-        const wait = sql<number>`${ref('contacts.accepted_at')} - ${ref('contacts.arrived_at')}`;
+        const wait = sql<number>`${ref('contacts.answered_at')} - ${ref('contacts.arrived_at')}`;
         const inTarget = sql`${wait} <= ${ref('segments.target_answer_ms')}`;
-        const inInterval = sql`${ref('contacts.accepted_at')} >= ${interval}`;
+        const inInterval = sql`${ref('contacts.answered_at')} >= ${interval}`;
         return [
           sql<number>`count(*)`.as('day_answered'),
           sql<number>`sum(${wait})`.as('day_wait'),
@@ -57,7 +57,7 @@ export async function loadQueueMetrics(
           ),
         ];
       })
-      .where('contacts.accepted_at', '>=', day)
+      .where('contacts.answered_at', '>=', day)
       .groupBy(['contacts.queue_id', 'contacts.segment'])
       .execute(),
     db

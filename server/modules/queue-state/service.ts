@@ -27,12 +27,16 @@ export async function computeQueueState(
     db
       .selectFrom('agent_states')
       .innerJoin('users', 'users.id', 'agent_states.user_id')
-      .leftJoin('contacts', (join) =>
-        join
-          .onRef('contacts.assigned_agent_id', '=', 'users.id')
-          .on('contacts.status', '=', 'active'),
-      )
-      .select(['agent_states.presence', 'contacts.id as active_id'])
+      .select(({ exists, selectFrom }) => [
+        'agent_states.presence',
+        // One row per agent however many conversations they hold.
+        exists(
+          selectFrom('contacts')
+            .select('contacts.id')
+            .whereRef('contacts.assigned_agent_id', '=', 'users.id')
+            .where('contacts.status', '=', 'active'),
+        ).as('is_holding'),
+      ])
       .where('users.role', '=', 'agent')
       .execute(),
   ]);
@@ -42,7 +46,7 @@ export async function computeQueueState(
     number
   >;
   for (const agent of agents) {
-    agentsByStatus[effectiveStatus(agent.presence as Presence, agent.active_id !== null)] += 1;
+    agentsByStatus[effectiveStatus(agent.presence as Presence, Boolean(agent.is_holding))] += 1;
   }
   return {
     version,

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Offer } from '../../../shared/schemas/offer';
-import type { FreeAgent, RecentDecline, WaitingContact } from '../../domain/routing';
+import { hasAnyRoom, workClassOf, type WorkClass } from '../../../shared/domain/capacity';
+import type { Channel } from '../../../shared/schemas/common';
+import type { AvailableAgent, RecentDecline, WaitingContact } from '../../domain/routing';
 import type { Database } from '../../store/schema';
+import { hasRoomForWork, loadWorkloads } from '../capacity/repository';
 import { loadContactSummaries } from '../conversations/repository';
 
 export async function loadWaitingContacts(db: Kysely<Database>): Promise<WaitingContact[]> {
@@ -13,6 +16,7 @@ export async function loadWaitingContacts(db: Kysely<Database>): Promise<Waiting
     .select([
       'contacts.id',
       'contacts.topic',
+      'contacts.channel',
       'contacts.arrived_at',
       'segments.priority',
       'segments.target_answer_ms',
@@ -24,6 +28,7 @@ export async function loadWaitingContacts(db: Kysely<Database>): Promise<Waiting
   return rows.map((row) => ({
     id: row.id,
     topic: row.topic,
+    workClass: workClassOf(row.channel as Channel),
     arrivedAt: row.arrived_at,
     segmentPriority: row.priority,
     targetAnswerMs: row.target_answer_ms,
@@ -32,24 +37,17 @@ export async function loadWaitingContacts(db: Kysely<Database>): Promise<Waiting
   }));
 }
 
-/** Available agents holding no conversation and no pending offer. */
-export async function loadFreeAgents(db: Kysely<Database>): Promise<FreeAgent[]> {
+/**
+ * Agents routing may offer work to now: Available, no offer pending, and room for at least one
+ * more kind of work beside what they hold (shared/domain/capacity.ts).
+ */
+export async function loadAvailableAgents(db: Kysely<Database>): Promise<AvailableAgent[]> {
   const rows = await db
     .selectFrom('agent_states')
     .innerJoin('users', 'users.id', 'agent_states.user_id')
     .select(['agent_states.user_id', 'agent_states.idle_since'])
     .where('users.role', '=', 'agent')
     .where('agent_states.presence', '=', 'available')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('contacts')
-            .select('contacts.id')
-            .whereRef('contacts.assigned_agent_id', '=', 'agent_states.user_id')
-            .where('contacts.status', '=', 'active'),
-        ),
-      ),
-    )
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -62,26 +60,30 @@ export async function loadFreeAgents(db: Kysely<Database>): Promise<FreeAgent[]>
     )
     .execute();
   if (rows.length === 0) return [];
-  const skills = await db
-    .selectFrom('agent_skills')
-    .selectAll()
-    .where(
-      'user_id',
-      'in',
-      rows.map((row) => row.user_id),
-    )
-    .execute();
+  const ids = rows.map((row) => row.user_id);
+  const [skills, workloads] = await Promise.all([
+    db.selectFrom('agent_skills').selectAll().where('user_id', 'in', ids).execute(),
+    loadWorkloads(db, ids),
+  ]);
   const skillsByAgent = new Map<string, Record<string, number>>();
   for (const skill of skills) {
     const held = skillsByAgent.get(skill.user_id) ?? {};
     held[skill.topic] = skill.level;
     skillsByAgent.set(skill.user_id, held);
   }
-  return rows.map((row) => ({
-    id: row.user_id,
-    idleSince: row.idle_since,
-    skills: skillsByAgent.get(row.user_id) ?? {},
-  }));
+  return rows.flatMap((row) => {
+    const workload = workloads.get(row.user_id);
+    if (!workload || !hasAnyRoom(workload.capacity, workload.load)) return [];
+    return [
+      {
+        id: row.user_id,
+        idleSince: row.idle_since,
+        skills: skillsByAgent.get(row.user_id) ?? {},
+        capacity: workload.capacity,
+        load: workload.load,
+      },
+    ];
+  });
 }
 
 /**
@@ -118,29 +120,28 @@ export async function loadRecentDeclines(
   ];
 }
 
-/** Re-checked inside the offer's transaction: the facts routing planned on may be stale. */
-export async function isAgentFree(db: Kysely<Database>, agentId: string): Promise<boolean> {
+/**
+ * Re-checked inside the offer's transaction, after `lockAgent`: the facts routing planned on may
+ * be stale (the agent went on break, took another offer, or filled up meanwhile).
+ */
+export async function canTakeOffer(
+  db: Kysely<Database>,
+  agentId: string,
+  workClass: WorkClass,
+): Promise<boolean> {
   const state = await db
     .selectFrom('agent_states')
     .select('presence')
     .where('user_id', '=', agentId)
     .executeTakeFirst();
   if (state?.presence !== 'available') return false;
-  const [active, pending] = await Promise.all([
-    db
-      .selectFrom('contacts')
-      .select('id')
-      .where('assigned_agent_id', '=', agentId)
-      .where('status', '=', 'active')
-      .executeTakeFirst(),
-    db
-      .selectFrom('offers')
-      .select('id')
-      .where('agent_id', '=', agentId)
-      .where('status', '=', 'pending')
-      .executeTakeFirst(),
-  ]);
-  return !active && !pending;
+  const pending = await db
+    .selectFrom('offers')
+    .select('id')
+    .where('agent_id', '=', agentId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return !pending && (await hasRoomForWork(db, agentId, workClass));
 }
 
 export async function insertOffer(

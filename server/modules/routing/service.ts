@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { workClassOf } from '../../../shared/domain/capacity';
+import type { Channel } from '../../../shared/schemas/common';
 import type { ConversationDetail } from '../../../shared/schemas/contact';
 import {
   afterMissedOffer,
@@ -14,16 +16,17 @@ import { bumpAgentVersion, loadAgentState, lockAgent, updatePresence } from '../
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
 import { publishContactsUpdated } from '../conversations/publish';
-import { loadActiveContactId, loadConversationDetail } from '../conversations/repository';
+import { hasRoomForWork } from '../capacity/repository';
+import { loadConversationDetail } from '../conversations/repository';
 import type { QueueStateService } from '../queue-state/service';
 import {
   insertOffer,
-  isAgentFree,
-  loadFreeAgents,
+  canTakeOffer,
   loadOffer,
   loadOffersView,
   loadPendingOffers,
   loadRecentDeclines,
+  loadAvailableAgents,
   loadWaitingContacts,
   recordContactEvent,
   resolveOfferAndRequeue,
@@ -84,7 +87,7 @@ export class RoutingService {
     const now = clock.now();
     const [contacts, agents, declines] = await Promise.all([
       loadWaitingContacts(db),
-      loadFreeAgents(db),
+      loadAvailableAgents(db),
       loadRecentDeclines(db, now - config.declineCooldownMs),
     ]);
     if (contacts.length === 0 || agents.length === 0) return;
@@ -95,8 +98,11 @@ export class RoutingService {
       declines,
       declineCooldownMs: config.declineCooldownMs,
     });
+    const workClasses = new Map(contacts.map((contact) => [contact.id, contact.workClass]));
     const created: string[] = [];
     for (const planned of plan) {
+      const workClass = workClasses.get(planned.contactId);
+      if (!workClass) continue;
       try {
         const offerId = await db.transaction().execute(async (trx) => {
           const claimed = await trx
@@ -107,7 +113,7 @@ export class RoutingService {
             .executeTakeFirst();
           if (claimed.numUpdatedRows === 0n) throw new StaleFacts();
           await lockAgent(trx, planned.agentId);
-          if (!(await isAgentFree(trx, planned.agentId))) throw new StaleFacts();
+          if (!(await canTakeOffer(trx, planned.agentId, workClass))) throw new StaleFacts();
           return insertOffer(trx, {
             contactId: planned.contactId,
             agentId: planned.agentId,
@@ -138,8 +144,12 @@ export class RoutingService {
     const accepted = await db.transaction().execute(async (trx) => {
       const offer = await loadOfferFor(trx, offerId, { kind: 'accept', agentId }, now);
       await lockAgent(trx, agentId);
-      if ((await loadActiveContactId(trx, agentId)) !== undefined) {
-        throw new AppError('conflict', 'You are already handling a conversation.');
+      const channel = await loadContactChannel(trx, offer.contact_id);
+      if (!channel || !(await hasRoomForWork(trx, agentId, workClassOf(channel)))) {
+        throw new AppError(
+          'conflict',
+          'You are holding as many conversations of this kind as you may; close one first.',
+        );
       }
       const resolved = await trx
         .updateTable('offers')
@@ -157,6 +167,7 @@ export class RoutingService {
           status: 'active',
           assigned_agent_id: agentId,
           accepted_at: now,
+          answered_at: eb.fn.coalesce('answered_at', eb.val(now)),
           version: eb('version', '+', 1),
         }))
         .where('id', '=', offer.contact_id)
@@ -437,6 +448,18 @@ export class RoutingService {
 }
 
 class StaleFacts extends Error {}
+
+async function loadContactChannel(
+  db: Kysely<Database>,
+  contactId: string,
+): Promise<Channel | undefined> {
+  const row = await db
+    .selectFrom('contacts')
+    .select('channel')
+    .where('id', '=', contactId)
+    .executeTakeFirst();
+  return row?.channel as Channel | undefined;
+}
 
 /** The offer, if the agent's accept or reject of it is allowed now; otherwise the reason why not. */
 async function loadOfferFor(

@@ -1,4 +1,6 @@
+import { workClassOf } from '../../../shared/domain/capacity';
 import type { CommandPayload } from '../../../shared/protocol/events';
+import type { Channel } from '../../../shared/schemas/common';
 import type { ContactSummary } from '../../../shared/schemas/contact';
 import type { User } from '../../../shared/schemas/user';
 import type { MonitorSnapshot, SupervisionBoard } from '../../../shared/schemas/views';
@@ -14,10 +16,11 @@ import {
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
 import { publishContactsUpdated } from '../conversations/publish';
+import { hasRoomForWork } from '../capacity/repository';
 import {
-  loadActiveContactId,
   loadContactSummary,
   loadConversationDetail,
+  loadConversationDetails,
   loadOpenContacts,
 } from '../conversations/repository';
 import { loadOutcomeRecords } from '../outcomes/repository';
@@ -56,13 +59,11 @@ export class SupervisionService {
     if (viewer.role === 'trainer' && !agent.isTrainee) {
       throw new AppError('forbidden', 'Trainers follow trainees only.');
     }
-    const [conversation, recentOutcomes] = await Promise.all([
-      agent.activeContactId
-        ? loadConversationDetail(this.ctx.db, agent.activeContactId)
-        : undefined,
+    const [conversations, recentOutcomes] = await Promise.all([
+      loadConversationDetails(this.ctx.db, agent.activeContactIds),
       loadOutcomeRecords(this.ctx.db, { agentId, limit: RECENT_OUTCOMES_PER_AGENT }),
     ]);
-    return { agent, conversation: conversation ?? null, recentOutcomes };
+    return { agent, conversations, recentOutcomes };
   }
 
   /**
@@ -102,10 +103,10 @@ export class SupervisionService {
       if (!targetState || targetState.presence === 'offline') {
         throw new AppError('conflict', `${target.display_name} is offline.`);
       }
-      if ((await loadActiveContactId(trx, target.id)) !== undefined) {
+      if (!(await hasRoomForWork(trx, target.id, workClassOf(contact.channel as Channel)))) {
         throw new AppError(
           'conflict',
-          `${target.display_name} is already handling a conversation.`,
+          `${target.display_name} already holds as many conversations of this kind as they may.`,
         );
       }
       const withdrawn: WithdrawnOffer[] = [
@@ -119,6 +120,7 @@ export class SupervisionService {
           status: 'active',
           assigned_agent_id: target.id,
           accepted_at: now,
+          answered_at: eb.fn.coalesce('answered_at', eb.val(now)),
           version: eb('version', '+', 1),
         }))
         .where('id', '=', contact.id)

@@ -1,5 +1,7 @@
 import type { CommandPayload } from '../../../shared/protocol/events';
 import type { ContactSummary } from '../../../shared/schemas/contact';
+import { workClassOf } from '../../../shared/domain/capacity';
+import type { Channel } from '../../../shared/schemas/common';
 import { rooms } from '../../realtime/rooms';
 import { publishAgentsChanged } from '../agents/publish';
 import { bumpAgentVersion, lockAgent } from '../agents/repository';
@@ -10,7 +12,7 @@ import { loadContactSummary } from '../conversations/repository';
 import type { QueueStateService } from '../queue-state/service';
 import {
   insertOffer,
-  isAgentFree,
+  canTakeOffer,
   loadOffersView,
   recordContactEvent,
 } from '../routing/repository';
@@ -98,7 +100,7 @@ export class TransferService {
           ]);
         }
         await lockAgent(trx, target.id);
-        if (!(await isAgentFree(trx, target.id))) {
+        if (!(await canTakeOffer(trx, target.id, workClassOf(contact.channel as Channel)))) {
           throw new AppError('conflict', `${target.display_name} is not available to take it now.`);
         }
         if (input.mode === 'cold') {

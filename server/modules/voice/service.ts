@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   VoiceEventResultSchema,
   type VoiceEventBody,
@@ -134,7 +134,11 @@ export class VoiceService {
         .set((eb) => ({
           status: 'closed',
           closed_at: endedAt,
-          abandoned_at: endedAt,
+          // Answered once already (then transferred back to a queue): the citizen was served, so
+          // it stays counted as answered rather than also as abandoned.
+          abandoned_at: sql<
+            number | null
+          >`case when answered_at is null then cast(${endedAt} as bigint) else null end`,
           version: eb('version', '+', 1),
         }))
         .where('id', '=', contact.id)

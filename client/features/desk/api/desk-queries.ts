@@ -10,7 +10,7 @@ export const deskKeys = {
 };
 
 /**
- * The agent's own work (status, offers, conversation, recent outcomes) read into the live store;
+ * The agent's own work (status, offers, conversations, recent outcomes) read into the live store;
  * facts that arrive while the read is in flight are replayed on top of it.
  */
 export function deskSnapshotQueryOptions() {
@@ -20,7 +20,10 @@ export function deskSnapshotQueryOptions() {
       const since = currentFactSeq();
       const snapshot = await apiRequest(endpoints.desk, { signal });
       useLiveStore.getState().hydrateDesk(snapshot, since);
-      pruneWrapupDrafts(snapshot.agent.id, snapshot.conversation?.contact.id ?? null);
+      pruneWrapupDrafts(
+        snapshot.agent.id,
+        snapshot.conversations.map((conversation) => conversation.contact.id),
+      );
       return snapshot;
     },
   });

@@ -1,12 +1,13 @@
-import { Alert, Button, Center, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconArrowsExchange, IconCircleCheck } from '@tabler/icons-react';
 import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContactSummary } from '../../../../shared/schemas/contact';
+import type { ContactSummary, ConversationDetail } from '../../../../shared/schemas/contact';
 import type { User } from '../../../../shared/schemas/user';
 import { ConversationHeader, ScriptPanel, Transcript } from '../../../components/conversation-view';
 import { useReferenceData } from '../../../lib/reference-data';
 import { useLiveStore } from '../../../stores/live-store';
+import { ConversationTabLabel } from './conversation-tabs';
 import { DeskNotices } from './desk-notices';
 import { ReplyBox } from './reply-box';
 import { TransferModal } from './transfer-modal';
@@ -14,7 +15,58 @@ import { WrapupForm } from './wrapup-form';
 
 export const CONVERSATION_TITLE_ID = 'conversation-pane-title';
 
-/** Centre pane: what a lead did, then the conversation with its script and wrap-up. */
+/** One held conversation: header, transcript and reply, script, wrap-up. */
+function ConversationWorkspace({
+  conversation,
+  user,
+  codeInputRef,
+  onTransfer,
+}: {
+  conversation: ConversationDetail;
+  user: User;
+  codeInputRef: Ref<HTMLSelectElement> | undefined;
+  onTransfer: (contact: ContactSummary) => void;
+}) {
+  const { t } = useTranslation();
+  const reference = useReferenceData();
+  return (
+    <Stack gap="sm" data-testid="conversation" data-contact-id={conversation.contact.id}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div style={{ flex: 1 }}>
+          <ConversationHeader contact={conversation.contact} />
+        </div>
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconArrowsExchange size={14} aria-hidden />}
+          onClick={() => onTransfer(conversation.contact)}
+          data-testid="transfer-open"
+        >
+          {t('transfer.open')}
+        </Button>
+      </Group>
+      <SimpleGrid cols={2} spacing="md">
+        <Stack gap="xs">
+          <Transcript messages={conversation.messages} maxHeight={200} />
+          <ReplyBox contactId={conversation.contact.id} channel={conversation.contact.channel} />
+        </Stack>
+        <ScriptPanel script={conversation.script} />
+      </SimpleGrid>
+      <WrapupForm
+        contactId={conversation.contact.id}
+        userId={user.id}
+        wrapupCodes={reference.data?.wrapupCodes ?? []}
+        staff={reference.data?.staff ?? []}
+        codeInputRef={codeInputRef}
+      />
+    </Stack>
+  );
+}
+
+/**
+ * Centre pane: what a lead did, then one tab per held conversation. Every tab stays mounted, so
+ * a half-written reply or wrap-up survives switching to another chat and back.
+ */
 export function ConversationPane({
   user,
   codeInputRef,
@@ -23,10 +75,12 @@ export function ConversationPane({
   codeInputRef: Ref<HTMLSelectElement>;
 }) {
   const { t } = useTranslation();
-  const conversation = useLiveStore((state) => state.desk.conversation);
+  const conversations = useLiveStore((state) => state.desk.conversations);
+  const selectedContactId = useLiveStore((state) => state.desk.selectedContactId);
+  const seenUpTo = useLiveStore((state) => state.desk.seenUpTo);
+  const selectConversation = useLiveStore((state) => state.selectConversation);
   const lastLogged = useLiveStore((state) => state.desk.lastLogged);
   const dismissLastLogged = useLiveStore((state) => state.dismissLastLogged);
-  const reference = useReferenceData();
   const [transferring, setTransferring] = useState<ContactSummary | null>(null);
 
   return (
@@ -35,73 +89,69 @@ export function ConversationPane({
         {t('desk.conversationPane')}
       </Title>
       <DeskNotices />
-      {conversation === null ? (
-        <>
-          {lastLogged !== null && (
-            <Alert
-              color="green"
-              icon={<IconCircleCheck size={18} aria-hidden />}
-              title={t('desk.loggedTitle')}
-              withCloseButton
-              closeButtonLabel={t('common.dismiss')}
-              onClose={dismissLastLogged}
-              role="status"
-              data-testid="outcome-confirmation"
-            >
-              {t('desk.loggedBody', { reference: lastLogged.reference })}
-            </Alert>
-          )}
-          <Center mih={240} data-testid="waiting-state">
-            <Stack gap={4} align="center" maw={420}>
-              <Text fw={600}>{t('desk.waitingTitle')}</Text>
-              <Text size="sm" c="dimmed" ta="center">
-                {t('desk.waitingBody')}
-              </Text>
-            </Stack>
-          </Center>
-        </>
-      ) : (
-        <Stack gap="sm" data-testid="conversation">
-          <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <div style={{ flex: 1 }}>
-              <ConversationHeader contact={conversation.contact} />
-            </div>
-            <Button
-              size="xs"
-              variant="default"
-              leftSection={<IconArrowsExchange size={14} aria-hidden />}
-              onClick={() => setTransferring(conversation.contact)}
-              data-testid="transfer-open"
-            >
-              {t('transfer.open')}
-            </Button>
-          </Group>
-          <TransferModal
-            contact={transferring}
-            userId={user.id}
-            onClose={() => setTransferring(null)}
-          />
-          <SimpleGrid cols={2} spacing="md">
-            <Stack gap="xs">
-              <Transcript messages={conversation.messages} maxHeight={200} />
-              <ReplyBox
-                key={conversation.contact.id}
-                contactId={conversation.contact.id}
-                channel={conversation.contact.channel}
-              />
-            </Stack>
-            <ScriptPanel script={conversation.script} />
-          </SimpleGrid>
-          <WrapupForm
-            key={conversation.contact.id}
-            contactId={conversation.contact.id}
-            userId={user.id}
-            wrapupCodes={reference.data?.wrapupCodes ?? []}
-            staff={reference.data?.staff ?? []}
-            codeInputRef={codeInputRef}
-          />
-        </Stack>
+      {lastLogged !== null && (
+        <Alert
+          color="green"
+          icon={<IconCircleCheck size={18} aria-hidden />}
+          title={t('desk.loggedTitle')}
+          withCloseButton
+          closeButtonLabel={t('common.dismiss')}
+          onClose={dismissLastLogged}
+          role="status"
+          data-testid="outcome-confirmation"
+        >
+          {conversations.length === 0
+            ? t('desk.loggedBody', { reference: lastLogged.reference })
+            : t('desk.loggedBodyMore', { reference: lastLogged.reference })}
+        </Alert>
       )}
+      {conversations.length === 0 ? (
+        <Center mih={240} data-testid="waiting-state">
+          <Stack gap={4} align="center" maw={420}>
+            <Text fw={600}>{t('desk.waitingTitle')}</Text>
+            <Text size="sm" c="dimmed" ta="center">
+              {t('desk.waitingBody')}
+            </Text>
+          </Stack>
+        </Center>
+      ) : (
+        <Tabs
+          value={selectedContactId}
+          onChange={(value) => {
+            if (value !== null) selectConversation(value);
+          }}
+          keepMounted
+          variant="outline"
+        >
+          <Tabs.List aria-label={t('desk.tabs.label')} data-testid="conversation-tabs">
+            {conversations.map((conversation) => (
+              <Tabs.Tab key={conversation.contact.id} value={conversation.contact.id} py={6}>
+                <ConversationTabLabel
+                  conversation={conversation}
+                  seenUpTo={seenUpTo[conversation.contact.id]}
+                />
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          {conversations.map((conversation) => (
+            <Tabs.Panel key={conversation.contact.id} value={conversation.contact.id} pt="sm">
+              <ConversationWorkspace
+                conversation={conversation}
+                user={user}
+                codeInputRef={
+                  conversation.contact.id === selectedContactId ? codeInputRef : undefined
+                }
+                onTransfer={setTransferring}
+              />
+            </Tabs.Panel>
+          ))}
+        </Tabs>
+      )}
+      <TransferModal
+        contact={transferring}
+        userId={user.id}
+        onClose={() => setTransferring(null)}
+      />
     </Stack>
   );
 }

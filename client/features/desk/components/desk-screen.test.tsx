@@ -106,4 +106,58 @@ describe('DeskScreen', () => {
     expect(notice.textContent).toContain('Butuh keahlian pajak');
     expect(screen.queryByTestId('conversation')).toBeNull();
   });
+
+  it('shows each held chat in its own tab with its unread count, and switches with a click or ]', async () => {
+    const user = userEvent.setup();
+    await renderDesk();
+    const first = aConversation({ id: 'c-1', reference: 'TGP-0001', citizenName: 'Siti Rahayu' });
+    const second = aConversation({ id: 'c-2', reference: 'TGP-0002', citizenName: 'Ahmad Fauzi' });
+    act(() => {
+      useLiveStore.getState().deskAccepted(first);
+      useLiveStore.getState().ingestFact({
+        name: 'conversation:assigned',
+        fact: {
+          agentId: 'u-agent1',
+          conversation: second,
+          reason: 'transferred',
+          byName: 'Joko Agen',
+          note: null,
+        },
+      });
+    });
+    const tabs = await screen.findAllByRole('tab');
+    expect(tabs.map((tab) => tab.textContent)).toEqual([
+      expect.stringContaining('Siti Rahayu'),
+      expect.stringContaining('Ahmad Fauzi'),
+    ]);
+    expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByTestId('conversation-tab-c-2').textContent).toContain('1');
+    expect(screen.getByLabelText('1 pesan belum dibaca')).toBeTruthy();
+
+    await user.click(tabs[1]!);
+    expect(tabs[1]!.getAttribute('aria-selected')).toBe('true');
+    expect(screen.queryByLabelText('1 pesan belum dibaca')).toBeNull();
+    expect(screen.getByTestId('caller-context').textContent).toContain('Ahmad Fauzi');
+
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard(']');
+    await waitFor(() => expect(tabs[0]!.getAttribute('aria-selected')).toBe('true'));
+  });
+
+  it('keeps a half-written reply in its tab while the agent answers another chat', async () => {
+    const user = userEvent.setup();
+    await renderDesk();
+    act(() => {
+      useLiveStore.getState().deskAccepted(aConversation({ id: 'c-1', citizenName: 'Siti' }));
+      useLiveStore.getState().deskAccepted(aConversation({ id: 'c-2', citizenName: 'Ahmad' }));
+    });
+    const panelOf = (id: string) =>
+      screen.getAllByTestId('conversation').find((el) => el.dataset.contactId === id)!;
+    const replyOf = (id: string) =>
+      panelOf(id).querySelector('[data-testid="reply-text"]') as HTMLTextAreaElement;
+    await user.type(replyOf('c-2'), 'Sebentar, saya cek');
+    await user.click(screen.getByRole('tab', { name: /Siti/ }));
+    await user.click(screen.getByRole('tab', { name: /Ahmad/ }));
+    expect(replyOf('c-2').value).toBe('Sebentar, saya cek');
+  });
 });

@@ -11,7 +11,7 @@ import { ShortcutHelp } from '../../../components/shortcut-help';
 import { useShortcuts } from '../../../lib/keyboard';
 import { errorText } from '../../../lib/error-text';
 import { useLabels } from '../../../lib/reference-data';
-import { useLiveStore } from '../../../stores/live-store';
+import { selectedConversation, useLiveStore } from '../../../stores/live-store';
 import { useAcceptOffer } from '../api/desk-commands';
 import { useDeskSnapshot } from '../api/desk-queries';
 import { CONVERSATION_TITLE_ID, ConversationPane } from './conversation-pane';
@@ -45,7 +45,7 @@ function OfferAnnouncer() {
 
 function CallerPane() {
   const { t } = useTranslation();
-  const caller = useLiveStore((state) => state.desk.conversation?.caller ?? null);
+  const caller = useLiveStore((state) => selectedConversation(state)?.caller ?? null);
   return (
     <>
       <Text fw={650} size="sm" component="h2" m={0} mb={6} c="dimmed">
@@ -64,7 +64,7 @@ function CallerPane() {
 
 /**
  * The agent desk: status in the top bar, then three panes — my work, the conversation, the
- * caller. Keyboard: A accept, R reject, W wrap-up, ? help.
+ * caller. Keyboard: A accept, R reject, W wrap-up, [ and ] previous/next conversation, ? help.
  */
 export function DeskScreen({ frame }: { frame: FrameProps }) {
   const { t } = useTranslation();
@@ -93,6 +93,14 @@ export function DeskScreen({ frame }: { frame: FrameProps }) {
     });
   };
 
+  const cycleConversation = (step: number): void => {
+    const { desk, selectConversation } = useLiveStore.getState();
+    const ids = desk.conversations.map((conversation) => conversation.contact.id);
+    if (ids.length < 2) return;
+    const index = desk.selectedContactId === null ? -1 : ids.indexOf(desk.selectedContactId);
+    selectConversation(ids[(index + step + ids.length) % ids.length]!);
+  };
+
   const firstLiveOffer = (): Offer | undefined => {
     const state = useLiveStore.getState();
     const serverNow = Date.now() + state.serverOffsetMs;
@@ -109,6 +117,8 @@ export function DeskScreen({ frame }: { frame: FrameProps }) {
       if (offer !== undefined) setRejecting(offer);
     },
     w: () => codeInputRef.current?.focus(),
+    '[': () => cycleConversation(-1),
+    ']': () => cycleConversation(1),
     '?': () => setHelpOpen(true),
   });
 
@@ -116,6 +126,7 @@ export function DeskScreen({ frame }: { frame: FrameProps }) {
     { keys: 'A', label: t('shortcuts.accept') },
     { keys: 'R', label: t('shortcuts.reject') },
     { keys: 'W', label: t('shortcuts.wrapup') },
+    { keys: '[ ]', label: t('shortcuts.switchConversation') },
     { keys: '?', label: t('shortcuts.help') },
   ];
 

@@ -1,5 +1,6 @@
-import { Alert, Divider, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Divider, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { WORK_CLASSES } from '../../../../shared/domain/capacity';
 import type { Offer } from '../../../../shared/schemas/offer';
 import { useElapsedText } from '../../../components/elapsed';
 import { OutcomeList } from '../../../components/outcome-list';
@@ -9,37 +10,62 @@ import { OfferList } from './offer-list';
 
 const RECENT_OUTCOMES_SHOWN = 8;
 
-function ActiveConversationSummary() {
+/** How much the agent holds against what they may hold, per kind of work. */
+function WorkloadSummary() {
   const { t } = useTranslation();
-  const conversation = useLiveStore((state) => state.desk.conversation);
-  const acceptedAgo = useElapsedText(conversation?.contact.acceptedAt ?? null);
+  const agent = useLiveStore((state) =>
+    state.desk.agentId === null ? undefined : state.agents[state.desk.agentId],
+  );
+  const oldestAcceptedAt = useLiveStore((state) =>
+    state.desk.conversations.reduce<number | null>((oldest, conversation) => {
+      const at = conversation.contact.acceptedAt;
+      return at === null ? oldest : oldest === null ? at : Math.min(oldest, at);
+    }, null),
+  );
+  const heldFor = useElapsedText(oldestAcceptedAt);
+  if (agent === undefined) return null;
+  const held = agent.activeContactIds.length;
   return (
-    <section aria-labelledby="active-title">
-      <Text fw={650} size="sm" id="active-title" component="h2" m={0} mb={6}>
-        {t('desk.activeConversation')}
+    <section aria-labelledby="workload-title">
+      <Text fw={650} size="sm" id="workload-title" component="h2" m={0} mb={6}>
+        {t('desk.workload.title')}
       </Text>
-      {conversation === null ? (
-        <Text size="sm" c="dimmed">
-          {t('desk.noActiveConversation')}
+      <Paper
+        withBorder
+        p="xs"
+        radius="sm"
+        bg={held > 0 ? 'teal.0' : undefined}
+        data-testid="workload"
+      >
+        <Text size="sm" fw={600}>
+          {held === 0 ? t('desk.noActiveConversation') : t('desk.workload.held', { count: held })}
         </Text>
-      ) : (
-        <Paper withBorder p="xs" radius="sm" bg="teal.0" data-testid="active-conversation">
-          <Text size="sm" fw={700} ff="monospace">
-            {conversation.contact.reference}
+        <Group gap="xs" mt={4}>
+          {WORK_CLASSES.filter((workClass) => agent.capacity[workClass] > 0).map((workClass) => (
+            <Badge
+              key={workClass}
+              variant="light"
+              color={agent.load[workClass] >= agent.capacity[workClass] ? 'orange' : 'gray'}
+              data-testid={`workload-${workClass}`}
+            >
+              {t(`desk.workload.${workClass}`, {
+                load: agent.load[workClass],
+                capacity: agent.capacity[workClass],
+              })}
+            </Badge>
+          ))}
+        </Group>
+        {heldFor !== null && (
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('desk.acceptedAgo', { duration: heldFor })}
           </Text>
-          <Text size="sm">{conversation.contact.citizenName}</Text>
-          {acceptedAgo !== null && (
-            <Text size="xs" c="dimmed">
-              {t('desk.acceptedAgo', { duration: acceptedAgo })}
-            </Text>
-          )}
-        </Paper>
-      )}
+        )}
+      </Paper>
     </section>
   );
 }
 
-/** Left pane: offers, the held conversation, queue figures, my recent outcomes. */
+/** Left pane: offers, what I hold against my capacity, queue figures, my recent outcomes. */
 export function MyWorkPane({
   isTrainee,
   acceptingOfferId,
@@ -75,7 +101,7 @@ export function MyWorkPane({
         isReceiving={isReceiving}
       />
       <Divider />
-      <ActiveConversationSummary />
+      <WorkloadSummary />
       <Divider />
       <QueueStatePanel variant="compact" />
       <Divider />

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
-import { useEffect, useRef, useState, type FormEvent, type Ref } from 'react';
+import { type FormEvent, type Ref, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember, WrapupCode } from '../../../../shared/schemas/reference-data';
 import { isTransientError } from '../../../lib/app-error';
@@ -103,6 +103,8 @@ export function WrapupForm({
   const { draft, update } = useWrapupDraft(draftKey, userId);
   const logOutcome = useLogOutcome(draftKey);
   const [hasTriedSubmit, setHasTriedSubmit] = useState(false);
+  // Several forms are mounted at once, one per conversation tab.
+  const titleId = useId();
 
   const chosenCode = wrapupCodes.find((code) => code.code === draft.wrapupCode);
   const isFollowUpRequired = chosenCode?.needsFollowUp === true;
@@ -143,11 +145,11 @@ export function WrapupForm({
   });
 
   return (
-    <Paper withBorder p="sm" radius="sm" component="section" aria-labelledby="wrapup-title">
+    <Paper withBorder p="sm" radius="sm" component="section" aria-labelledby={titleId}>
       <form onSubmit={submit} noValidate data-testid="wrapup-form">
         <Stack gap="xs">
           <Group justify="space-between">
-            <Title order={3} size="sm" id="wrapup-title">
+            <Title order={3} size="sm" id={titleId}>
               {t('wrapup.title')}
             </Title>
             <Text size="xs" c="dimmed">

@@ -45,11 +45,12 @@ export const DRAFT_MAX_AGE_MS = 12 * 60 * 60_000;
  */
 export function pruneWrapupDrafts(
   userId: string,
-  heldContactId: string | null,
+  heldContactIds: readonly string[],
   now = Date.now(),
 ): void {
+  const held = new Set(heldContactIds.map((contactId) => wrapupDraftKey(userId, contactId)));
   for (const key of keysWithPrefix(draftPrefix(userId))) {
-    if (heldContactId !== null && key === wrapupDraftKey(userId, heldContactId)) continue;
+    if (held.has(key)) continue;
     const parsed = WrapupDraftSchema.safeParse(readJson(key));
     if (!parsed.success || now - parsed.data.savedAt > DRAFT_MAX_AGE_MS) removeKey(key);
   }

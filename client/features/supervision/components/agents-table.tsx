@@ -1,5 +1,6 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { Elapsed } from '../../../components/elapsed';
 import { StatusBadge } from '../../../components/status-badge';
 import { useLiveStore } from '../../../stores/live-store';
@@ -7,12 +8,13 @@ import { useLiveStore } from '../../../stores/live-store';
 function AgentRow({ agentId }: { agentId: string }) {
   const { t } = useTranslation();
   const agent = useLiveStore((state) => state.agents[agentId]);
-  const reference = useLiveStore((state) => {
-    const contactId = state.agents[agentId]?.activeContactId;
-    return contactId === null || contactId === undefined
-      ? null
-      : (state.board.contacts[contactId]?.reference ?? null);
-  });
+  const references = useLiveStore(
+    useShallow((state) =>
+      (state.agents[agentId]?.activeContactIds ?? []).map(
+        (contactId) => state.board.contacts[contactId]?.reference ?? '…',
+      ),
+    ),
+  );
   if (agent === undefined) return null;
   return (
     <Table.Tr data-testid={`agent-row-${agent.id}`}>
@@ -35,8 +37,17 @@ function AgentRow({ agentId }: { agentId: string }) {
         </Group>
       </Table.Td>
       <Table.Td>
-        <Text size="sm" ff="monospace">
-          {reference ?? (agent.activeContactId === null ? t('common.none') : '…')}
+        <Text size="sm" ff="monospace" style={{ whiteSpace: 'normal' }}>
+          {references.length === 0 ? t('common.none') : references.join(', ')}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="xs" style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="agent-load">
+          {t('supervision.load', {
+            voice: `${agent.load.voice}/${agent.capacity.voice}`,
+            chat: `${agent.load.chat}/${agent.capacity.chat}`,
+            email: `${agent.load.email}/${agent.capacity.email}`,
+          })}
         </Text>
       </Table.Td>
     </Table.Tr>
@@ -70,6 +81,7 @@ export function AgentsTable() {
               <Table.Th>{t('supervision.name')}</Table.Th>
               <Table.Th>{t('supervision.status')}</Table.Th>
               <Table.Th>{t('supervision.activeConversation')}</Table.Th>
+              <Table.Th>{t('supervision.loadHeader')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   Alert,
   Badge,
@@ -9,6 +10,7 @@ import {
   Paper,
   SimpleGrid,
   Stack,
+  Tabs,
   Text,
   Title,
 } from '@mantine/core';
@@ -35,6 +37,7 @@ export function MonitorView({ agentId, onStop }: { agentId: string; onStop: () =
     state.training.monitor.agentId === agentId ? state.training.monitor : null,
   );
   const name = agent?.displayName ?? '';
+  const [watchedContactId, setWatchedContactId] = useState<string | null>(null);
 
   return (
     <Stack gap="sm" data-testid="monitor-view" aria-label={t('training.monitoring')}>
@@ -90,32 +93,53 @@ export function MonitorView({ agentId, onStop }: { agentId: string; onStop: () =
         )
       ) : (
         <>
-          {monitor.conversation === null ? (
+          {monitor.conversations.length === 0 ? (
             <Paper withBorder p="md" radius="sm">
               <Text size="sm" c="dimmed" data-testid="monitor-idle">
                 {t('training.noConversation', { name })}
               </Text>
             </Paper>
           ) : (
-            <Box
-              style={{
-                display: 'grid',
-                gridTemplateColumns: 'minmax(0, 1fr) 280px',
-                gap: 'var(--mantine-spacing-md)',
-              }}
-              data-testid="monitor-conversation"
+            <Tabs
+              value={
+                monitor.conversations.some((c) => c.contact.id === watchedContactId)
+                  ? watchedContactId
+                  : monitor.conversations[0]!.contact.id
+              }
+              onChange={setWatchedContactId}
+              keepMounted={false}
             >
-              <Stack gap="sm">
-                <ConversationHeader contact={monitor.conversation.contact} />
-                <SimpleGrid cols={2} spacing="md">
-                  <Transcript messages={monitor.conversation.messages} />
-                  <ScriptPanel script={monitor.conversation.script} />
-                </SimpleGrid>
-              </Stack>
-              <Paper withBorder p="sm" radius="sm" bg="gray.0">
-                <CallerContextPanel caller={monitor.conversation.caller} />
-              </Paper>
-            </Box>
+              <Tabs.List aria-label={t('training.conversations', { name })}>
+                {monitor.conversations.map((conversation) => (
+                  <Tabs.Tab key={conversation.contact.id} value={conversation.contact.id}>
+                    {conversation.contact.reference}
+                  </Tabs.Tab>
+                ))}
+              </Tabs.List>
+              {monitor.conversations.map((conversation) => (
+                <Tabs.Panel key={conversation.contact.id} value={conversation.contact.id} pt="sm">
+                  <Box
+                    style={{
+                      display: 'grid',
+                      gridTemplateColumns: 'minmax(0, 1fr) 280px',
+                      gap: 'var(--mantine-spacing-md)',
+                    }}
+                    data-testid="monitor-conversation"
+                  >
+                    <Stack gap="sm">
+                      <ConversationHeader contact={conversation.contact} />
+                      <SimpleGrid cols={2} spacing="md">
+                        <Transcript messages={conversation.messages} />
+                        <ScriptPanel script={conversation.script} />
+                      </SimpleGrid>
+                    </Stack>
+                    <Paper withBorder p="sm" radius="sm" bg="gray.0">
+                      <CallerContextPanel caller={conversation.caller} />
+                    </Paper>
+                  </Box>
+                </Tabs.Panel>
+              ))}
+            </Tabs>
           )}
           <section aria-labelledby="monitor-outcomes-title">
             <Text fw={650} size="sm" id="monitor-outcomes-title" component="h3" m={0} mb={6}>

@@ -1,0 +1,126 @@
+import type { Kysely } from 'kysely';
+import {
+  DEFAULT_CAPACITY,
+  EMPTY_LOAD,
+  WORK_CLASSES,
+  addToLoad,
+  effectiveCapacity,
+  hasRoomFor,
+  workClassOf,
+  type Capacity,
+  type Load,
+  type WorkClass,
+} from '../../../shared/domain/capacity';
+import type { Channel } from '../../../shared/schemas/common';
+import type { Database } from '../../store/schema';
+
+export interface Workload {
+  capacity: Capacity;
+  load: Load;
+  /** The conversations held now, oldest answer first. */
+  contactIds: string[];
+}
+
+export async function loadCentreCapacity(db: Kysely<Database>): Promise<Capacity> {
+  const rows = await db.selectFrom('centre_capacity').selectAll().execute();
+  const capacity: Record<WorkClass, number> = { ...DEFAULT_CAPACITY };
+  for (const row of rows) {
+    if ((WORK_CLASSES as readonly string[]).includes(row.work_class)) {
+      capacity[row.work_class as WorkClass] = row.max_concurrent;
+    }
+  }
+  return capacity;
+}
+
+export async function saveCentreCapacity(db: Kysely<Database>, capacity: Capacity): Promise<void> {
+  for (const workClass of WORK_CLASSES) {
+    await db
+      .insertInto('centre_capacity')
+      .values({ work_class: workClass, max_concurrent: capacity[workClass] })
+      .onConflict((oc) =>
+        oc.column('work_class').doUpdateSet({ max_concurrent: capacity[workClass] }),
+      )
+      .execute();
+  }
+}
+
+/** Each agent's limits and what they hold now; agents holding nothing get an empty load. */
+export async function loadWorkloads(
+  db: Kysely<Database>,
+  agentIds: readonly string[],
+): Promise<Map<string, Workload>> {
+  const workloads = new Map<string, Workload>();
+  if (agentIds.length === 0) return workloads;
+  const [centre, caps, held] = await Promise.all([
+    loadCentreCapacity(db),
+    db
+      .selectFrom('agent_states')
+      .select(['user_id', 'cap_voice', 'cap_chat', 'cap_email'])
+      .where('user_id', 'in', agentIds)
+      .execute(),
+    db
+      .selectFrom('contacts')
+      .select(['id', 'assigned_agent_id', 'channel'])
+      .where('status', '=', 'active')
+      .where('assigned_agent_id', 'in', agentIds)
+      .orderBy('accepted_at')
+      .orderBy('id')
+      .execute(),
+  ]);
+  for (const row of caps) {
+    workloads.set(row.user_id, {
+      capacity: effectiveCapacity(centre, {
+        voice: row.cap_voice,
+        chat: row.cap_chat,
+        email: row.cap_email,
+      }),
+      load: EMPTY_LOAD,
+      contactIds: [],
+    });
+  }
+  for (const contact of held) {
+    const workload = contact.assigned_agent_id ? workloads.get(contact.assigned_agent_id) : null;
+    if (!workload) continue;
+    workload.load = addToLoad(workload.load, workClassOf(contact.channel as Channel));
+    workload.contactIds.push(contact.id);
+  }
+  return workloads;
+}
+
+export async function loadWorkload(
+  db: Kysely<Database>,
+  agentId: string,
+): Promise<Workload | undefined> {
+  return (await loadWorkloads(db, [agentId])).get(agentId);
+}
+
+/**
+ * Whether the agent can hold one more contact of this kind now. Called inside the
+ * transaction that gives the work, after `lockAgent`, so two grants cannot both see room.
+ */
+export async function hasRoomForWork(
+  db: Kysely<Database>,
+  agentId: string,
+  workClass: WorkClass,
+): Promise<boolean> {
+  const workload = await loadWorkload(db, agentId);
+  return workload !== undefined && hasRoomFor(workload.capacity, workload.load, workClass);
+}
+
+export async function saveAgentCaps(
+  db: Kysely<Database>,
+  agentId: string,
+  caps: Record<WorkClass, number | null>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('agent_states')
+    .set((eb) => ({
+      cap_voice: caps.voice,
+      cap_chat: caps.chat,
+      cap_email: caps.email,
+      version: eb('version', '+', 1),
+    }))
+    .where('user_id', '=', agentId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
