@@ -39,6 +39,12 @@ export function anAgentView(overrides: Partial<AgentView> = {}): AgentView {
     skills: [{ topic: 'bansos', level: 3 }],
     version: 1,
     ...overrides,
+    // The chosen presence follows the status unless a test sets it (on contact: Available).
+    presence:
+      overrides.presence ??
+      (overrides.status === undefined || overrides.status === 'on_contact'
+        ? 'available'
+        : overrides.status),
   };
 }
 

@@ -9,6 +9,11 @@ export const AgentViewSchema = z.object({
   isTrainee: z.boolean(),
   teamId: IdSchema.nullable(),
   status: AgentStatusSchema,
+  /**
+   * What the agent chose or was put in, under `on_contact`: an agent holding chats may still be
+   * Available for more, or on Break to finish them and take nothing new.
+   */
+  presence: AgentStatusSchema.exclude(['on_contact']),
   /** When the current status began. */
   statusSince: EpochMsSchema,
   /** When the current status ends by itself (after-contact work); null when it does not. */

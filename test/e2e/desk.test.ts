@@ -21,13 +21,23 @@ describe('the desk in a browser', () => {
   let server: TestServer;
   let browser: Browser;
   let channel: http.Server;
+  /** Every reply the channel provider received, as the webhook sent it. */
+  const delivered: { contactId?: string; text?: string }[] = [];
   const shots: string[] = [];
 
   beforeAll(async () => {
     // The channel provider's side of the outbound webhook: it takes every reply.
     channel = http.createServer((req, res) => {
-      req.resume();
-      req.on('end', () => res.end());
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        try {
+          delivered.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as never);
+        } catch {
+          // Not ours to judge here: the provider answers 200 either way.
+        }
+        res.end();
+      });
     });
     await new Promise<void>((resolve) => channel.listen(0, '127.0.0.1', resolve));
     server = await startServer('sqlite', {
@@ -321,5 +331,86 @@ describe('the desk in a browser', () => {
     await expect.poll(() => agent1.getByTestId('conversation-reference').count()).toBe(0);
     await agent1.context().close();
     await agent2.context().close();
+  });
+
+  it('agent1 works two chats at once in tabs, with live messages both ways and an unread count per tab', async () => {
+    // agent2 still holds the caller from the transfer above and has room for chats: on a break,
+    // so both chats come to agent1.
+    const agent2 = await openPage(browser);
+    await signInAs(agent2, server.url, 'agent2');
+    await waitForDesk(agent2);
+    await agent2.getByTestId('status-break').click();
+    await expect
+      .poll(() => agent2.getByTestId('status-break').getAttribute('aria-pressed'))
+      .toBe('true');
+    await agent2.context().close();
+
+    const agent = await openPage(browser);
+    await signInAs(agent, server.url, 'agent1');
+    await waitForDesk(agent);
+    await agent.getByTestId('status-available').click();
+    await expect
+      .poll(() => agent.getByTestId('current-status').getAttribute('data-status'))
+      .toBe('available');
+
+    const citizens = [
+      { from: '081255550001', name: 'Wulan Sari', text: 'Bagaimana cara daftar PKH?' },
+      { from: '081255550002', name: 'Yusuf Hamdani', text: 'BPNT bulan ini belum masuk.' },
+    ];
+    const references: string[] = [];
+    const contactIds: string[] = [];
+    for (const citizen of citizens) {
+      const created = await postInbound(server.url, inboundContact({ ...citizen }));
+      references.push(String(created.body.reference));
+      contactIds.push(String(created.body.contactId));
+      // One offer at a time: accept it, then the next comes while the first chat stays open.
+      await agent.getByTestId('offer-accept').first().click();
+      await agent.getByTestId(`conversation-tab-${created.body.contactId}`).waitFor();
+    }
+    const tabs = agent.getByRole('tab');
+    await expect.poll(() => tabs.count()).toBe(2);
+    expect(await agent.getByTestId('workload-chat').textContent()).toMatch(/2\/3/);
+    const panel = (index: number) =>
+      agent.locator(`[data-testid="conversation"][data-contact-id="${contactIds[index]}"]`);
+
+    // The second chat is in front: answer it; the reply reaches the channel and shows delivered.
+    await panel(1).getByTestId('reply-text').fill('Baik Pak Yusuf, saya cek datanya dulu.');
+    await panel(1).getByTestId('reply-send').click();
+    await expect
+      .poll(() => delivered.some((reply) => reply.text?.includes('saya cek datanya')))
+      .toBe(true);
+    await expect
+      .poll(() => panel(1).getByTestId('delivery-status').last().textContent())
+      .toMatch(/Terkirim|Diterima|Sent|Delivered/);
+
+    // Meanwhile the first citizen writes again: the first tab counts it as unread.
+    await postInbound(
+      server.url,
+      inboundContact({ ...citizens[0]!, text: 'Syaratnya apa saja ya?' }),
+    );
+    const firstTab = agent.getByTestId(`conversation-tab-${contactIds[0]}`);
+    await expect.poll(() => firstTab.getByTestId('unread-count').textContent()).toBe('1');
+    shots.push(await screenshot(agent, '14-agent-two-chats-unread'));
+
+    await tabs.first().click();
+    await panel(0).getByText('Syaratnya apa saja ya?').waitFor();
+    expect(await firstTab.getByTestId('unread-count').count()).toBe(0);
+    await panel(0)
+      .getByTestId('reply-text')
+      .fill('Syaratnya KTP, KK dan surat keterangan tidak mampu.');
+    await panel(0).getByTestId('reply-send').click();
+    await expect
+      .poll(() => delivered.some((reply) => reply.text?.includes('surat keterangan')))
+      .toBe(true);
+    shots.push(await screenshot(agent, '15-agent-first-chat-answered'));
+
+    // Wrapping up one chat leaves the other in front.
+    await panel(0).getByTestId('wrapup-code').selectOption('answered');
+    await panel(0).getByTestId('wrapup-submit').click();
+    await expect.poll(() => tabs.count()).toBe(1);
+    await panel(1).getByTestId('wrapup-code').selectOption('answered');
+    await panel(1).getByTestId('wrapup-submit').click();
+    await agent.getByTestId('waiting-state').waitFor();
+    await agent.context().close();
   });
 });

@@ -63,6 +63,7 @@ export async function loadAgentViews(
       isTrainee: row.is_trainee === 1,
       teamId: row.team_id,
       status,
+      presence: row.presence as Presence,
       statusSince:
         status === 'on_contact' && held?.first_accepted_at != null
           ? Math.max(Number(held.first_accepted_at), row.presence_since)

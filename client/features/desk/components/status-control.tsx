@@ -46,7 +46,7 @@ export function StatusControl({ agent }: { agent: AgentView | undefined }) {
     <Group gap="sm" wrap="nowrap">
       <Group gap={6} wrap="nowrap" role="group" aria-label={t('status.control')}>
         {CHOICES.map(({ status, color }) => {
-          const isCurrent = agent?.status === status;
+          const isCurrent = agent?.presence === status;
           return (
             <Button
               key={status}
