@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { computeQueueMetrics } from '../server/modules/queue-state/metrics';
-import { forAgents } from '../server/modules/queue-state/metrics-service';
+import { forAgent } from '../server/modules/queue-state/metrics-service';
 import { computeQueueState } from '../server/modules/queue-state/service';
 import { seedBaseData, seedDemoData } from '../server/seed/seed';
 import { migrateToLatest, openStore, type Store } from '../server/store/database';
@@ -90,7 +90,9 @@ async function measure(dialect: 'sqlite' | 'postgres', today: number, older: num
     const stateBytes = JSON.stringify(await computeQueueState(store.db, 1, now)).length;
     const full = await computeQueueMetrics(store.db, 1, now, options);
     const metricsBytes = JSON.stringify(full).length;
-    const agentBytes = JSON.stringify(forAgents(full)).length;
+    const agentBytes = JSON.stringify(
+      forAgent(full, new Set(full.queues.map((q) => q.queueId))),
+    ).length;
     console.log(
       `${dialect.padEnd(8)} ${String(today).padStart(6)} today + ${older} older: ` +
         `queue state ${state.toFixed(2)} ms (${stateBytes} B), ` +

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fitFor,
   planOffers,
+  queuesServedBy,
   type AvailableAgent,
   type RoutingInput,
   type WaitingContact,
@@ -390,5 +391,19 @@ describe('planOffers invariants', () => {
         expect(reversed).toEqual(forward);
       }),
     );
+  });
+});
+
+describe('queuesServedBy', () => {
+  const queues = [
+    { id: 'q-bansos', topic: 'bansos', overflowTopics: ['umum'] },
+    { id: 'q-pajak', topic: 'pajak', overflowTopics: [] },
+    { id: 'q-umum', topic: 'umum', overflowTopics: [] },
+  ];
+
+  it('lists the queues of the agent’s skills and those whose overflow reaches them', () => {
+    expect(queuesServedBy({ pajak: 2 }, queues)).toEqual(['q-pajak']);
+    expect(queuesServedBy({ umum: 1 }, queues)).toEqual(['q-bansos', 'q-umum']);
+    expect(queuesServedBy({}, queues)).toEqual([]);
   });
 });

@@ -130,3 +130,23 @@ export function planOffers(input: RoutingInput): PlannedOffer[] {
   }
   return plan;
 }
+
+export interface QueueCoverage {
+  id: string;
+  topic: string;
+  overflowTopics: readonly string[];
+}
+
+/**
+ * The queues an agent can be offered contacts from: those of a topic they are skilled in, and
+ * those whose overflow reaches one of their skills. What "their queues" means on the desk.
+ */
+export function queuesServedBy(
+  skills: Readonly<Record<string, number>>,
+  queues: readonly QueueCoverage[],
+): string[] {
+  const isSkilled = (topic: string) => (skills[topic] ?? 0) > 0;
+  return queues
+    .filter((queue) => isSkilled(queue.topic) || queue.overflowTopics.some(isSkilled))
+    .map((queue) => queue.id);
+}

@@ -18,6 +18,6 @@ export function registerQueueMetricsRoutes(app: FastifyInstance, services: Servi
       },
       preHandler: requireUser(services.auth),
     },
-    (request) => services.queueMetrics.current(currentUser(request).role),
+    (request) => services.queueMetrics.current(currentUser(request)),
   );
 }

@@ -1,6 +1,9 @@
 import { withoutSegments } from '../../../shared/domain/metrics';
-import type { Role } from '../../../shared/schemas/common';
+import type { Kysely } from 'kysely';
 import type { QueueMetricsState } from '../../../shared/schemas/queue-metrics';
+import type { User } from '../../../shared/schemas/user';
+import { queuesServedBy } from '../../domain/routing';
+import type { Database } from '../../store/schema';
 import { rooms } from '../../realtime/rooms';
 import type { ServiceContext } from '../context';
 import { computeQueueMetrics } from './metrics';
@@ -8,21 +11,59 @@ import { computeQueueMetrics } from './metrics';
 /** The metrics are pushed at most this often; a wallboard needs seconds, not every event. */
 export const METRICS_MIN_GAP_MS = 1_000;
 
-/** What an agent gets: the totals, without the per-segment breakdown leads and trainers get. */
-export function forAgents(state: QueueMetricsState): QueueMetricsState {
+/**
+ * What an agent gets: the totals of their own queues (`queuesServedBy`), without the per-segment
+ * breakdown leads and trainers get.
+ */
+export function forAgent(
+  state: QueueMetricsState,
+  queueIds: ReadonlySet<string>,
+): QueueMetricsState {
   return {
     ...state,
-    queues: state.queues.map((queue) => ({
-      ...queue,
-      interval: withoutSegments(queue.interval),
-      day: withoutSegments(queue.day),
-    })),
+    queues: state.queues
+      .filter((queue) => queueIds.has(queue.queueId))
+      .map((queue) => ({
+        ...queue,
+        interval: withoutSegments(queue.interval),
+        day: withoutSegments(queue.day),
+      })),
   };
 }
 
+/** Each agent's queues, grouped: agents with the same skills share one push (one serialization). */
+async function loadAgentQueues(db: Kysely<Database>): Promise<Map<string, string[]>> {
+  const [queues, skills] = await Promise.all([
+    db.selectFrom('queues').select(['id', 'topic', 'overflow_topics']).orderBy('sort').execute(),
+    db
+      .selectFrom('agent_skills')
+      .innerJoin('users', 'users.id', 'agent_skills.user_id')
+      .select(['agent_skills.user_id', 'agent_skills.topic', 'agent_skills.level'])
+      .where('users.role', '=', 'agent')
+      .execute(),
+  ]);
+  const coverage = queues.map((queue) => ({
+    id: queue.id,
+    topic: queue.topic,
+    overflowTopics: JSON.parse(queue.overflow_topics) as string[],
+  }));
+  const skillsByAgent = new Map<string, Record<string, number>>();
+  for (const skill of skills) {
+    const held = skillsByAgent.get(skill.user_id) ?? {};
+    held[skill.topic] = skill.level;
+    skillsByAgent.set(skill.user_id, held);
+  }
+  const agentsByQueues = new Map<string, string[]>();
+  for (const [agentId, held] of skillsByAgent) {
+    const key = queuesServedBy(held, coverage).join(',');
+    agentsByQueues.set(key, [...(agentsByQueues.get(key) ?? []), agentId]);
+  }
+  return agentsByQueues;
+}
+
 /**
- * Live queue metrics, pushed as `queue:metrics-changed`: full to leads and trainers, totals only to
- * agents. A sibling of the queue state rather than part of it: the figures are 25 times its size
+ * Live queue metrics, pushed as `queue:metrics-changed`: full to leads and trainers, the totals of
+ * their own queues to agents. A sibling of the queue state rather than part of it: the figures are 25 times its size
  * and cost a few milliseconds of SQL, while the queue state is rebuilt and sent to every agent on
  * every change. So a change marks the metrics dirty; the first change after a quiet second is
  * pushed at once, the rest at most once a second by `tick`, which also rolls a new interval over.
@@ -44,10 +85,14 @@ export class QueueMetricsService {
     }
   }
 
-  /** The metrics as last pushed, computed on first use; agents get the totals only. */
-  async current(role: Role): Promise<QueueMetricsState> {
+  /** The metrics as last pushed, computed on first use; agents get their queues' totals only. */
+  async current(user: Pick<User, 'id' | 'role'>): Promise<QueueMetricsState> {
     if (!this.latest) await this.refresh();
-    return role === 'agent' ? forAgents(this.latest!) : this.latest!;
+    if (user.role !== 'agent') return this.latest!;
+    for (const [key, agentIds] of await loadAgentQueues(this.ctx.db)) {
+      if (agentIds.includes(user.id)) return forAgent(this.latest!, new Set(key.split(',')));
+    }
+    return forAgent(this.latest!, new Set());
   }
 
   /** Contacts changed (arrived, answered, abandoned…). */
@@ -90,7 +135,13 @@ export class QueueMetricsService {
       });
       this.latest = state;
       publisher.publish([rooms.leads, rooms.trainers], 'queue:metrics-changed', state);
-      publisher.publish(rooms.agents, 'queue:metrics-changed', forAgents(state));
+      for (const [key, agentIds] of await loadAgentQueues(db)) {
+        publisher.publish(
+          agentIds.map((agentId) => rooms.user(agentId)),
+          'queue:metrics-changed',
+          forAgent(state, new Set(key.split(','))),
+        );
+      }
     } catch (error) {
       this.isDirty = true;
       log.error({ err: error }, 'queue metrics refresh failed');

@@ -132,24 +132,65 @@ describe('QueueMetricsService', () => {
     return { metrics, published: publisher.published };
   }
 
-  it('pushes every segment to leads and trainers, the totals to agents, and answers a snapshot by role', async () => {
+  const lead = { id: 'u-lead', role: 'lead' } as const;
+
+  beforeAll(async () => {
+    // Two agents with the general skill share one push; one with no skill for any queue gets none.
+    for (const [id, skills] of [
+      ['a-general-1', ['umum']],
+      ['a-general-2', ['umum']],
+      ['a-unskilled', []],
+    ] as const) {
+      await store.db
+        .insertInto('users')
+        .values({
+          id,
+          username: id,
+          display_name: id,
+          role: 'agent',
+          is_trainee: 0,
+          team_id: null,
+          password_hash: '-',
+          created_at: 0,
+        })
+        .execute();
+      for (const topic of skills) {
+        await store.db
+          .insertInto('agent_skills')
+          .values({ user_id: id, topic, level: 2 })
+          .execute();
+      }
+    }
+  });
+
+  it('pushes every segment to leads and trainers, their own queues’ totals to agents, and answers a snapshot by role', async () => {
     await store.db.deleteFrom('contacts').execute();
     const { metrics, published } = service({ now: () => NOW });
-    const full = await metrics.current('lead');
-    expect(published.map((p) => p.to)).toEqual([['role:leads', 'role:trainers'], ['role:agents']]);
+    const full = await metrics.current(lead);
+    expect(published.map((p) => p.to)).toEqual([
+      ['role:leads', 'role:trainers'],
+      ['user:a-general-1', 'user:a-general-2'],
+    ]);
     expect(published[0]?.fact).toEqual(full);
     const forAgents = published[1]?.fact as typeof full;
     expect(forAgents.version).toBe(full.version);
-    expect(forAgents.queues[0]?.interval).toEqual({ total: full.queues[0]?.interval.total });
+    expect(forAgents.queues.map((q) => q.queueId)).toEqual([GENERAL_QUEUE.id]);
+    const general = full.queues.find((q) => q.queueId === GENERAL_QUEUE.id);
+    expect(forAgents.queues[0]?.interval).toEqual({ total: general?.interval.total });
     expect(full.queues[0]?.interval.bySegment?.official.offered).toBe(0);
-    expect((await metrics.current('agent')).queues[0]?.day.bySegment).toBeUndefined();
-    expect((await metrics.current('trainer')).queues[0]?.day.bySegment).toBeDefined();
+    const asAgent = await metrics.current({ id: 'a-general-1', role: 'agent' });
+    expect(asAgent.queues.map((q) => q.queueId)).toEqual([GENERAL_QUEUE.id]);
+    expect(asAgent.queues[0]?.day.bySegment).toBeUndefined();
+    expect((await metrics.current({ id: 'a-unskilled', role: 'agent' })).queues).toEqual([]);
+    expect(
+      (await metrics.current({ id: 'u-trainer', role: 'trainer' })).queues[0]?.day.bySegment,
+    ).toBeDefined();
   });
 
   it('pushes a change at once after a quiet second, and a burst at most once a second', async () => {
     let now = NOW;
     const { metrics, published } = service({ now: () => now });
-    await metrics.current('lead');
+    await metrics.current(lead);
     const pushes = () => published.filter((p) => p.to.includes('role:leads')).length;
     expect(pushes()).toBe(1);
     now += 1_000;
@@ -179,7 +220,7 @@ describe('QueueMetricsService', () => {
   it('rolls over to a new interval even when nothing happens', async () => {
     let now = Date.UTC(2026, 2, 12, 3, 29, 59); // 10:29:59 WIB
     const { metrics, published } = service({ now: () => now });
-    const first = await metrics.current('lead');
+    const first = await metrics.current(lead);
     expect(first.period).toMatchObject({
       intervalStartedAt: Date.UTC(2026, 2, 12, 3, 0),
       intervalEndsAt: Date.UTC(2026, 2, 12, 3, 30),
@@ -191,7 +232,7 @@ describe('QueueMetricsService', () => {
 
     now = Date.UTC(2026, 2, 12, 3, 30);
     await metrics.tick();
-    const rolled = await metrics.current('lead');
+    const rolled = await metrics.current(lead);
     expect(published).toHaveLength(4);
     expect(rolled.version).toBeGreaterThan(first.version);
     expect(rolled.period.intervalStartedAt).toBe(now);
