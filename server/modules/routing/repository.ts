@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Offer } from '../../../shared/schemas/offer';
-import { hasAnyRoom, workClassOf, type WorkClass } from '../../../shared/domain/capacity';
+import {
+  effectiveCapacity,
+  hasAnyRoom,
+  workClassOf,
+  type WorkClass,
+} from '../../../shared/domain/capacity';
 import type { Channel } from '../../../shared/schemas/common';
 import type { AvailableAgent, RecentDecline, WaitingContact } from '../../domain/routing';
 import type { Database } from '../../store/schema';
-import { hasRoomForWork, loadWorkloads } from '../capacity/repository';
+import { hasRoomForWork, loadCentreCapacity } from '../capacity/repository';
 import { loadContactSummaries } from '../conversations/repository';
 
 export async function loadWaitingContacts(db: Kysely<Database>): Promise<WaitingContact[]> {
@@ -42,28 +47,53 @@ export async function loadWaitingContacts(db: Kysely<Database>): Promise<Waiting
  * more kind of work beside what they hold (shared/domain/capacity.ts).
  */
 export async function loadAvailableAgents(db: Kysely<Database>): Promise<AvailableAgent[]> {
-  const rows = await db
-    .selectFrom('agent_states')
-    .innerJoin('users', 'users.id', 'agent_states.user_id')
-    .select(['agent_states.user_id', 'agent_states.idle_since'])
-    .where('users.role', '=', 'agent')
-    .where('agent_states.presence', '=', 'available')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('offers')
-            .select('offers.id')
-            .whereRef('offers.agent_id', '=', 'agent_states.user_id')
-            .where('offers.status', '=', 'pending'),
+  // Constant SQL (no id lists), so each statement is the same on every pass.
+  const [rows, centre, skills] = await Promise.all([
+    db
+      .selectFrom('agent_states')
+      .innerJoin('users', 'users.id', 'agent_states.user_id')
+      .leftJoin('contacts', (join) =>
+        join
+          .onRef('contacts.assigned_agent_id', '=', 'agent_states.user_id')
+          .on('contacts.status', '=', 'active'),
+      )
+      .select([
+        'agent_states.user_id',
+        'agent_states.idle_since',
+        'agent_states.cap_voice',
+        'agent_states.cap_chat',
+        'agent_states.cap_email',
+        sql<number>`count(contacts.id)`.as('held'),
+        sql<number>`sum(case when contacts.channel = 'voice' then 1 else 0 end)`.as('voice'),
+        sql<number>`sum(case when contacts.channel = 'email' then 1 else 0 end)`.as('email'),
+      ])
+      .where('users.role', '=', 'agent')
+      .where('agent_states.presence', '=', 'available')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('offers')
+              .select('offers.id')
+              .whereRef('offers.agent_id', '=', 'agent_states.user_id')
+              .where('offers.status', '=', 'pending'),
+          ),
         ),
-      ),
-    )
-    .execute();
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.user_id);
-  const [skills, workloads] = await Promise.all([
-    db.selectFrom('agent_skills').selectAll().where('user_id', 'in', ids).execute(),
-    loadWorkloads(db, ids),
+      )
+      .groupBy([
+        'agent_states.user_id',
+        'agent_states.idle_since',
+        'agent_states.cap_voice',
+        'agent_states.cap_chat',
+        'agent_states.cap_email',
+      ])
+      .execute(),
+    loadCentreCapacity(db),
+    db
+      .selectFrom('agent_skills')
+      .innerJoin('agent_states', 'agent_states.user_id', 'agent_skills.user_id')
+      .select(['agent_skills.user_id', 'agent_skills.topic', 'agent_skills.level'])
+      .where('agent_states.presence', '=', 'available')
+      .execute(),
   ]);
   const skillsByAgent = new Map<string, Record<string, number>>();
   for (const skill of skills) {
@@ -72,15 +102,22 @@ export async function loadAvailableAgents(db: Kysely<Database>): Promise<Availab
     skillsByAgent.set(skill.user_id, held);
   }
   return rows.flatMap((row) => {
-    const workload = workloads.get(row.user_id);
-    if (!workload || !hasAnyRoom(workload.capacity, workload.load)) return [];
+    const voice = Number(row.voice ?? 0);
+    const email = Number(row.email ?? 0);
+    const load = { voice, email, chat: Number(row.held) - voice - email };
+    const capacity = effectiveCapacity(centre, {
+      voice: row.cap_voice,
+      chat: row.cap_chat,
+      email: row.cap_email,
+    });
+    if (!hasAnyRoom(capacity, load)) return [];
     return [
       {
         id: row.user_id,
         idleSince: row.idle_since,
         skills: skillsByAgent.get(row.user_id) ?? {},
-        capacity: workload.capacity,
-        load: workload.load,
+        capacity,
+        load,
       },
     ];
   });

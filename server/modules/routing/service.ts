@@ -85,12 +85,14 @@ export class RoutingService {
   private async runPass(): Promise<void> {
     const { db, clock, config } = this.ctx;
     const now = clock.now();
-    const [contacts, agents, declines] = await Promise.all([
-      loadWaitingContacts(db),
+    // Most passes find nobody waiting: then the agents need not be read at all.
+    const contacts = await loadWaitingContacts(db);
+    if (contacts.length === 0) return;
+    const [agents, declines] = await Promise.all([
       loadAvailableAgents(db),
       loadRecentDeclines(db, now - config.declineCooldownMs),
     ]);
-    if (contacts.length === 0 || agents.length === 0) return;
+    if (agents.length === 0) return;
     const plan = planOffers({
       now,
       contacts,
