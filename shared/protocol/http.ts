@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { AgentViewSchema } from '../schemas/agent';
+import { QueueHoursSchema, QueueHoursSettingsSchema } from '../schemas/business-hours';
 import { VoiceEventBodySchema, VoiceEventResultSchema } from '../schemas/call';
 import { HolidayYearSchema, ReplaceHolidaysBodySchema } from '../schemas/calendar';
 import { IdSchema } from '../schemas/common';
@@ -87,5 +88,13 @@ export const endpoints = {
     path: '/api/calendar/holidays/:year',
     body: ReplaceHolidaysBodySchema,
     response: HolidayYearSchema,
+  },
+  /** `:id` is replaced by the queue's id. A queue nobody configured answers its 24/7 default. */
+  queueHours: { method: 'GET', path: '/api/queues/:id/hours', response: QueueHoursSchema },
+  replaceQueueHours: {
+    method: 'PUT',
+    path: '/api/queues/:id/hours',
+    body: QueueHoursSettingsSchema,
+    response: QueueHoursSchema,
   },
 } as const;
