@@ -4,7 +4,12 @@
  */
 import { z } from 'zod';
 import { AgentViewSchema } from '../schemas/agent';
-import { QueueHoursSchema, QueueHoursSettingsSchema } from '../schemas/business-hours';
+import {
+  CallbackListSchema,
+  CallbackRequestSchema,
+  QueueHoursSchema,
+  QueueHoursSettingsSchema,
+} from '../schemas/business-hours';
 import { VoiceEventBodySchema, VoiceEventResultSchema } from '../schemas/call';
 import { HolidayYearSchema, ReplaceHolidaysBodySchema } from '../schemas/calendar';
 import { IdSchema } from '../schemas/common';
@@ -96,5 +101,13 @@ export const endpoints = {
     path: '/api/queues/:id/hours',
     body: QueueHoursSettingsSchema,
     response: QueueHoursSchema,
+  },
+  /** Open callback requests left after hours, the longest due first. */
+  callbacks: { method: 'GET', path: '/api/callbacks', response: CallbackListSchema },
+  /** `:id` is the request's id. Marking a request done twice answers it as it is. */
+  completeCallback: {
+    method: 'POST',
+    path: '/api/callbacks/:id/done',
+    response: CallbackRequestSchema,
   },
 } as const;

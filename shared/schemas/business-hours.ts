@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { minuteOfClockTime } from '../domain/working-calendar';
 import { ClockTimeSchema, TimeZoneSchema } from './calendar';
-import { EpochMsSchema, IdSchema } from './common';
+import { ChannelSchema, EpochMsSchema, IdSchema } from './common';
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const CLOSING_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -144,3 +144,28 @@ export const AfterHoursAnswerSchema = z.object({
   message: z.string(),
 });
 export type AfterHoursAnswer = z.infer<typeof AfterHoursAnswerSchema>;
+
+/**
+ * A citizen to call back, left by a contact that arrived while its queue (action `callback`) was
+ * closed. One open request per citizen and queue. `dueAt`: the opening it was promised for.
+ */
+export const CallbackRequestSchema = z.object({
+  id: IdSchema,
+  contactId: IdSchema,
+  reference: z.string(),
+  queueId: IdSchema,
+  channel: ChannelSchema,
+  citizenName: z.string(),
+  /** Phone number, e-mail address or handle to reach them on. */
+  address: z.string(),
+  dueAt: EpochMsSchema.nullable(),
+  status: z.enum(['open', 'done']),
+  createdAt: EpochMsSchema,
+  doneAt: EpochMsSchema.nullable(),
+  doneByName: z.string().nullable(),
+});
+export type CallbackRequest = z.infer<typeof CallbackRequestSchema>;
+
+/** `GET /api/callbacks`: the open requests, the longest due first. */
+export const CallbackListSchema = z.object({ callbacks: z.array(CallbackRequestSchema) });
+export type CallbackList = z.infer<typeof CallbackListSchema>;

@@ -310,6 +310,47 @@ describe.each(STORAGE_MODES)('business hours on %s', (mode: StorageMode) => {
       }),
     ]);
 
+    // Staff see it in the list, and mark it done once they have called.
+    const agent = await signIn(server.url, 'agent1');
+    const listed = await getJson(`${server.url}/api/callbacks`, agent);
+    expect(listed).toEqual({
+      status: 200,
+      body: {
+        callbacks: [
+          expect.objectContaining({
+            id: requests[0]!.id,
+            contactId: first.body.contactId,
+            reference: first.body.reference,
+            queueId: 'q-adminduk',
+            channel: 'voice',
+            address: '6281311112222',
+            dueAt: monday8,
+            status: 'open',
+            doneByName: null,
+          }),
+        ],
+      },
+    });
+    const complete = async (id: string, cookie: string) => {
+      const response = await fetch(`${server.url}/api/callbacks/${id}/done`, {
+        method: 'POST',
+        headers: { cookie },
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const done = await complete(requests[0]!.id, agent);
+    expect(done).toMatchObject({
+      status: 200,
+      body: { status: 'done', doneByName: 'Rina Wulandari', doneAt: expect.any(Number) },
+    });
+    // Done twice is done once, by the first.
+    expect((await complete(requests[0]!.id, await signIn(server.url, 'lead1'))).body).toEqual(
+      done.body,
+    );
+    expect((await complete(randomUUID(), agent)).status).toBe(404);
+    expect((await getJson(`${server.url}/api/callbacks`, agent)).body).toEqual({ callbacks: [] });
+    expect((await fetch(`${server.url}/api/callbacks`)).status).toBe(401);
+
     // Holidays may be left open: then Christmas is an ordinary Friday.
     expect((await putHours('q-adminduk', { ...settings, isClosedOnHolidays: false })).status).toBe(
       200,

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ErrorResponseSchema } from '../../../shared/protocol/ack';
 import { endpoints } from '../../../shared/protocol/http';
 import { QueueIdParamSchema } from '../../../shared/schemas/business-hours';
+import { IdSchema } from '../../../shared/schemas/common';
 import { currentUser, requireUser } from '../../http/authenticate';
 import type { Services } from '../services';
 import { BusinessHoursService } from './service';
@@ -51,5 +53,32 @@ export function registerBusinessHoursRoutes(app: FastifyInstance, services: Serv
       onRequest: requireUser(auth, ['admin']),
     },
     (request) => hours.replace(request.params.id, request.body, currentUser(request)),
+  );
+
+  api.get(
+    endpoints.callbacks.path,
+    {
+      schema: {
+        tags: ['queues'],
+        summary: 'Open callback requests left by contacts to closed queues, the longest due first',
+        response: { 200: endpoints.callbacks.response },
+      },
+      onRequest: requireUser(auth),
+    },
+    () => hours.openCallbacks(),
+  );
+
+  api.post(
+    endpoints.completeCallback.path,
+    {
+      schema: {
+        tags: ['queues'],
+        summary: 'Mark a callback request done (the citizen was called back); idempotent',
+        params: z.object({ id: IdSchema }),
+        response: { 200: endpoints.completeCallback.response, 404: ErrorResponseSchema },
+      },
+      onRequest: requireUser(auth),
+    },
+    (request) => hours.completeCallback(request.params.id, currentUser(request)),
   );
 }

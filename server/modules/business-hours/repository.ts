@@ -10,10 +10,12 @@ import {
   AfterHoursAnswerSchema,
   WeeklyHoursSchema,
   type AfterHoursAnswer,
+  type CallbackRequest,
   type QueueHours,
   type QueueHoursSettings,
 } from '../../../shared/schemas/business-hours';
 import { TimeZoneSchema, type TimeZone } from '../../../shared/schemas/calendar';
+import type { Channel } from '../../../shared/schemas/common';
 import type { Database, QueueHoursTable } from '../../store/schema';
 import { loadHolidayFacts } from '../calendar/repository';
 
@@ -174,4 +176,69 @@ export async function requestCallback(
     })
     .execute();
   return true;
+}
+
+const OPEN_CALLBACKS_SHOWN = 200;
+
+function callbackQuery(db: Db) {
+  return db
+    .selectFrom('callback_requests')
+    .innerJoin('contacts', 'contacts.id', 'callback_requests.contact_id')
+    .innerJoin('citizens', 'citizens.id', 'callback_requests.citizen_id')
+    .leftJoin('users', 'users.id', 'callback_requests.done_by')
+    .selectAll('callback_requests')
+    .select([
+      'contacts.reference',
+      'contacts.channel',
+      'citizens.name as citizen_name',
+      'citizens.address',
+      'users.display_name as done_by_name',
+    ]);
+}
+
+type CallbackRow = Awaited<ReturnType<ReturnType<typeof callbackQuery>['execute']>>[number];
+
+function toCallback(row: CallbackRow): CallbackRequest {
+  return {
+    id: row.id,
+    contactId: row.contact_id,
+    reference: row.reference,
+    queueId: row.queue_id,
+    channel: row.channel as Channel,
+    citizenName: row.citizen_name,
+    address: row.address,
+    dueAt: row.due_at === null ? null : Number(row.due_at),
+    status: row.status === 'done' ? 'done' : 'open',
+    createdAt: Number(row.created_at),
+    doneAt: row.done_at === null ? null : Number(row.done_at),
+    doneByName: row.done_by_name,
+  };
+}
+
+/** Open requests, the longest due first (a request without a due date last). */
+export async function loadOpenCallbacks(db: Db): Promise<CallbackRequest[]> {
+  const rows = await callbackQuery(db)
+    .where('callback_requests.status', '=', 'open')
+    .orderBy('callback_requests.created_at')
+    .limit(OPEN_CALLBACKS_SHOWN)
+    .execute();
+  return rows.map(toCallback).sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity));
+}
+
+export async function loadCallback(db: Db, id: string): Promise<CallbackRequest | undefined> {
+  const row = await callbackQuery(db).where('callback_requests.id', '=', id).executeTakeFirst();
+  return row ? toCallback(row) : undefined;
+}
+
+/** Marks an open request done; a request already done stays as it was. */
+export async function completeCallback(
+  db: Db,
+  change: { id: string; by: string; at: number },
+): Promise<void> {
+  await db
+    .updateTable('callback_requests')
+    .set({ status: 'done', done_by: change.by, done_at: change.at })
+    .where('id', '=', change.id)
+    .where('status', '=', 'open')
+    .execute();
 }

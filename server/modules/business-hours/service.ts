@@ -1,11 +1,26 @@
-import type { QueueHours, QueueHoursSettings } from '../../../shared/schemas/business-hours';
+import type {
+  CallbackList,
+  CallbackRequest,
+  QueueHours,
+  QueueHoursSettings,
+} from '../../../shared/schemas/business-hours';
 import type { User } from '../../../shared/schemas/user';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
 import type { QueueStateService } from '../queue-state/service';
-import { defaultHoursZone, loadQueueHours, saveQueueHours } from './repository';
+import {
+  completeCallback,
+  defaultHoursZone,
+  loadCallback,
+  loadOpenCallbacks,
+  loadQueueHours,
+  saveQueueHours,
+} from './repository';
 
-/** Business hours per queue: read by all staff, replaced whole by administrators. */
+/**
+ * Business hours per queue (read by all staff, replaced whole by administrators), and the callback
+ * requests closed queues leave behind.
+ */
 export class BusinessHoursService {
   constructor(
     private readonly ctx: ServiceContext,
@@ -40,6 +55,19 @@ export class BusinessHoursService {
     // The queue list shows open or closed, and when that changes next.
     void this.queueState.changed();
     return this.hours(queueId);
+  }
+
+  /** The callback requests left after hours that nobody has done yet. */
+  async openCallbacks(): Promise<CallbackList> {
+    return { callbacks: await loadOpenCallbacks(this.ctx.db) };
+  }
+
+  /** Someone called the citizen back. Idempotent: done twice is done once, by the first. */
+  async completeCallback(id: string, by: User): Promise<CallbackRequest> {
+    await completeCallback(this.ctx.db, { id, by: by.id, at: this.ctx.clock.now() });
+    const callback = await loadCallback(this.ctx.db, id);
+    if (!callback) throw new AppError('not_found', 'No callback request with this id.');
+    return callback;
   }
 
   private defaultZone() {
