@@ -17,6 +17,7 @@ import {
   nextChangeAt,
   nextClosing,
   nextOpening,
+  openDayRuns,
   openStateAt,
   zoneAbbreviation,
   type BusinessHours,
@@ -38,7 +39,16 @@ const CLOSED_WEEK: WeeklyHours = {
   sun: [],
 };
 
-/** Monday to Friday 08:00–16:00 WIB, callback after hours: the demo's office-hours queue. */
+const MON_TO_FRI_FOR_RUNS: WeeklyHours = {
+  ...CLOSED_WEEK,
+  mon: [{ from: '08:00', to: '16:00' }],
+  tue: [{ from: '08:00', to: '16:00' }],
+  wed: [{ from: '08:00', to: '16:00' }],
+  thu: [{ from: '08:00', to: '16:00' }],
+  fri: [{ from: '08:00', to: '16:00' }],
+};
+
+/** Monday to Friday 08:00–16:00 WIB, callback after hours: a realistic office-hours queue. */
 function officeSettings(overrides: Partial<QueueHoursSettings> = {}): QueueHoursSettings {
   const day = [{ from: '08:00', to: '16:00' }];
   return {
@@ -246,6 +256,25 @@ describe('the after-hours answer', () => {
     expect(settings.weekly.mon).toEqual([{ from: '07:30', to: '16:00' }]);
     expect(settings.weekly.sat).toEqual([]);
     expect(settings.afterHours.message).toContain('{opensAt}');
+  });
+});
+
+describe('openDayRuns', () => {
+  it('writes the week as a door sign: runs of days with the same hours, closed days left out', () => {
+    const morning = { from: '08:00', to: '12:00' };
+    expect(
+      openDayRuns({
+        ...MON_TO_FRI_FOR_RUNS,
+        wed: [{ from: '13:00', to: '16:00' }, morning],
+        sat: [morning],
+      }),
+    ).toEqual([
+      { first: 'mon', last: 'tue', intervals: [{ from: '08:00', to: '16:00' }] },
+      { first: 'wed', last: 'wed', intervals: [morning, { from: '13:00', to: '16:00' }] },
+      { first: 'thu', last: 'fri', intervals: [{ from: '08:00', to: '16:00' }] },
+      { first: 'sat', last: 'sat', intervals: [morning] },
+    ]);
+    expect(openDayRuns(CLOSED_WEEK)).toEqual([]);
   });
 });
 

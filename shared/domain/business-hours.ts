@@ -19,7 +19,9 @@ import {
   WEEKDAY_KEYS,
   type AfterHoursAction,
   type AfterHoursAnswer,
+  type OpenInterval,
   type QueueHoursSettings,
+  type WeekdayKey,
   type WeeklyHours,
 } from '../schemas/business-hours';
 import type { Channel } from '../schemas/common';
@@ -187,6 +189,39 @@ export function defaultQueueHours(timeZone: QueueHoursSettings['timeZone']): Que
     isClosedOnCollectiveLeave: false,
     afterHours: { action: 'message', message: DEFAULT_AFTER_HOURS_MESSAGE },
   };
+}
+
+/** Consecutive weekdays that keep the same hours. */
+export interface WeekdayRun {
+  first: WeekdayKey;
+  last: WeekdayKey;
+  /** Sorted by start. */
+  intervals: readonly OpenInterval[];
+}
+
+/**
+ * The week as people write it on a door: runs of consecutive days with the same hours, Monday
+ * first, closed days left out (`Mon–Fri 08:00–16:00, Sat 08:00–12:00`).
+ */
+export function openDayRuns(weekly: WeeklyHours): WeekdayRun[] {
+  const runs: WeekdayRun[] = [];
+  let previous: { key: string; run: WeekdayRun } | undefined;
+  for (const day of WEEKDAY_KEYS) {
+    const intervals = [...weekly[day]].sort(
+      (a, b) => minuteOfClockTime(a.from) - minuteOfClockTime(b.from),
+    );
+    const key = intervals.map((i) => `${i.from}-${i.to}`).join(',');
+    if (intervals.length === 0) {
+      previous = undefined;
+    } else if (previous?.key === key) {
+      previous.run.last = day;
+    } else {
+      const run: WeekdayRun = { first: day, last: day, intervals };
+      runs.push(run);
+      previous = { key, run };
+    }
+  }
+  return runs;
 }
 
 // ---- Reading an opening out ----
