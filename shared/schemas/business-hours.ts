@@ -29,11 +29,15 @@ export const OpenIntervalSchema = z
     {
       message: 'must be after from (an interval cannot end before it starts or cross midnight)',
       path: ['to'],
+      params: { reason: 'end_before_start' },
     },
   );
 export type OpenInterval = z.infer<typeof OpenIntervalSchema>;
 
-/** A day's open intervals, in any order; they must not overlap (touching is fine). */
+/**
+ * A day's open intervals, in any order; they must not overlap (touching is fine). Custom issues
+ * carry `params.reason` (`overlap`, `end_before_start`, `no_opening`) so a form can word them.
+ */
 export const DayHoursSchema = z
   .array(OpenIntervalSchema)
   .max(12)
@@ -57,6 +61,7 @@ export const DayHoursSchema = z
           code: 'custom',
           path: [index, 'from'],
           message: `overlaps ${earlier.from}–${earlier.to}`,
+          params: { reason: 'overlap', with: `${earlier.from}–${earlier.to}` },
         });
       }
     });
@@ -118,6 +123,7 @@ export const QueueHoursSettingsSchema = z.object(QueueHoursFields).superRefine((
       code: 'custom',
       path: ['weekly'],
       message: 'open at least one interval a week, or set isAlwaysOpen',
+      params: { reason: 'no_opening' },
     });
   }
 });

@@ -8,7 +8,8 @@
  * - `GET /api/me` answers the signed-in user, or 401 before login.
  * - `GET /api/contacts/:id`: `c-1` is a conversation, `malformed` breaks the schema, `explode`
  *   is a 500 without a JSON body, anything else is a 404 with an error body.
- * - `GET /api/queues/:id/hours`: office hours with a callback after hours, for any queue.
+ * - `GET /api/queues/:id/hours`: office hours with a callback after hours, for any queue; `PUT`
+ *   answers the body as saved.
  * - `GET /api/callbacks` lists one open request (`cb-1`) until `POST /api/callbacks/cb-1/done`;
  *   any other id is a 404.
  */
@@ -109,6 +110,15 @@ export const handlers = [
   ),
   http.get('*/api/queues/:id/hours', ({ params }) =>
     HttpResponse.json(aQueueHours({ queueId: String(params.id) })),
+  ),
+  http.put('*/api/queues/:id/hours', async ({ params, request }) =>
+    HttpResponse.json({
+      ...aQueueHours(),
+      ...((await request.json()) as object),
+      queueId: String(params.id),
+      updatedAt: Date.now(),
+      updatedBy: 'Admin',
+    }),
   ),
   http.get('*/api/callbacks', () =>
     HttpResponse.json({ callbacks: state.isCallbackDone ? [] : [aCallbackRequest()] }),

@@ -6,6 +6,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { endpoints } from '../../../../shared/protocol/http';
+import type { QueueHoursSettings } from '../../../../shared/schemas/business-hours';
 import { apiRequest } from '../../../lib/api-client';
 import { supervisionKeys } from './supervision-queries';
 
@@ -41,6 +42,16 @@ export function callbacksQueryOptions() {
 
 export function useCallbacks() {
   return useQuery(callbacksQueryOptions());
+}
+
+/** An administrator replaces a queue's hours; the queue state follows by its own push. */
+export function useReplaceQueueHours(queueId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: QueueHoursSettings) =>
+      apiRequest(endpoints.replaceQueueHours, { params: { id: queueId }, body: settings }),
+    onSuccess: (hours) => queryClient.setQueryData(hoursKeys.queue(queueId), hours),
+  });
 }
 
 /** Someone called the citizen back; the list drops the request. */

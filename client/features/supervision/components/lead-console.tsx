@@ -72,7 +72,7 @@ export function LeadConsole({ frame }: { frame: FrameProps }) {
             <QueueMetricsBoard />
             <AgentsTable />
             <ConversationsTable onReassign={setReassigning} />
-            <QueueHoursTable />
+            <QueueHoursTable canEdit={frame.user.role === 'admin'} />
           </Stack>
         </Box>
         <Box

@@ -1,5 +1,6 @@
-import { Table, Text } from '@mantine/core';
+import { Button, Table, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openDayRuns, zoneAbbreviation } from '../../../../shared/domain/business-hours';
 import type { QueueHours } from '../../../../shared/schemas/business-hours';
@@ -7,6 +8,7 @@ import { QueueOpenState } from '../../../components/queue-open-state';
 import { useQueueState } from '../../../components/use-queue-state';
 import { useLabels, useReferenceData } from '../../../lib/reference-data';
 import { useQueuesHours } from '../api/hours-queries';
+import { QueueHoursEditor } from './queue-hours-editor';
 
 /** `Sen–Jum 08.00–16.00 · Sab 08.00–12.00 WIB`, the way a door sign writes it. */
 export function scheduleText(hours: QueueHours, t: TFunction, language: string): string {
@@ -30,9 +32,13 @@ function holidayText(hours: QueueHours, t: TFunction): string | null {
     : t('hours.closedOnHolidays');
 }
 
-/** Every queue's business hours, what a closed queue answers, and whether it is open now. */
-export function QueueHoursTable() {
+/**
+ * Every queue's business hours, what a closed queue answers, and whether it is open now;
+ * administrators (`canEdit`) change them from here.
+ */
+export function QueueHoursTable({ canEdit = false }: { canEdit?: boolean }) {
   const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState<QueueHours | null>(null);
   const { data: reference } = useReferenceData();
   const labels = useLabels();
   const { queueState } = useQueueState();
@@ -50,6 +56,7 @@ export function QueueHoursTable() {
             <Table.Th>{t('hours.schedule')}</Table.Th>
             <Table.Th>{t('hours.afterHours')}</Table.Th>
             <Table.Th>{t('hours.now')}</Table.Th>
+            {canEdit && <Table.Th />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -93,11 +100,29 @@ export function QueueHoursTable() {
                     <QueueOpenState figures={figures} />
                   )}
                 </Table.Td>
+                {canEdit && (
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      disabled={hours === undefined}
+                      aria-label={t('hours.editLabel', { queue: labels.queue(queueId) })}
+                      onClick={() => setEditing(hours ?? null)}
+                    >
+                      {t('hours.edit')}
+                    </Button>
+                  </Table.Td>
+                )}
               </Table.Tr>
             );
           })}
         </Table.Tbody>
       </Table>
+      <QueueHoursEditor
+        hours={editing}
+        queueName={editing === null ? '' : labels.queue(editing.queueId)}
+        onClose={() => setEditing(null)}
+      />
     </section>
   );
 }

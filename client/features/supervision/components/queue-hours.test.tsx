@@ -37,3 +37,33 @@ describe('callback requests', () => {
     expect(await screen.findByText('Tidak ada permintaan telepon balik.')).toBeTruthy();
   });
 });
+
+describe('the business-hours editor', () => {
+  it('is for administrators only', async () => {
+    renderWithProviders(<QueueHoursTable />);
+    await screen.findByText('Sen–Jum 08.00–16.00 · Sab 08.00–12.00 WIB');
+    expect(screen.queryByRole('button', { name: /Ubah jam layanan/ })).toBeNull();
+  });
+
+  it('refuses overlapping hours on the day they are typed, then saves and shows the new week', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<QueueHoursTable canEdit />);
+    await screen.findByText('Sen–Jum 08.00–16.00 · Sab 08.00–12.00 WIB');
+    await user.click(screen.getByRole('button', { name: 'Ubah jam layanan Bantuan sosial' }));
+    const editor = await screen.findByTestId('hours-editor');
+    const sunday = within(editor).getByLabelText('Minggu');
+    await user.type(sunday, '09.00–11.00, 10.00–12.00');
+    await user.click(within(editor).getByRole('button', { name: 'Simpan jam layanan' }));
+    expect(
+      await within(editor).findByText('Rentang ini tumpang tindih dengan 09.00–11.00.'),
+    ).toBeTruthy();
+
+    await user.clear(sunday);
+    await user.type(sunday, '09.00–11.00');
+    await user.click(within(editor).getByRole('button', { name: 'Simpan jam layanan' }));
+    expect(
+      await screen.findByText('Sen–Jum 08.00–16.00 · Sab 08.00–12.00 · Min 09.00–11.00 WIB'),
+    ).toBeTruthy();
+    expect(screen.queryByTestId('hours-editor')).toBeNull();
+  });
+});
