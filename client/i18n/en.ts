@@ -84,6 +84,7 @@ export const en: Translation = {
     active: 'Active',
     closed: 'Closed',
     abandoned: 'Caller hung up',
+    afterHours: 'After hours',
   },
   duration: {
     seconds: '{{s}} s',

@@ -86,6 +86,7 @@ export const id = {
     active: 'Aktif',
     closed: 'Selesai',
     abandoned: 'Ditinggalkan penelepon',
+    afterHours: 'Di luar jam layanan',
   },
   duration: {
     seconds: '{{s}} dtk',

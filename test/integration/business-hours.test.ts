@@ -397,6 +397,30 @@ describe.each(STORAGE_MODES)('business hours on %s', (mode: StorageMode) => {
     });
   });
 
+  it('defaults a clean instance (DEMO=off) to 24/7 in the zone of TIME_ZONE, taking contacts on a Sunday night', async () => {
+    const clock = shiftedClock('2026-03-15T23:30:00+08:00');
+    server = await startServer(mode, {
+      clock,
+      env: {
+        DEMO: 'off',
+        ADMIN_USERNAME: 'kepala',
+        ADMIN_PASSWORD: 'rahasia-panjang-sekali',
+        INBOUND_API_KEY: 'kunci-webhook-produksi-123',
+        TIME_ZONE: 'Asia/Makassar',
+      },
+    });
+    const cookie = await signIn(server.url, 'kepala', 'rahasia-panjang-sekali');
+    expect((await getJson(`${server.url}/api/queues/q-umum/hours`, cookie)).body).toMatchObject({
+      isAlwaysOpen: true,
+      timeZone: 'Asia/Makassar',
+      updatedAt: null,
+    });
+    const created = await postInbound(server.url, inboundContact(), 'kunci-webhook-produksi-123');
+    expect(created.status).toBe(201);
+    expect(created.body.afterHours).toBeUndefined();
+    expect((await contactRow(created.body.contactId as string)).status).toBe('waiting');
+  });
+
   it('keeps contacts already waiting when the queue closes, and tells every screen when it closes', async () => {
     // Friday 13 March 2026, a second before closing time.
     const clock = shiftedClock('2026-03-13T15:59:58+07:00');
