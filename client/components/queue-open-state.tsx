@@ -1,4 +1,5 @@
-import { Badge, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { localMomentParts } from '../../shared/domain/business-hours';
@@ -39,8 +40,9 @@ export function openStateText(
 }
 
 /**
- * A queue's business-hours state in a queue list. Closed is a badge (text, not colour alone);
- * "open until" is quiet text, shown only where there is room (`isClosingShown`).
+ * A queue's business-hours state in a queue list. Closed is a padlock and the words (never colour
+ * alone), wrapping in a narrow pane; "open until" is quiet text, shown only where there is room
+ * (`isClosingShown`).
  */
 export function QueueOpenState({
   figures,
@@ -61,17 +63,16 @@ export function QueueOpenState({
     );
   }
   return (
-    <Badge
-      color="gray"
-      variant="light"
-      size="sm"
-      tt="none"
+    <Text
+      size="xs"
       fw={600}
-      styles={{ root: { maxWidth: '100%', height: 'auto' }, label: { whiteSpace: 'normal' } }}
+      c="gray.8"
+      style={{ display: 'flex', alignItems: 'flex-start', gap: 4 }}
       data-testid="queue-open-state"
       data-open="false"
     >
-      {text}
-    </Badge>
+      <IconLock size={12} stroke={2} aria-hidden style={{ flex: '0 0 auto', marginTop: 2 }} />
+      <span>{text}</span>
+    </Text>
   );
 }

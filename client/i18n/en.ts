@@ -168,7 +168,7 @@ export const en: Translation = {
     empty: 'No callback requests.',
     due: 'Due {{when}}',
     noDue: 'No due time',
-    markDone: 'Done',
+    markDone: 'Mark done',
     markDoneLabel: 'Mark callback {{reference}} done',
     doneFailed: 'Could not mark it done: {{message}}',
   },

@@ -170,7 +170,7 @@ export const id = {
     empty: 'Tidak ada permintaan telepon balik.',
     due: 'Jatuh tempo {{when}}',
     noDue: 'Tanpa jatuh tempo',
-    markDone: 'Selesai',
+    markDone: 'Tandai selesai',
     markDoneLabel: 'Tandai telepon balik {{reference}} selesai',
     doneFailed: 'Gagal ditandai selesai: {{message}}',
   },
