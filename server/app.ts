@@ -218,7 +218,9 @@ export async function createApplication(
       await http.close();
       // Work already started finishes before the database goes away.
       await routing.settled();
+      queueState.stop();
       await queueState.settled();
+      await messaging.settled();
       await queueMetrics.settled();
       await store.close();
     },

@@ -22,6 +22,18 @@ const caller: CallerContext = {
       isAbandoned: true,
       outcome: null,
     },
+    {
+      id: 'c-00',
+      reference: 'TGP-0001',
+      channel: 'whatsapp',
+      topic: 'bansos',
+      arrivedAt: T0 - 2 * 86_400_000,
+      status: 'closed',
+      agentName: null,
+      isAbandoned: false,
+      isAfterHours: true,
+      outcome: null,
+    },
   ],
 };
 
@@ -29,5 +41,10 @@ describe('CallerContextPanel', () => {
   it('says when the caller hung up last time before anyone answered', () => {
     renderWithProviders(<CallerContextPanel caller={caller} />);
     expect(screen.getByText(/Belum ada hasil · Ditinggalkan penelepon/)).toBeTruthy();
+  });
+
+  it('says when a previous contact came while its queue was closed', () => {
+    renderWithProviders(<CallerContextPanel caller={caller} />);
+    expect(screen.getByText(/Belum ada hasil · Di luar jam layanan/)).toBeTruthy();
   });
 });

@@ -58,7 +58,9 @@ export function CallerContextPanel({ caller }: { caller: CallerContext }) {
                   {t('caller.noOutcome')} ·{' '}
                   {previous.isAbandoned === true
                     ? t('contactStatus.abandoned')
-                    : t(`contactStatus.${previous.status}`)}
+                    : previous.isAfterHours === true
+                      ? t('contactStatus.afterHours')
+                      : t(`contactStatus.${previous.status}`)}
                 </Badge>
               ) : (
                 <>

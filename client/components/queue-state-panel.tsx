@@ -6,6 +6,7 @@ import { formatDuration } from '../lib/format';
 import { useLabels } from '../lib/reference-data';
 import { useServerNow } from '../stores/use-server-now';
 import { QueueMetricsCompact } from './queue-metrics-compact';
+import { QueueOpenState } from './queue-open-state';
 import { STATUS_COLORS } from './status-badge';
 import { useQueueState } from './use-queue-state';
 
@@ -83,6 +84,7 @@ export function QueueStatePanel({ variant }: { variant: 'compact' | 'wallboard' 
                 <Text size="sm" fw={600} truncate="end">
                   {labels.queue(figures.queueId)}
                 </Text>
+                <QueueOpenState figures={figures} isClosingShown />
                 <Group gap="xs" align="baseline">
                   <Text fz={28} fw={700} lh={1.1}>
                     {figures.waiting}
@@ -121,7 +123,10 @@ export function QueueStatePanel({ variant }: { variant: 'compact' | 'wallboard' 
             const wait = waitText(figures);
             return (
               <Table.Tr key={figures.queueId}>
-                <Table.Td>{labels.queue(figures.queueId)}</Table.Td>
+                <Table.Td>
+                  <div>{labels.queue(figures.queueId)}</div>
+                  <QueueOpenState figures={figures} />
+                </Table.Td>
                 <Table.Td ta="right" fw={600}>
                   {figures.waiting}
                 </Table.Td>

@@ -183,7 +183,17 @@ export function aQueueState(overrides: Partial<QueueState> = {}): QueueState {
   return {
     version: 1,
     at: T0,
-    queues: [{ queueId: 'q-bansos', waiting: 2, oldestArrivedAt: T0 - 200_000 }],
+    queues: [
+      {
+        queueId: 'q-bansos',
+        waiting: 2,
+        oldestArrivedAt: T0 - 200_000,
+        isOpen: true,
+        opensAt: null,
+        closesAt: null,
+        timeZone: 'Asia/Jakarta',
+      },
+    ],
     agentsByStatus: {
       available: 2,
       away: 0,

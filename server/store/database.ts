@@ -10,6 +10,7 @@ import * as voice from './migrations/0004-voice';
 import * as presenceAndOverflow from './migrations/0005-presence-and-overflow';
 import * as transfers from './migrations/0006-transfers';
 import * as capacity from './migrations/0008-capacity';
+import * as businessHours from './migrations/0007-business-hours';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -94,6 +95,7 @@ const migrations: Record<string, Migration> = {
   '0005-presence-and-overflow': presenceAndOverflow,
   '0006-transfers': transfers,
   '0008-capacity': capacity,
+  '0007-business-hours': businessHours,
 };
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */

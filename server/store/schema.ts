@@ -115,6 +115,10 @@ export interface ContactTable {
   abandoned_at: Generated<number | null>;
   /** The first time an agent took the contact; transfers and reassignments keep it. */
   answered_at: Generated<number | null>;
+  /** Why it closed without an agent: `after_hours` (its queue was closed; migration 0007). */
+  closed_reason: Generated<string | null>;
+  /** JSON AfterHoursAnswer: what an after-hours contact was told (migration 0007). */
+  after_hours_answer: Generated<string | null>;
 }
 
 export interface MessageTable {
@@ -282,6 +286,40 @@ export interface DeadlineRuleTable {
   updated_at: number;
 }
 
+// Business hours (migration 0007-business-hours).
+
+/** A queue's business hours; a queue without a row is open 24/7. */
+export interface QueueHoursTable {
+  queue_id: string;
+  /** IANA zone: Asia/Jakarta, Asia/Makassar or Asia/Jayapura. */
+  time_zone: string;
+  is_always_open: number;
+  /** JSON WeeklyHours: `{mon: [{from: 'HH:MM', to: 'HH:MM'}], …, sun: []}`. */
+  weekly: string;
+  is_closed_on_holidays: number;
+  is_closed_on_collective_leave: number;
+  /** `message`, `voicemail` or `callback`. */
+  after_hours_action: string;
+  after_hours_message: string;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+/** A citizen to call back when their queue opens, left by an after-hours contact. */
+export interface CallbackRequestTable {
+  id: string;
+  contact_id: string;
+  queue_id: string;
+  citizen_id: string;
+  /** The queue's next opening when the request was made; null if none was scheduled. */
+  due_at: number | null;
+  /** `open` or `done`. */
+  status: string;
+  created_at: number;
+  done_by: string | null;
+  done_at: number | null;
+}
+
 export interface Database {
   teams: TeamTable;
   users: UserTable;
@@ -310,4 +348,6 @@ export interface Database {
   deadline_rules: DeadlineRuleTable;
   calls: CallTable;
   call_events: CallEventTable;
+  queue_hours: QueueHoursTable;
+  callback_requests: CallbackRequestTable;
 }

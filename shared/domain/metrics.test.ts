@@ -110,6 +110,19 @@ describe('tallyContacts (hand-counted)', () => {
   it('an open-ended window takes everything from its start', () => {
     expect(tallyContacts(CONTACTS, FROM)).toMatchObject({ offered: 8, answered: 5 });
   });
+
+  it('an after-hours contact (answered by the closed queue) is neither offered nor abandoned', () => {
+    const afterHours: ContactTimes = {
+      arrivedAt: 1_005 * M,
+      answeredAt: null,
+      abandonedAt: null,
+      targetAnswerMs: PUBLIC,
+      isAfterHours: true,
+    };
+    expect(tallyContacts([...CONTACTS, afterHours], FROM, TO)).toEqual(
+      tallyContacts(CONTACTS, FROM, TO),
+    );
+  });
 });
 
 describe('deriveFigures', () => {

@@ -23,6 +23,11 @@ export interface ContactTimes {
   abandonedAt: number | null;
   /** The target answer time of the contact's segment. */
   targetAnswerMs: number;
+  /**
+   * It arrived while its queue was closed and got the after-hours answer instead of waiting: it
+   * was never offered to the queue, so it counts nowhere (docs/metrics.md §2).
+   */
+  isAfterHours?: boolean;
 }
 
 export function emptyCounts(): MetricCounts {
@@ -60,6 +65,7 @@ export function tallyContacts(
   const counts = emptyCounts();
   const inWindow = (at: number | null): at is number => at !== null && at >= from && at < to;
   for (const contact of contacts) {
+    if (contact.isAfterHours) continue;
     if (inWindow(contact.arrivedAt)) counts.offered += 1;
     if (inWindow(contact.answeredAt)) {
       const wait = contact.answeredAt - contact.arrivedAt;

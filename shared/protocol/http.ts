@@ -4,6 +4,12 @@
  */
 import { z } from 'zod';
 import { AgentViewSchema } from '../schemas/agent';
+import {
+  CallbackListSchema,
+  CallbackRequestSchema,
+  QueueHoursSchema,
+  QueueHoursSettingsSchema,
+} from '../schemas/business-hours';
 import { VoiceEventBodySchema, VoiceEventResultSchema } from '../schemas/call';
 import { AgentCapacitySchema, AgentCapsSchema, CentreCapacitySchema } from '../schemas/capacity';
 import { HolidayYearSchema, ReplaceHolidaysBodySchema } from '../schemas/calendar';
@@ -107,5 +113,21 @@ export const endpoints = {
     path: '/api/agents/:agentId/capacity',
     body: AgentCapsSchema,
     response: AgentCapacitySchema,
+  },
+  /** `:id` is replaced by the queue's id. A queue nobody configured answers its 24/7 default. */
+  queueHours: { method: 'GET', path: '/api/queues/:id/hours', response: QueueHoursSchema },
+  replaceQueueHours: {
+    method: 'PUT',
+    path: '/api/queues/:id/hours',
+    body: QueueHoursSettingsSchema,
+    response: QueueHoursSchema,
+  },
+  /** Open callback requests left after hours, the longest due first. */
+  callbacks: { method: 'GET', path: '/api/callbacks', response: CallbackListSchema },
+  /** `:id` is the request's id. Marking a request done twice answers it as it is. */
+  completeCallback: {
+    method: 'POST',
+    path: '/api/callbacks/:id/done',
+    response: CallbackRequestSchema,
   },
 } as const;

@@ -62,6 +62,8 @@ export const PreviousContactSchema = z.object({
   agentName: z.string().nullable(),
   /** The caller hung up before an answer (see ContactSummary.isAbandoned). */
   isAbandoned: z.boolean().optional(),
+  /** It arrived while its queue was closed and got the after-hours answer, not an agent. */
+  isAfterHours: z.boolean().optional(),
   outcome: z
     .object({
       wrapupCode: z.string(),

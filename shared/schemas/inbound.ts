@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AfterHoursAnswerSchema } from './business-hours';
 import { ChannelSchema, IdSchema, SegmentCodeSchema } from './common';
 
 /** Body of `POST /api/inbound`: one contact arriving from a channel. */
@@ -20,5 +21,12 @@ export const InboundContactResultSchema = z.object({
   contactId: IdSchema,
   /** Reference number told to the citizen. */
   reference: z.string(),
+  /**
+   * Present when the contact's queue was closed when it arrived: it does not wait and no agent is
+   * offered it. Voice: play `message` (and record, for `voicemail`), then end the call. Text
+   * channels: the same message is on its way as an outbound message (the outbound webhook); do
+   * not send it twice.
+   */
+  afterHours: AfterHoursAnswerSchema.optional(),
 });
 export type InboundContactResult = z.infer<typeof InboundContactResultSchema>;

@@ -18,6 +18,7 @@ import type {
 import { facts } from '../../shared/protocol/events';
 import type { InboundContactBody } from '../../shared/schemas/inbound';
 import { createApplication, type Application } from '../../server/app';
+import type { Clock } from '../../server/modules/context';
 import { DEMO_INBOUND_API_KEY, loadConfig } from '../../server/config/config';
 
 export const POSTGRES_URL =
@@ -57,6 +58,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Reuse another server's storage (restart test). */
   storageOf?: TestServer;
+  /** The server's clock (e.g. real time shifted to a chosen moment); the system clock if absent. */
+  clock?: Clock;
 }
 
 export async function startServer(
@@ -86,7 +89,10 @@ export async function startServer(
     ...storageEnv,
     ...options.env,
   };
-  const app = await createApplication(loadConfig(env));
+  const app = await createApplication(
+    loadConfig(env),
+    options.clock ? { clock: options.clock } : {},
+  );
   const url = await app.listen();
   let isStopped = false;
   const stop = async () => {

@@ -8,6 +8,10 @@
  * - `GET /api/me` answers the signed-in user, or 401 before login.
  * - `GET /api/contacts/:id`: `c-1` is a conversation, `malformed` breaks the schema, `explode`
  *   is a 500 without a JSON body, anything else is a 404 with an error body.
+ * - `GET /api/queues/:id/hours`: office hours with a callback after hours, for any queue; `PUT`
+ *   answers the body as saved.
+ * - `GET /api/callbacks` lists one open request (`cb-1`) until `POST /api/callbacks/cb-1/done`;
+ *   any other id is a 404.
  */
 import { http, HttpResponse } from 'msw';
 import type { LoginBody, User } from '../../shared/schemas/user';
@@ -19,6 +23,7 @@ import {
   aUser,
   referenceData,
 } from '../../client/testing/fixtures';
+import { aCallbackRequest, aQueueHours } from '../../client/testing/hours-fixtures';
 import { aQueueMetricsState } from '../../client/testing/metrics-fixtures';
 
 const demoUsers: Record<string, User> = {
@@ -39,10 +44,14 @@ const demoUsers: Record<string, User> = {
   admin: aUser({ id: 'u-admin', username: 'admin', displayName: 'Admin', role: 'admin' }),
 };
 
-const state: { user: User | null } = { user: null };
+const state: { user: User | null; isCallbackDone: boolean } = {
+  user: null,
+  isCallbackDone: false,
+};
 
 export function resetMockState(): void {
   state.user = null;
+  state.isCallbackDone = false;
 }
 
 function errorBody(code: string, message: string) {
@@ -99,6 +108,30 @@ export const handlers = [
       trainees: [anAgentView({ id: 'u-trainee1', displayName: 'Tono Trainee', isTrainee: true })],
     }),
   ),
+  http.get('*/api/queues/:id/hours', ({ params }) =>
+    HttpResponse.json(aQueueHours({ queueId: String(params.id) })),
+  ),
+  http.put('*/api/queues/:id/hours', async ({ params, request }) =>
+    HttpResponse.json({
+      ...aQueueHours(),
+      ...((await request.json()) as object),
+      queueId: String(params.id),
+      updatedAt: Date.now(),
+      updatedBy: 'Admin',
+    }),
+  ),
+  http.get('*/api/callbacks', () =>
+    HttpResponse.json({ callbacks: state.isCallbackDone ? [] : [aCallbackRequest()] }),
+  ),
+  http.post('*/api/callbacks/:id/done', ({ params }) => {
+    if (params.id !== 'cb-1') {
+      return HttpResponse.json(errorBody('not_found', 'no such request'), { status: 404 });
+    }
+    state.isCallbackDone = true;
+    return HttpResponse.json(
+      aCallbackRequest({ status: 'done', doneAt: Date.now(), doneByName: 'Rina Lead' }),
+    );
+  }),
   http.get('*/api/contacts/:contactId', ({ params }) => {
     const { contactId } = params;
     if (contactId === 'c-1') return HttpResponse.json(aConversation());

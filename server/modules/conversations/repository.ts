@@ -122,6 +122,7 @@ export async function loadConversationDetail(
         'contacts.arrived_at',
         'contacts.status',
         'contacts.abandoned_at',
+        'contacts.closed_reason',
         'users.display_name as agent_name',
         'outcomes.wrapup_code',
         'outcomes.notes',
@@ -160,6 +161,7 @@ export async function loadConversationDetail(
         status: p.status as ContactStatus,
         agentName: p.agent_name,
         isAbandoned: p.abandoned_at !== null,
+        isAfterHours: p.closed_reason === 'after_hours',
         outcome:
           p.wrapup_code !== null && p.outcome_at !== null
             ? { wrapupCode: p.wrapup_code, notes: p.notes ?? '', createdAt: p.outcome_at }

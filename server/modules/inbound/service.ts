@@ -1,15 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { afterHoursAnswer, isOpen, nextOpening } from '../../../shared/domain/business-hours';
 import { formatReference, localDateKey } from '../../../shared/domain/reference';
+import type { AfterHoursAnswer } from '../../../shared/schemas/business-hours';
 import type { InboundContactBody, InboundContactResult } from '../../../shared/schemas/inbound';
 import { normalizeAddress } from '../../domain/address';
 import { startCall } from '../../domain/call';
 import { GENERAL_TOPIC } from '../../seed/base-data';
 import type { Database } from '../../store/schema';
 import { AppError } from '../app-error';
+import {
+  businessHoursFor,
+  defaultHoursZone,
+  loadQueueHoursSettings,
+  parseAfterHoursAnswer,
+  requestCallback,
+} from '../business-hours/repository';
 import type { ServiceContext } from '../context';
 import { publishContactsUpdated } from '../conversations/publish';
-import { externalKey, insertInboundMessage, type MessagingService } from '../messaging/service';
+import {
+  externalKey,
+  insertAutoReply,
+  insertInboundMessage,
+  type MessagingService,
+} from '../messaging/service';
 import type { QueueStateService } from '../queue-state/service';
 import { recordContactEvent } from '../routing/repository';
 import type { RoutingService } from '../routing/service';
@@ -38,7 +52,16 @@ export class InboundService {
     try {
       outcome = await this.ctx.db.transaction().execute(async (trx) => {
         const appended = await this.appendToOpenConversation(trx, body);
-        return appended ?? { result: await this.create(trx, body) };
+        if (appended) return appended;
+        const queue = await this.pickQueue(trx, body);
+        // A queue closed now answers instead of queueing; a contact already waiting keeps waiting.
+        const afterHours = await this.closedAnswer(trx, queue.id, body.channel);
+        return (
+          (afterHours &&
+            (await this.appendToAfterHoursContact(trx, body, queue.id, afterHours))) ?? {
+            result: await this.create(trx, body, queue, afterHours),
+          }
+        );
       });
     } catch (error) {
       // The same contact arriving twice at once: the loser of the unique constraint answers
@@ -49,6 +72,11 @@ export class InboundService {
     }
     if (outcome.appendedMessageId) {
       await this.messaging.announceAdded(outcome.result.contactId, outcome.appendedMessageId);
+      return { isNew: true, result: outcome.result };
+    }
+    if (outcome.result.afterHours) {
+      // Closed on arrival: nobody waits and no agent is offered it; only an auto-reply may be due.
+      void this.messaging.deliverDue();
       return { isNew: true, result: outcome.result };
     }
     await publishContactsUpdated(this.ctx, [outcome.result.contactId]);
@@ -62,17 +90,17 @@ export class InboundService {
     const row =
       (await this.ctx.db
         .selectFrom('contacts')
-        .select(['id', 'reference'])
+        .select(['id', 'reference', 'after_hours_answer'])
         .where('channel', '=', body.channel)
         .where('external_id', '=', body.externalId)
         .executeTakeFirst()) ??
       (await this.ctx.db
         .selectFrom('messages')
         .innerJoin('contacts', 'contacts.id', 'messages.contact_id')
-        .select(['contacts.id', 'contacts.reference'])
+        .select(['contacts.id', 'contacts.reference', 'contacts.after_hours_answer'])
         .where('messages.external_key', '=', externalKey(body.channel, body.externalId))
         .executeTakeFirst());
-    return row ? { contactId: row.id, reference: row.reference } : undefined;
+    return row ? resultOf(row) : undefined;
   }
 
   /**
@@ -104,13 +132,66 @@ export class InboundService {
     return { result: { contactId: open.id, reference: open.reference }, appendedMessageId };
   }
 
+  /**
+   * On a text channel, a citizen writing again while the queue that answered them after hours is
+   * still closed (the same closed spell: the same next opening) adds to that contact: one
+   * auto-reply per spell, not one per message.
+   */
+  private async appendToAfterHoursContact(
+    trx: Kysely<Database>,
+    body: InboundContactBody,
+    queueId: string,
+    current: AfterHoursAnswer,
+  ): Promise<{ result: InboundContactResult; appendedMessageId: string } | undefined> {
+    const text = body.text?.trim();
+    if (body.channel === 'voice' || !text) return undefined;
+    const latest = await trx
+      .selectFrom('contacts')
+      .innerJoin('citizens', 'citizens.id', 'contacts.citizen_id')
+      .select(['contacts.id', 'contacts.reference', 'contacts.after_hours_answer'])
+      .where('citizens.address', '=', normalizeAddress(body.channel, body.from))
+      .where('contacts.channel', '=', body.channel)
+      .where('contacts.queue_id', '=', queueId)
+      .where('contacts.closed_reason', '=', 'after_hours')
+      .orderBy('contacts.arrived_at', 'desc')
+      .executeTakeFirst();
+    const answer = parseAfterHoursAnswer(latest?.after_hours_answer ?? null);
+    if (!latest || answer?.opensAt !== current.opensAt) return undefined;
+    const appendedMessageId = await insertInboundMessage(trx, {
+      contactId: latest.id,
+      text,
+      at: this.ctx.clock.now(),
+      externalKey: externalKey(body.channel, body.externalId),
+    });
+    return { result: resultOf(latest), appendedMessageId };
+  }
+
+  /** The after-hours answer for a contact arriving now, or undefined while the queue is open. */
+  private async closedAnswer(
+    trx: Kysely<Database>,
+    queueId: string,
+    channel: InboundContactBody['channel'],
+  ): Promise<AfterHoursAnswer | undefined> {
+    const settings = await loadQueueHoursSettings(
+      trx,
+      queueId,
+      defaultHoursZone(this.ctx.config.timeZone),
+    );
+    if (settings.isAlwaysOpen) return undefined;
+    const now = this.ctx.clock.now();
+    const [hours] = await businessHoursFor(trx, [settings]);
+    if (!hours || isOpen(hours, now)) return undefined;
+    return afterHoursAnswer(settings, channel, nextOpening(hours, now));
+  }
+
   private async create(
     trx: Kysely<Database>,
     body: InboundContactBody,
+    queue: { id: string; topic: string },
+    afterHours: AfterHoursAnswer | undefined,
   ): Promise<InboundContactResult> {
     const { config, clock } = this.ctx;
     const now = clock.now();
-    const queue = await this.pickQueue(trx, body);
     const address = normalizeAddress(body.channel, body.from);
     let citizen = await trx
       .selectFrom('citizens')
@@ -164,11 +245,13 @@ export class InboundService {
         topic: queue.topic,
         segment: body.segment ?? citizen.segment,
         preview: text.slice(0, PREVIEW_LENGTH),
-        status: 'waiting',
+        status: afterHours ? 'closed' : 'waiting',
         arrived_at: now,
         assigned_agent_id: null,
         accepted_at: null,
-        closed_at: null,
+        closed_at: afterHours ? now : null,
+        closed_reason: afterHours ? 'after_hours' : null,
+        after_hours_answer: afterHours ? JSON.stringify(afterHours) : null,
         version: 1,
       })
       .execute();
@@ -180,10 +263,33 @@ export class InboundService {
         externalKey: externalKey(body.channel, body.externalId),
       });
     }
-    // A voice contact is a call ringing in the queue; CTI events move it on from there.
+    // A voice contact is a call ringing in the queue; CTI events move it on from there (after
+    // hours too: the telephony plays the message, maybe records, and reports the call ended).
     if (body.channel === 'voice') await insertCall(trx, contactId, startCall(now));
     await recordContactEvent(trx, { contactId, kind: 'arrived', at: now });
-    return { contactId, reference };
+    if (!afterHours) return { contactId, reference };
+
+    await recordContactEvent(trx, {
+      contactId,
+      kind: 'closed_after_hours',
+      at: now,
+      note: afterHours.action,
+    });
+    if (body.channel !== 'voice') {
+      // The auto-reply takes the one outbound path agents' replies take: queued, then delivered
+      // (signed webhook, retries, receipts) by the delivery sweep.
+      await insertAutoReply(trx, { contactId, text: afterHours.message, at: now });
+    }
+    if (afterHours.action === 'callback') {
+      await requestCallback(trx, {
+        contactId,
+        queueId: queue.id,
+        citizenId: citizen.id,
+        dueAt: afterHours.opensAt,
+        at: now,
+      });
+    }
+    return { contactId, reference, afterHours };
   }
 
   /** The queue for the contact's topic that serves its channel; else the general queue. */
@@ -198,6 +304,15 @@ export class InboundService {
     if (!queue) throw new AppError('unavailable', 'No queue is configured for this contact.');
     return queue;
   }
+}
+
+function resultOf(row: {
+  id: string;
+  reference: string;
+  after_hours_answer: string | null;
+}): InboundContactResult {
+  const afterHours = parseAfterHoursAnswer(row.after_hours_answer);
+  return { contactId: row.id, reference: row.reference, ...(afterHours ? { afterHours } : {}) };
 }
 
 /** Atomically increments and returns a named counter (reference numbers per day). */

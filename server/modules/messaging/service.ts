@@ -21,7 +21,7 @@ export type GatewayResolver = (channel: Exclude<Channel, 'voice'>) => ChannelGat
  * may run the sweep (each attempt is claimed with a conditional update).
  */
 export class MessagingService {
-  private isSweeping = false;
+  private sweep: Promise<number> | undefined;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -92,81 +92,91 @@ export class MessagingService {
     if (message) this.publishAdded(contact.assigned_agent_id, contactId, message);
   }
 
+  /** Resolves once no delivery sweep is running (for an orderly shutdown). */
+  async settled(): Promise<void> {
+    while (this.sweep) await this.sweep.catch(() => undefined);
+  }
+
   /** Attempts every reply whose delivery is due; safe to run on several nodes at once. */
-  async deliverDue(): Promise<number> {
-    if (this.isSweeping) return 0;
-    this.isSweeping = true;
-    try {
-      const { db, clock } = this.ctx;
-      const due = await db
-        .selectFrom('messages')
-        .innerJoin('contacts', 'contacts.id', 'messages.contact_id')
-        .innerJoin('citizens', 'citizens.id', 'contacts.citizen_id')
-        .select([
-          'messages.id',
-          'messages.contact_id',
-          'messages.text',
-          'messages.at',
-          'messages.attempts',
-          'contacts.channel',
-          'contacts.reference',
-          'citizens.address',
-        ])
-        .where('messages.delivery_status', '=', 'queued')
-        .where('messages.next_attempt_at', '<=', clock.now())
-        .orderBy('messages.next_attempt_at')
-        .limit(DELIVERIES_PER_SWEEP)
-        .execute();
-      let attempted = 0;
-      for (const row of due) {
-        const attempt = row.attempts + 1;
-        const claimedAt = clock.now();
-        // Claim this attempt: the next one is scheduled before we try, so a crash mid-attempt
-        // still leads to a retry, and another node cannot take the same attempt.
-        const claim = await db
-          .updateTable('messages')
-          .set({
-            attempts: attempt,
-            next_attempt_at: claimedAt + retryDelayMs(attempt, this.ctx.config.outboundRetryBaseMs),
+  deliverDue(): Promise<number> {
+    // One sweep at a time per node; what is queued meanwhile goes with the next one (the job
+    // runs every half second).
+    if (this.sweep) return Promise.resolve(0);
+    const sweep = this.sweepDue().finally(() => {
+      this.sweep = undefined;
+    });
+    this.sweep = sweep;
+    return sweep;
+  }
+
+  private async sweepDue(): Promise<number> {
+    const { db, clock } = this.ctx;
+    const due = await db
+      .selectFrom('messages')
+      .innerJoin('contacts', 'contacts.id', 'messages.contact_id')
+      .innerJoin('citizens', 'citizens.id', 'contacts.citizen_id')
+      .select([
+        'messages.id',
+        'messages.contact_id',
+        'messages.text',
+        'messages.at',
+        'messages.attempts',
+        'contacts.channel',
+        'contacts.reference',
+        'citizens.address',
+      ])
+      .where('messages.delivery_status', '=', 'queued')
+      .where('messages.next_attempt_at', '<=', clock.now())
+      .orderBy('messages.next_attempt_at')
+      .limit(DELIVERIES_PER_SWEEP)
+      .execute();
+    let attempted = 0;
+    for (const row of due) {
+      const attempt = row.attempts + 1;
+      const claimedAt = clock.now();
+      // Claim this attempt: the next one is scheduled before we try, so a crash mid-attempt
+      // still leads to a retry, and another node cannot take the same attempt.
+      const claim = await db
+        .updateTable('messages')
+        .set({
+          attempts: attempt,
+          next_attempt_at: claimedAt + retryDelayMs(attempt, this.ctx.config.outboundRetryBaseMs),
+        })
+        .where('id', '=', row.id)
+        .where('delivery_status', '=', 'queued')
+        .where('attempts', '=', row.attempts)
+        .executeTakeFirst();
+      if (claim.numUpdatedRows === 0n) continue;
+      attempted += 1;
+      const channel = row.channel as Exclude<Channel, 'voice'>;
+      const gateway = this.gatewayFor(channel);
+      const result = gateway
+        ? await gateway.deliver({
+            messageId: row.id,
+            contactId: row.contact_id,
+            reference: row.reference,
+            channel,
+            to: row.address,
+            text: row.text,
+            at: row.at,
           })
-          .where('id', '=', row.id)
-          .where('delivery_status', '=', 'queued')
-          .where('attempts', '=', row.attempts)
-          .executeTakeFirst();
-        if (claim.numUpdatedRows === 0n) continue;
-        attempted += 1;
-        const channel = row.channel as Exclude<Channel, 'voice'>;
-        const gateway = this.gatewayFor(channel);
-        const result = gateway
-          ? await gateway.deliver({
-              messageId: row.id,
-              contactId: row.contact_id,
-              reference: row.reference,
-              channel,
-              to: row.address,
-              text: row.text,
-              at: row.at,
-            })
-          : {
-              ok: false as const,
-              isRetryable: false,
-              reason: `no outbound webhook is configured for ${channel}`,
-            };
-        if (result.ok) {
-          await this.setStatus(row.id, ['queued'], 'sent', null);
-        } else if (result.isRetryable && attempt < this.ctx.config.outboundMaxAttempts) {
-          await this.noteRetry(
-            row.id,
-            `attempt ${attempt} of ${this.ctx.config.outboundMaxAttempts} failed: ${result.reason}; retrying`,
-          );
-        } else {
-          await this.setStatus(row.id, ['queued'], 'failed', result.reason);
-        }
+        : {
+            ok: false as const,
+            isRetryable: false,
+            reason: `no outbound webhook is configured for ${channel}`,
+          };
+      if (result.ok) {
+        await this.setStatus(row.id, ['queued'], 'sent', null);
+      } else if (result.isRetryable && attempt < this.ctx.config.outboundMaxAttempts) {
+        await this.noteRetry(
+          row.id,
+          `attempt ${attempt} of ${this.ctx.config.outboundMaxAttempts} failed: ${result.reason}; retrying`,
+        );
+      } else {
+        await this.setStatus(row.id, ['queued'], 'failed', result.reason);
       }
-      return attempted;
-    } finally {
-      this.isSweeping = false;
     }
+    return attempted;
   }
 
   /** A delivery receipt from the channel. Delivered never goes back to sent. */
@@ -265,6 +275,31 @@ export async function insertInboundMessage(
       text: message.text,
       at: message.at,
       external_key: message.externalKey,
+    })
+    .execute();
+  return id;
+}
+
+/**
+ * Queues an automatic reply (no author: the system wrote it) for delivery like an agent's reply;
+ * the caller's transaction makes it durable and `deliverDue` sends it.
+ */
+export async function insertAutoReply(
+  trx: Kysely<Database>,
+  message: { contactId: string; text: string; at: number },
+): Promise<string> {
+  const id = randomUUID();
+  await trx
+    .insertInto('messages')
+    .values({
+      id,
+      contact_id: message.contactId,
+      direction: 'outbound',
+      text: message.text,
+      at: message.at,
+      author_id: null,
+      delivery_status: 'queued',
+      next_attempt_at: message.at,
     })
     .execute();
   return id;

@@ -38,7 +38,7 @@ afterAll(async () => {
 interface Generated {
   segment: SegmentCode;
   arrivedAt: number;
-  outcome: 'waiting' | 'answered' | 'abandoned';
+  outcome: 'waiting' | 'answered' | 'abandoned' | 'after_hours';
   waitMs: number;
 }
 
@@ -46,7 +46,12 @@ const contactArbitrary = fc.record({
   segment: fc.constantFrom(...SEGMENT_CODES),
   // From the day before to now: some arrive yesterday, some before this interval, some in it.
   arrivedAt: fc.integer({ min: NOW - 24 * 60 * M, max: NOW }),
-  outcome: fc.constantFrom('waiting' as const, 'answered' as const, 'abandoned' as const),
+  outcome: fc.constantFrom(
+    'waiting' as const,
+    'answered' as const,
+    'abandoned' as const,
+    'after_hours' as const,
+  ),
   waitMs: fc.integer({ min: 0, max: 10 * M }),
 });
 
@@ -74,9 +79,12 @@ describe('loadQueueMetrics (SQL) agrees with tallyContacts (the definition)', ()
             status: g.outcome === 'waiting' ? 'waiting' : 'closed',
             arrived_at: g.arrivedAt,
             assigned_agent_id: null,
+            accepted_at: g.outcome === 'answered' ? eventAt : null,
             answered_at: g.outcome === 'answered' ? eventAt : null,
-            closed_at: g.outcome === 'waiting' ? null : eventAt,
+            closed_at:
+              g.outcome === 'waiting' ? null : g.outcome === 'after_hours' ? g.arrivedAt : eventAt,
             abandoned_at: g.outcome === 'abandoned' ? eventAt : null,
+            closed_reason: g.outcome === 'after_hours' ? 'after_hours' : null,
             version: 1,
           };
         });
@@ -87,6 +95,7 @@ describe('loadQueueMetrics (SQL) agrees with tallyContacts (the definition)', ()
           answeredAt: row.answered_at,
           abandonedAt: row.abandoned_at,
           targetAnswerMs: TARGETS[row.segment as SegmentCode],
+          isAfterHours: row.closed_reason === 'after_hours',
         }));
         const window = (from: number) =>
           windowMetrics(

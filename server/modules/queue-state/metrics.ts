@@ -36,6 +36,10 @@ export async function loadQueueMetrics(
         ),
       ])
       .where('arrived_at', '>=', day)
+      // After-hours contacts were answered by the closed queue, never offered to it.
+      .where((eb) =>
+        eb.or([eb('closed_reason', 'is', null), eb('closed_reason', '!=', 'after_hours')]),
+      )
       .groupBy(['queue_id', 'segment'])
       .execute(),
     db

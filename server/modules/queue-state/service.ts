@@ -1,18 +1,34 @@
 import type { Kysely } from 'kysely';
+import { nextChangeAt, openStateAt } from '../../../shared/domain/business-hours';
+import type { TimeZone } from '../../../shared/schemas/calendar';
 import { AGENT_STATUSES, type AgentStatus } from '../../../shared/schemas/common';
 import type { QueueState } from '../../../shared/schemas/queue-state';
 import { effectiveStatus, type Presence } from '../../domain/presence';
 import { everyoneWatchingQueues } from '../../realtime/rooms';
 import type { Database } from '../../store/schema';
+import {
+  businessHoursFor,
+  defaultHoursZone,
+  loadQueueHoursSettingsOf,
+} from '../business-hours/repository';
 import type { ServiceContext } from '../context';
+
+/** A queue's open state is looked at again at least this often, whatever its hours say. */
+const HOURS_RECHECK_MAX_MS = 6 * 60 * 60_000;
 
 export async function computeQueueState(
   db: Kysely<Database>,
   version: number,
   at: number,
+  defaultZone: TimeZone = 'Asia/Jakarta',
 ): Promise<QueueState> {
-  const [queues, waiting, agents] = await Promise.all([
-    db.selectFrom('queues').select('id').orderBy('sort').execute(),
+  const queues = await db.selectFrom('queues').select('id').orderBy('sort').execute();
+  const [settings, waiting, agents] = await Promise.all([
+    loadQueueHoursSettingsOf(
+      db,
+      queues.map((queue) => queue.id),
+      defaultZone,
+    ),
     db
       .selectFrom('contacts')
       .select((eb) => [
@@ -40,6 +56,7 @@ export async function computeQueueState(
       .where('users.role', '=', 'agent')
       .execute(),
   ]);
+  const hours = await businessHoursFor(db, settings);
   const byQueue = new Map(waiting.map((row) => [row.queue_id, row]));
   const agentsByStatus = Object.fromEntries(AGENT_STATUSES.map((status) => [status, 0])) as Record<
     AgentStatus,
@@ -51,33 +68,54 @@ export async function computeQueueState(
   return {
     version,
     at,
-    queues: queues.map((queue) => {
+    queues: queues.map((queue, index) => {
       const row = byQueue.get(queue.id);
       return {
         queueId: queue.id,
         waiting: Number(row?.waiting ?? 0),
         oldestArrivedAt: row?.oldest != null ? Number(row.oldest) : null,
+        ...openStateAt(hours[index]!, at),
+        timeZone: settings[index]!.timeZone,
       };
     }),
     agentsByStatus,
   };
 }
 
+/** The earliest instant a queue opens or closes, or null when none is due. */
+export function nextHoursChangeAt(state: QueueState): number | null {
+  let earliest: number | null = null;
+  for (const queue of state.queues) {
+    const at = nextChangeAt(queue);
+    if (at !== null && (earliest === null || at < earliest)) earliest = at;
+  }
+  return earliest;
+}
+
 /**
  * Keeps the latest queue state and pushes it to every agent, lead and trainer. Changes that come
- * in bursts (a routing pass touching many contacts) are coalesced into one broadcast.
+ * in bursts (a routing pass touching many contacts) are coalesced into one broadcast. A queue
+ * opening or closing is a change too: a timer refreshes the state when the next one is due.
  */
 export class QueueStateService {
   private version = 0;
   private latest: QueueState | undefined;
   private scheduled: Promise<void> | undefined;
   private readonly changeListeners: (() => void)[] = [];
+  private hoursTimer: NodeJS.Timeout | undefined;
+  private isStopped = false;
 
   constructor(private readonly ctx: ServiceContext) {}
 
   /** Resolves once no refresh is scheduled or running (for an orderly shutdown). */
   async settled(): Promise<void> {
     while (this.scheduled) await this.scheduled;
+  }
+
+  /** No more timed refreshes (opening and closing); call before `settled` on shutdown. */
+  stop(): void {
+    this.isStopped = true;
+    clearTimeout(this.hoursTimer);
   }
 
   /** The state as last broadcast, computing it on first use. */
@@ -109,9 +147,26 @@ export class QueueStateService {
 
   private async refresh(): Promise<void> {
     this.version += 1;
-    const state = await computeQueueState(this.ctx.db, this.version, this.ctx.clock.now());
+    const state = await computeQueueState(
+      this.ctx.db,
+      this.version,
+      this.ctx.clock.now(),
+      defaultHoursZone(this.ctx.config.timeZone),
+    );
     if (this.latest && this.latest.version > state.version) return;
     this.latest = state;
     this.ctx.publisher.publish(everyoneWatchingQueues, 'queue:state-changed', state);
+    this.scheduleHoursChange(state);
+  }
+
+  /** Refreshes when the next queue opens or closes, so screens flip on time with no traffic. */
+  private scheduleHoursChange(state: QueueState): void {
+    clearTimeout(this.hoursTimer);
+    const changeAt = nextHoursChangeAt(state);
+    if (this.isStopped || changeAt === null) return;
+    const delayMs = Math.min(Math.max(changeAt - this.ctx.clock.now(), 0), HOURS_RECHECK_MAX_MS);
+    this.hoursTimer = setTimeout(() => void this.changed(), delayMs);
+    // A pending opening never keeps the process alive on its own.
+    this.hoursTimer.unref();
   }
 }

@@ -9,7 +9,9 @@ import { errorText } from '../../../lib/error-text';
 import { useLiveStore } from '../../../stores/live-store';
 import { useBoard } from '../api/supervision-queries';
 import { AgentsTable } from './agents-table';
+import { CallbackList } from './callback-list';
 import { ConversationsTable } from './conversations-table';
+import { QueueHoursTable } from './queue-hours-table';
 import { QueueMetricsBoard } from './queue-metrics-board';
 import { ReassignModal } from './reassign-modal';
 
@@ -26,7 +28,10 @@ function RecentOutcomes() {
   );
 }
 
-/** The lead's console: wallboard first, then agents, open conversations and recent outcomes. */
+/**
+ * The lead's console: wallboard first, then agents, open conversations and each queue's business
+ * hours; beside them, callback requests left after hours and recent outcomes.
+ */
 export function LeadConsole({ frame }: { frame: FrameProps }) {
   const { t } = useTranslation();
   const board = useBoard();
@@ -67,6 +72,7 @@ export function LeadConsole({ frame }: { frame: FrameProps }) {
             <QueueMetricsBoard />
             <AgentsTable />
             <ConversationsTable onReassign={setReassigning} />
+            <QueueHoursTable canEdit={frame.user.role === 'admin'} />
           </Stack>
         </Box>
         <Box
@@ -78,7 +84,10 @@ export function LeadConsole({ frame }: { frame: FrameProps }) {
           bg="gray.0"
           p="sm"
         >
-          <RecentOutcomes />
+          <Stack gap="md">
+            <CallbackList />
+            <RecentOutcomes />
+          </Stack>
         </Box>
       </Box>
     );
