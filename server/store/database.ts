@@ -9,8 +9,9 @@ import * as messaging from './migrations/0003-messaging';
 import * as voice from './migrations/0004-voice';
 import * as presenceAndOverflow from './migrations/0005-presence-and-overflow';
 import * as transfers from './migrations/0006-transfers';
-import * as capacity from './migrations/0008-capacity';
 import * as businessHours from './migrations/0007-business-hours';
+import * as capacity from './migrations/0008-capacity';
+import * as queueSegments from './migrations/0008-queue-segments';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -94,8 +95,9 @@ const migrations: Record<string, Migration> = {
   '0004-voice': voice,
   '0005-presence-and-overflow': presenceAndOverflow,
   '0006-transfers': transfers,
-  '0008-capacity': capacity,
   '0007-business-hours': businessHours,
+  '0008-capacity': capacity,
+  '0008-queue-segments': queueSegments,
 };
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */

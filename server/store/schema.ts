@@ -55,6 +55,14 @@ export interface QueueTable {
   overflow_topics: Generated<string>;
 }
 
+/** A queue's own priority and target answer time for a segment (migration 0008). */
+export interface QueueSegmentTable {
+  queue_id: string;
+  segment: string;
+  priority: number;
+  target_answer_ms: number;
+}
+
 export interface AgentSkillTable {
   user_id: string;
   topic: string;
@@ -327,6 +335,7 @@ export interface Database {
   segments: SegmentTable;
   topics: TopicTable;
   queues: QueueTable;
+  queue_segments: QueueSegmentTable;
   agent_skills: AgentSkillTable;
   agent_states: AgentStateTable;
   centre_capacity: CentreCapacityTable;

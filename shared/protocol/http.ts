@@ -17,6 +17,7 @@ import { IdSchema } from '../schemas/common';
 import { ConversationDetailSchema, DeliveryStatusSchema } from '../schemas/contact';
 import { DeadlinePreviewQuerySchema, DeadlinePreviewSchema } from '../schemas/deadlines';
 import { InboundContactBodySchema, InboundContactResultSchema } from '../schemas/inbound';
+import { QueueRoutingSchema, QueueRoutingSettingsSchema } from '../schemas/queue-routing';
 import { QueueMetricsStateSchema } from '../schemas/queue-metrics';
 import { QueueStateSchema } from '../schemas/queue-state';
 import { ReferenceDataSchema } from '../schemas/reference-data';
@@ -121,6 +122,14 @@ export const endpoints = {
     path: '/api/queues/:id/hours',
     body: QueueHoursSettingsSchema,
     response: QueueHoursSchema,
+  },
+  /** `:id` is replaced by the queue's id. */
+  queueRouting: { method: 'GET', path: '/api/queues/:id/routing', response: QueueRoutingSchema },
+  replaceQueueRouting: {
+    method: 'PUT',
+    path: '/api/queues/:id/routing',
+    body: QueueRoutingSettingsSchema,
+    response: QueueRoutingSchema,
   },
   /** Open callback requests left after hours, the longest due first. */
   callbacks: { method: 'GET', path: '/api/callbacks', response: CallbackListSchema },

@@ -15,9 +15,15 @@ const ZONE = 'Asia/Jakarta';
 const M = 60_000;
 /** 10:47 WIB on 12 March 2026. */
 const NOW = Date.UTC(2026, 2, 12, 3, 47);
-const TARGETS = Object.fromEntries(
-  DEFAULT_SEGMENTS.map((s) => [s.code, s.targetAnswerMs]),
-) as Record<SegmentCode, number>;
+/** The general queue sets its own target for the media (queue_segments); the rest are defaults. */
+const MEDIA_TARGET_ON_GENERAL_QUEUE = 17_000;
+const TARGETS = {
+  ...(Object.fromEntries(DEFAULT_SEGMENTS.map((s) => [s.code, s.targetAnswerMs])) as Record<
+    SegmentCode,
+    number
+  >),
+  media: MEDIA_TARGET_ON_GENERAL_QUEUE,
+};
 
 let store: Store;
 
@@ -25,6 +31,15 @@ beforeAll(async () => {
   store = openStore({ dataDir: ':memory:' });
   await migrateToLatest(store);
   await seedBaseData(store.db, NOW);
+  await store.db
+    .insertInto('queue_segments')
+    .values({
+      queue_id: GENERAL_QUEUE.id,
+      segment: 'media',
+      priority: 4,
+      target_answer_ms: MEDIA_TARGET_ON_GENERAL_QUEUE,
+    })
+    .execute();
   await store.db
     .insertInto('citizens')
     .values({ id: 'z1', name: 'Warga', address: '6281200000000', segment: 'public', created_at: 0 })

@@ -19,6 +19,9 @@ const n = (value: unknown): number => Number(value ?? 0);
  * `tallyContacts` (shared/domain/metrics.ts): each contact is counted where its arrival, answer or
  * abandon happened. Three range scans of today's rows on the time indexes of migration 0004.
  */
+/** The queue's own target answer time for the segment, else the segment's default. */
+const target = sql<number>`coalesce(${sql.ref('queue_segments.target_answer_ms')}, ${sql.ref('segments.target_answer_ms')})`;
+
 export async function loadQueueMetrics(
   db: Kysely<Database>,
   period: MetricsPeriod,
@@ -45,10 +48,15 @@ export async function loadQueueMetrics(
     db
       .selectFrom('contacts')
       .innerJoin('segments', 'segments.code', 'contacts.segment')
+      .leftJoin('queue_segments', (join) =>
+        join
+          .onRef('queue_segments.queue_id', '=', 'contacts.queue_id')
+          .onRef('queue_segments.segment', '=', 'contacts.segment'),
+      )
       .select(['contacts.queue_id', 'contacts.segment'])
       .select(({ ref }) => {
         const wait = sql<number>`${ref('contacts.answered_at')} - ${ref('contacts.arrived_at')}`;
-        const inTarget = sql`${wait} <= ${ref('segments.target_answer_ms')}`;
+        const inTarget = sql`${wait} <= ${target}`;
         const inInterval = sql`${ref('contacts.answered_at')} >= ${interval}`;
         return [
           sql<number>`count(*)`.as('day_answered'),
@@ -67,9 +75,14 @@ export async function loadQueueMetrics(
     db
       .selectFrom('contacts')
       .innerJoin('segments', 'segments.code', 'contacts.segment')
+      .leftJoin('queue_segments', (join) =>
+        join
+          .onRef('queue_segments.queue_id', '=', 'contacts.queue_id')
+          .onRef('queue_segments.segment', '=', 'contacts.segment'),
+      )
       .select(['contacts.queue_id', 'contacts.segment'])
       .select(({ ref }) => {
-        const late = sql`${ref('contacts.abandoned_at')} - ${ref('contacts.arrived_at')} > ${ref('segments.target_answer_ms')}`;
+        const late = sql`${ref('contacts.abandoned_at')} - ${ref('contacts.arrived_at')} > ${target}`;
         const inInterval = sql`${ref('contacts.abandoned_at')} >= ${interval}`;
         return [
           sql<number>`count(*)`.as('day_abandoned'),

@@ -18,13 +18,21 @@ export async function loadWaitingContacts(db: Kysely<Database>): Promise<Waiting
     .selectFrom('contacts')
     .innerJoin('segments', 'segments.code', 'contacts.segment')
     .innerJoin('queues', 'queues.id', 'contacts.queue_id')
-    .select([
+    .leftJoin('queue_segments', (join) =>
+      join
+        .onRef('queue_segments.queue_id', '=', 'contacts.queue_id')
+        .onRef('queue_segments.segment', '=', 'contacts.segment'),
+    )
+    .select(({ fn }) => [
       'contacts.id',
       'contacts.topic',
       'contacts.channel',
       'contacts.arrived_at',
-      'segments.priority',
-      'segments.target_answer_ms',
+      // The queue's own setting for the segment, else the segment's default.
+      fn.coalesce('queue_segments.priority', 'segments.priority').as('priority'),
+      fn
+        .coalesce('queue_segments.target_answer_ms', 'segments.target_answer_ms')
+        .as('target_answer_ms'),
       'queues.overflow_after_ms',
       'queues.overflow_topics',
     ])
