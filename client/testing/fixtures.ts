@@ -6,6 +6,7 @@ import type { AgentView } from '../../shared/schemas/agent';
 import type { ContactSummary, ConversationDetail } from '../../shared/schemas/contact';
 import type { Offer } from '../../shared/schemas/offer';
 import type { OutcomeRecord } from '../../shared/schemas/outcome';
+import type { QueueRouting, QueueRoutingSettings } from '../../shared/schemas/queue-routing';
 import type { QueueState } from '../../shared/schemas/queue-state';
 import type { ReferenceData } from '../../shared/schemas/reference-data';
 import type { User } from '../../shared/schemas/user';
@@ -216,7 +217,10 @@ export function referenceData(): ReferenceData {
       { code: 'public', priority: 1, targetAnswerMs: 300_000 },
     ],
     queues: [{ id: 'q-bansos', name: 'Bantuan sosial', topic: 'bansos', channels: ['whatsapp'] }],
-    topics: [{ code: 'bansos', labelId: 'Bantuan sosial', labelEn: 'Social assistance' }],
+    topics: [
+      { code: 'bansos', labelId: 'Bantuan sosial', labelEn: 'Social assistance' },
+      { code: 'umum', labelId: 'Informasi umum', labelEn: 'General information' },
+    ],
     wrapupCodes: [
       { code: 'answered', labelId: 'Terjawab', labelEn: 'Answered', needsFollowUp: false },
       {
@@ -231,5 +235,33 @@ export function referenceData(): ReferenceData {
       { id: 'u-agent2', displayName: 'Joko Agen', role: 'agent', isTrainee: false },
       { id: 'u-lead1', displayName: 'Rina Lead', role: 'lead', isTrainee: false },
     ],
+  };
+}
+
+const SEGMENT_DEFAULTS = [
+  { segment: 'official', priority: 5, targetAnswerMs: 30_000 },
+  { segment: 'media', priority: 4, targetAnswerMs: 45_000 },
+  { segment: 'observer', priority: 3, targetAnswerMs: 90_000 },
+  { segment: 'academia', priority: 3, targetAnswerMs: 120_000 },
+  { segment: 'public', priority: 2, targetAnswerMs: 120_000 },
+] as const;
+
+/** A queue's routing as the server answers it: defaults unless `settings` sets segments. */
+export function aQueueRouting(
+  queueId = 'q-bansos',
+  settings: QueueRoutingSettings = {
+    afterContactWorkMs: 30_000,
+    overflowAfterMs: 120_000,
+    overflowTopics: ['umum'],
+    segments: [],
+  },
+): QueueRouting {
+  return {
+    queueId,
+    ...settings,
+    effective: SEGMENT_DEFAULTS.map((fallback) => {
+      const own = settings.segments.find((s) => s.segment === fallback.segment);
+      return { ...(own ?? fallback), isQueueSetting: own !== undefined };
+    }),
   };
 }

@@ -10,15 +10,19 @@
  *   is a 500 without a JSON body, anything else is a 404 with an error body.
  * - `GET /api/queues/:id/hours`: office hours with a callback after hours, for any queue; `PUT`
  *   answers the body as saved.
+ * - `GET /api/queues/:id/routing`: defaults for every segment, 30 s wrap-up, overflow to `umum`
+ *   after 2 minutes; `PUT` answers the body as saved, with the effective segments recomputed.
  * - `GET /api/callbacks` lists one open request (`cb-1`) until `POST /api/callbacks/cb-1/done`;
  *   any other id is a 404.
  */
 import { http, HttpResponse } from 'msw';
+import type { QueueRoutingSettings } from '../../shared/schemas/queue-routing';
 import type { LoginBody, User } from '../../shared/schemas/user';
 import {
   aConversation,
   anAgentView,
   anOutcomeRecord,
+  aQueueRouting,
   aQueueState,
   aUser,
   referenceData,
@@ -120,6 +124,13 @@ export const handlers = [
       updatedBy: 'Admin',
     }),
   ),
+  http.get('*/api/queues/:id/routing', ({ params }) =>
+    HttpResponse.json(aQueueRouting(String(params.id))),
+  ),
+  http.put('*/api/queues/:id/routing', async ({ params, request }) => {
+    const body = (await request.json()) as QueueRoutingSettings;
+    return HttpResponse.json(aQueueRouting(String(params.id), body));
+  }),
   http.get('*/api/callbacks', () =>
     HttpResponse.json({ callbacks: state.isCallbackDone ? [] : [aCallbackRequest()] }),
   ),

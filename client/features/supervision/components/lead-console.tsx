@@ -12,6 +12,7 @@ import { AgentsTable } from './agents-table';
 import { CallbackList } from './callback-list';
 import { ConversationsTable } from './conversations-table';
 import { QueueHoursTable } from './queue-hours-table';
+import { QueueRoutingTable } from './queue-routing-table';
 import { QueueMetricsBoard } from './queue-metrics-board';
 import { ReassignModal } from './reassign-modal';
 
@@ -73,6 +74,7 @@ export function LeadConsole({ frame }: { frame: FrameProps }) {
             <AgentsTable />
             <ConversationsTable onReassign={setReassigning} />
             <QueueHoursTable canEdit={frame.user.role === 'admin'} />
+            <QueueRoutingTable canEdit={frame.user.role === 'admin'} />
           </Stack>
         </Box>
         <Box
