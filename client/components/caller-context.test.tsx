@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CallerContext } from '../../shared/schemas/contact';
 import { T0 } from '../testing/fixtures';
@@ -10,6 +11,9 @@ const caller: CallerContext = {
   name: 'Budi Santoso',
   address: '6281234567890',
   segment: 'public',
+  isSegmentVerified: false,
+  organisation: null,
+  nikMasked: null,
   previousContacts: [
     {
       id: 'c-0',
@@ -46,5 +50,35 @@ describe('CallerContextPanel', () => {
   it('says when a previous contact came while its queue was closed', () => {
     renderWithProviders(<CallerContextPanel caller={caller} />);
     expect(screen.getByText(/Belum ada hasil · Di luar jam layanan/)).toBeTruthy();
+  });
+});
+
+describe('the caller’s ID number', () => {
+  const withNik: CallerContext = {
+    ...caller,
+    isSegmentVerified: true,
+    organisation: 'Kelurahan Menteng',
+    nikMasked: '************0123',
+  };
+
+  it('is masked, and revealed to the serving agent only after they say why', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<CallerContextPanel caller={withNik} canRevealNik />);
+    expect(screen.getByTestId('segment-verified').textContent).toBe('Terverifikasi');
+    expect(screen.getByText('Kelurahan Menteng')).toBeTruthy();
+    expect(screen.getByTestId('nik-value').textContent).toBe('************0123');
+    await user.click(screen.getByRole('button', { name: 'Tampilkan' }));
+    await user.type(screen.getByTestId('nik-reason'), 'cek');
+    await user.click(screen.getByTestId('nik-reveal'));
+    expect(await screen.findByText('Tulis alasannya, paling sedikit 5 huruf.')).toBeTruthy();
+    await user.type(screen.getByTestId('nik-reason'), ' data DTKS');
+    await user.click(screen.getByTestId('nik-reveal'));
+    await screen.findByText('3171234567890123');
+  });
+
+  it('offers no reveal to someone only watching', () => {
+    renderWithProviders(<CallerContextPanel caller={withNik} />);
+    expect(screen.getByTestId('nik-value').textContent).toBe('************0123');
+    expect(screen.queryByRole('button', { name: 'Tampilkan' })).toBeNull();
   });
 });

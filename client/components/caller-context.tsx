@@ -4,10 +4,18 @@ import type { CallerContext } from '../../shared/schemas/contact';
 import { formatDateTime } from '../lib/format';
 import { useLabels } from '../lib/reference-data';
 import { ChannelLabel } from './channel-label';
+import { NikField } from './nik-field';
 import { SegmentBadge } from './segment-badge';
 
 /** Who is calling: profile, segment and previous contacts with their outcomes. */
-export function CallerContextPanel({ caller }: { caller: CallerContext }) {
+export function CallerContextPanel({
+  caller,
+  canRevealNik = false,
+}: {
+  caller: CallerContext;
+  /** The serving agent may reveal the ID number (logged); a trainer watching may not. */
+  canRevealNik?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const labels = useLabels();
   return (
@@ -27,7 +35,26 @@ export function CallerContextPanel({ caller }: { caller: CallerContext }) {
             {t('caller.segment')}:
           </Text>
           <SegmentBadge segment={caller.segment} />
+          {caller.isSegmentVerified && (
+            <Badge size="xs" color="teal" variant="light" data-testid="segment-verified">
+              {t('caller.verified')}
+            </Badge>
+          )}
         </Group>
+        {caller.organisation !== null && (
+          <Text size="sm">
+            <Text span size="sm" c="dimmed">
+              {t('caller.organisation')}:{' '}
+            </Text>
+            {caller.organisation}
+          </Text>
+        )}
+        <NikField
+          key={caller.citizenId}
+          citizenId={caller.citizenId}
+          nikMasked={caller.nikMasked}
+          canReveal={canRevealNik}
+        />
       </div>
       <Divider />
       <Title order={4} size="sm">

@@ -277,6 +277,15 @@ export const en: Translation = {
     voiceNoReply: 'Voice call: answer on the phone.',
   },
   caller: {
+    verified: 'Verified',
+    organisation: 'Organisation',
+    nik: {
+      label: 'NIK',
+      reveal: 'Reveal',
+      reason: 'Why you open the NIK (logged)',
+      show: 'Show NIK',
+      reasonRequired: 'Give a reason of at least 5 letters.',
+    },
     title: 'Caller',
     address: 'Contact',
     segment: 'Segment',

@@ -280,6 +280,15 @@ export const id = {
     voiceNoReply: 'Panggilan suara: jawab lewat telepon.',
   },
   caller: {
+    verified: 'Terverifikasi',
+    organisation: 'Instansi',
+    nik: {
+      label: 'NIK',
+      reveal: 'Tampilkan',
+      reason: 'Alasan membuka NIK (dicatat)',
+      show: 'Tampilkan NIK',
+      reasonRequired: 'Tulis alasannya, paling sedikit 5 huruf.',
+    },
     title: 'Penelepon',
     address: 'Kontak',
     segment: 'Segmen',

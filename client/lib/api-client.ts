@@ -8,7 +8,7 @@ import { ErrorResponseSchema } from '../../shared/protocol/ack';
 import { AppError, type AppErrorCode } from './app-error';
 
 export interface EndpointDefinition {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   /** May hold `:name` segments, filled from `params`. */
   path: string;
   response: z.ZodType;

@@ -119,6 +119,9 @@ export function aConversation(contact: Partial<ContactSummary> = {}): Conversati
       name: summary.citizenName,
       address: '+62 812 0000 1111',
       segment: summary.segment,
+      isSegmentVerified: false,
+      organisation: null,
+      nikMasked: null,
       previousContacts: [
         {
           id: 'c-old',

@@ -18,3 +18,12 @@ export function normalizeAddress(channel: Channel, from: string): string {
   }
   return trimmed.toLowerCase();
 }
+
+export type AddressKind = 'phone' | 'email' | 'handle';
+
+/** What a normalised address is: a phone number (digits), an e-mail address, or a handle. */
+export function addressKind(address: string): AddressKind {
+  if (/^\d{6,15}$/.test(address)) return 'phone';
+  if (address.includes('@') && !address.startsWith('@')) return 'email';
+  return 'handle';
+}

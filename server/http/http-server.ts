@@ -17,6 +17,7 @@ import { endpoints } from '../../shared/protocol/http';
 import type { Config } from '../config/config';
 import { registerAuthRoutes } from '../modules/auth/handlers';
 import { registerCapacityRoutes } from '../modules/capacity/handlers';
+import { registerCitizenRoutes } from '../modules/citizens/handlers';
 import { registerQueueRoutingRoutes } from '../modules/queue-routing/handlers';
 import { registerBusinessHoursRoutes } from '../modules/business-hours/handlers';
 import { registerDeadlineRoutes } from '../modules/deadlines/handlers';
@@ -94,6 +95,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   registerSupervisionRoutes(app, services);
   registerQueueMetricsRoutes(app, services);
   registerCapacityRoutes(app, services);
+  registerCitizenRoutes(app, services);
   registerQueueRoutingRoutes(app, services);
   await registerDeadlineRoutes(app, services);
   registerBusinessHoursRoutes(app, services);

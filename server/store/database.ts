@@ -11,6 +11,7 @@ import * as presenceAndOverflow from './migrations/0005-presence-and-overflow';
 import * as transfers from './migrations/0006-transfers';
 import * as businessHours from './migrations/0007-business-hours';
 import * as capacity from './migrations/0008-capacity';
+import * as citizenProfiles from './migrations/0008-citizen-profiles';
 import * as queueSegments from './migrations/0008-queue-segments';
 import type { Database } from './schema';
 
@@ -97,6 +98,7 @@ const migrations: Record<string, Migration> = {
   '0006-transfers': transfers,
   '0007-business-hours': businessHours,
   '0008-capacity': capacity,
+  '0008-citizen-profiles': citizenProfiles,
   '0008-queue-segments': queueSegments,
 };
 

@@ -98,6 +98,35 @@ export interface CitizenTable {
   address: string;
   segment: string;
   created_at: number;
+  organisation: Generated<string | null>;
+  /** National ID number (NIK), 16 digits; shown masked, revealed with a logged reason. */
+  nik: Generated<string | null>;
+  /** 1 once staff confirmed the segment (an accredited journalist, a confirmed official). */
+  is_segment_verified: Generated<number>;
+  preferred_language: Generated<string>;
+  /** 1 when the citizen agreed to be contacted back (follow-ups, callbacks). */
+  may_contact: Generated<number>;
+  /** Set when this profile was merged into another: its history lives there now. */
+  merged_into: Generated<string | null>;
+}
+
+/** Every address a citizen reached us from, pointing at their one profile (migration 0008). */
+export interface CitizenAddressTable {
+  address: string;
+  citizen_id: string;
+  /** phone, email or handle. */
+  kind: string;
+  created_at: number;
+}
+
+/** Who looked at or changed a citizen's personal data, when, and why (UU 27/2022). */
+export interface ProfileViewTable {
+  id: string;
+  citizen_id: string;
+  viewer_id: string;
+  at: number;
+  action: string;
+  reason: string;
 }
 
 export interface ContactTable {
@@ -340,6 +369,8 @@ export interface Database {
   agent_states: AgentStateTable;
   centre_capacity: CentreCapacityTable;
   citizens: CitizenTable;
+  citizen_addresses: CitizenAddressTable;
+  profile_views: ProfileViewTable;
   contacts: ContactTable;
   messages: MessageTable;
   offers: OfferTable;

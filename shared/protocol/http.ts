@@ -12,6 +12,15 @@ import {
 } from '../schemas/business-hours';
 import { VoiceEventBodySchema, VoiceEventResultSchema } from '../schemas/call';
 import { AgentCapacitySchema, AgentCapsSchema, CentreCapacitySchema } from '../schemas/capacity';
+import {
+  CitizenProfileSchema,
+  MergeCitizensBodySchema,
+  ProfileAccessLogSchema,
+  ProfileQuerySchema,
+  RevealNikBodySchema,
+  RevealNikResultSchema,
+  UpdateCitizenBodySchema,
+} from '../schemas/citizen';
 import { HolidayYearSchema, ReplaceHolidaysBodySchema } from '../schemas/calendar';
 import { IdSchema } from '../schemas/common';
 import { ConversationDetailSchema, DeliveryStatusSchema } from '../schemas/contact';
@@ -130,6 +139,36 @@ export const endpoints = {
     path: '/api/queues/:id/routing',
     body: QueueRoutingSettingsSchema,
     response: QueueRoutingSchema,
+  },
+  /** `:id` is the citizen's id; staff other than the serving agent pass `?reason=`. */
+  citizenProfile: {
+    method: 'GET',
+    path: '/api/citizens/:id',
+    query: ProfileQuerySchema,
+    response: CitizenProfileSchema,
+  },
+  updateCitizen: {
+    method: 'PATCH',
+    path: '/api/citizens/:id',
+    body: UpdateCitizenBodySchema,
+    response: CitizenProfileSchema,
+  },
+  revealNik: {
+    method: 'POST',
+    path: '/api/citizens/:id/reveal-nik',
+    body: RevealNikBodySchema,
+    response: RevealNikResultSchema,
+  },
+  mergeCitizens: {
+    method: 'POST',
+    path: '/api/citizens/:id/merge',
+    body: MergeCitizensBodySchema,
+    response: CitizenProfileSchema,
+  },
+  citizenAccessLog: {
+    method: 'GET',
+    path: '/api/citizens/:id/access-log',
+    response: ProfileAccessLogSchema,
   },
   /** Open callback requests left after hours, the longest due first. */
   callbacks: { method: 'GET', path: '/api/callbacks', response: CallbackListSchema },

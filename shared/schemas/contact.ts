@@ -81,6 +81,11 @@ export const CallerContextSchema = z.object({
   /** Phone number, e-mail address or handle they reached us from. */
   address: z.string(),
   segment: SegmentCodeSchema,
+  /** Staff confirmed the segment (an accredited journalist, a confirmed official). */
+  isSegmentVerified: z.boolean(),
+  organisation: z.string().nullable(),
+  /** The national ID number masked (`************3456`), or null when not on file. */
+  nikMasked: z.string().nullable(),
   previousContacts: z.array(PreviousContactSchema),
 });
 export type CallerContext = z.infer<typeof CallerContextSchema>;

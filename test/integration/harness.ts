@@ -151,7 +151,7 @@ export async function getJson(
 
 export async function sendJson(
   url: string,
-  method: 'POST' | 'PUT' | 'DELETE',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   body: unknown,
   cookie?: string,
 ): Promise<{ status: number; body: Record<string, unknown> }> {

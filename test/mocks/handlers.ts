@@ -12,6 +12,7 @@
  *   answers the body as saved.
  * - `GET /api/queues/:id/routing`: defaults for every segment, 30 s wrap-up, overflow to `umum`
  *   after 2 minutes; `PUT` answers the body as saved, with the effective segments recomputed.
+ * - `POST /api/citizens/:id/reveal-nik` answers the NIK `3171234567890123`.
  * - `GET /api/callbacks` lists one open request (`cb-1`) until `POST /api/callbacks/cb-1/done`;
  *   any other id is a 404.
  */
@@ -131,6 +132,7 @@ export const handlers = [
     const body = (await request.json()) as QueueRoutingSettings;
     return HttpResponse.json(aQueueRouting(String(params.id), body));
   }),
+  http.post('*/api/citizens/:id/reveal-nik', () => HttpResponse.json({ nik: '3171234567890123' })),
   http.get('*/api/callbacks', () =>
     HttpResponse.json({ callbacks: state.isCallbackDone ? [] : [aCallbackRequest()] }),
   ),

@@ -1,3 +1,4 @@
+import { maskNik } from '../../../shared/schemas/citizen';
 import type { Kysely } from 'kysely';
 import { fillTemplate } from '../../../shared/domain/template';
 import type { Channel, SegmentCode } from '../../../shared/schemas/common';
@@ -103,7 +104,14 @@ export async function loadConversationDetail(
   contactId: string,
 ): Promise<ConversationDetail | undefined> {
   const row = await summaryQuery(db)
-    .select(['contacts.citizen_id', 'citizens.address', 'citizens.segment as citizen_segment'])
+    .select([
+      'contacts.citizen_id',
+      'citizens.address',
+      'citizens.segment as citizen_segment',
+      'citizens.is_segment_verified',
+      'citizens.organisation',
+      'citizens.nik',
+    ])
     .where('contacts.id', '=', contactId)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -152,6 +160,9 @@ export async function loadConversationDetail(
       name: contact.citizenName,
       address: row.address,
       segment: row.citizen_segment as SegmentCode,
+      isSegmentVerified: row.is_segment_verified === 1,
+      organisation: row.organisation,
+      nikMasked: maskNik(row.nik),
       previousContacts: previous.map((p) => ({
         id: p.id,
         reference: p.reference,

@@ -4,7 +4,8 @@ import { afterHoursAnswer, isOpen, nextOpening } from '../../../shared/domain/bu
 import { formatReference, localDateKey } from '../../../shared/domain/reference';
 import type { AfterHoursAnswer } from '../../../shared/schemas/business-hours';
 import type { InboundContactBody, InboundContactResult } from '../../../shared/schemas/inbound';
-import { normalizeAddress } from '../../domain/address';
+import { addressKind, normalizeAddress } from '../../domain/address';
+import { findCitizenByAddress } from '../citizens/repository';
 import { startCall } from '../../domain/call';
 import { GENERAL_TOPIC } from '../../seed/base-data';
 import type { Database } from '../../store/schema';
@@ -115,9 +116,9 @@ export class InboundService {
     if (body.channel === 'voice' || !text) return undefined;
     const open = await trx
       .selectFrom('contacts')
-      .innerJoin('citizens', 'citizens.id', 'contacts.citizen_id')
+      .innerJoin('citizen_addresses', 'citizen_addresses.citizen_id', 'contacts.citizen_id')
       .select(['contacts.id', 'contacts.reference'])
-      .where('citizens.address', '=', normalizeAddress(body.channel, body.from))
+      .where('citizen_addresses.address', '=', normalizeAddress(body.channel, body.from))
       .where('contacts.channel', '=', body.channel)
       .where('contacts.status', 'in', ['waiting', 'offered', 'active'])
       .orderBy('contacts.arrived_at', 'desc')
@@ -147,9 +148,9 @@ export class InboundService {
     if (body.channel === 'voice' || !text) return undefined;
     const latest = await trx
       .selectFrom('contacts')
-      .innerJoin('citizens', 'citizens.id', 'contacts.citizen_id')
+      .innerJoin('citizen_addresses', 'citizen_addresses.citizen_id', 'contacts.citizen_id')
       .select(['contacts.id', 'contacts.reference', 'contacts.after_hours_answer'])
-      .where('citizens.address', '=', normalizeAddress(body.channel, body.from))
+      .where('citizen_addresses.address', '=', normalizeAddress(body.channel, body.from))
       .where('contacts.channel', '=', body.channel)
       .where('contacts.queue_id', '=', queueId)
       .where('contacts.closed_reason', '=', 'after_hours')
@@ -193,11 +194,7 @@ export class InboundService {
     const { config, clock } = this.ctx;
     const now = clock.now();
     const address = normalizeAddress(body.channel, body.from);
-    let citizen = await trx
-      .selectFrom('citizens')
-      .selectAll()
-      .where('address', '=', address)
-      .executeTakeFirst();
+    let citizen = await findCitizenByAddress(trx, address);
     if (citizen) {
       if (
         (body.name && body.name !== citizen.name) ||
@@ -212,10 +209,11 @@ export class InboundService {
     } else {
       // Two first contacts from one new citizen may arrive at once: whoever inserts second
       // takes the row the first one made.
+      const citizenId = randomUUID();
       await trx
         .insertInto('citizens')
         .values({
-          id: randomUUID(),
+          id: citizenId,
           name: body.name ?? address,
           address,
           segment: body.segment ?? 'public',
@@ -223,11 +221,13 @@ export class InboundService {
         })
         .onConflict((oc) => oc.column('address').doNothing())
         .execute();
-      citizen = await trx
-        .selectFrom('citizens')
-        .selectAll()
-        .where('address', '=', address)
-        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('citizen_addresses')
+        .values({ address, citizen_id: citizenId, kind: addressKind(address), created_at: now })
+        .onConflict((oc) => oc.column('address').doNothing())
+        .execute();
+      citizen = await findCitizenByAddress(trx, address);
+      if (!citizen) throw new Error(`no citizen for ${address} after insert`);
     }
     const sequence = await nextSequence(trx, `reference:${localDateKey(now, config.timeZone)}`);
     const reference = formatReference(config.orgCode, now, sequence, config.timeZone);

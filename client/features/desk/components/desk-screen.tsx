@@ -56,7 +56,7 @@ function CallerPane() {
           {t('caller.empty')}
         </Text>
       ) : (
-        <CallerContextPanel caller={caller} />
+        <CallerContextPanel caller={caller} canRevealNik />
       )}
     </>
   );
