@@ -1,0 +1,216 @@
+/**
+ * Guided scripts: steps that branch on the citizen's answers, with required steps and a
+ * plain-language variant per caller segment. Pure: the server stores the definition and each
+ * conversation's progress; the desk renders them (docs/scripts.md).
+ */
+import type { SegmentCode } from '../schemas/common';
+import { fillTemplate } from './template';
+
+export interface ScriptOptionDef {
+  id: string;
+  /** The citizen's answer as the agent hears it, e.g. "Sudah terdaftar". */
+  label: string;
+  /** The step this answer leads to; null ends the script. */
+  next: string | null;
+}
+
+export interface ScriptStepDef {
+  id: string;
+  title: string;
+  /** What the agent says, with `{caller.name}`-style variables. */
+  text: string;
+  /** Plainer words for a segment (e.g. the general public), used instead of `text` for it. */
+  plainText?: Partial<Record<SegmentCode, string>>;
+  /** The agent must get past this step whenever the conversation's route passes it. */
+  isRequired?: boolean;
+  /** The citizen's possible answers; without options the step goes on to `next`. */
+  options?: ScriptOptionDef[];
+  next?: string | null;
+}
+
+export interface ScriptDefinition {
+  startStepId: string;
+  steps: ScriptStepDef[];
+}
+
+/** One step taken: the step, and the answer given there (null for a step without options). */
+export interface ScriptMove {
+  stepId: string;
+  optionId: string | null;
+}
+
+/** Where a conversation is: the steps taken so far; the last one is the current step. */
+export interface ScriptProgress {
+  path: ScriptMove[];
+  isFinished: boolean;
+}
+
+export type ScriptProblem =
+  | { kind: 'duplicate-step'; stepId: string }
+  | { kind: 'missing-start'; stepId: string }
+  | { kind: 'unknown-next'; stepId: string; next: string }
+  | { kind: 'options-and-next'; stepId: string }
+  | { kind: 'duplicate-option'; stepId: string; optionId: string }
+  | { kind: 'unreachable'; stepId: string }
+  | { kind: 'cycle'; stepId: string };
+
+function nextsOf(step: ScriptStepDef): (string | null)[] {
+  return step.options && step.options.length > 0
+    ? step.options.map((option) => option.next)
+    : [step.next ?? null];
+}
+
+/**
+ * Everything wrong with a definition, or nothing. A script is a tree or a DAG of steps from its
+ * start: every link leads to a step that exists, every step can be reached, and no route loops
+ * (an agent who needs to repeat goes back).
+ */
+export function checkScript(definition: ScriptDefinition): ScriptProblem[] {
+  const problems: ScriptProblem[] = [];
+  const byId = new Map<string, ScriptStepDef>();
+  for (const step of definition.steps) {
+    if (byId.has(step.id)) problems.push({ kind: 'duplicate-step', stepId: step.id });
+    byId.set(step.id, step);
+  }
+  if (!byId.has(definition.startStepId)) {
+    problems.push({ kind: 'missing-start', stepId: definition.startStepId });
+  }
+  for (const step of definition.steps) {
+    if (step.options && step.options.length > 0 && step.next !== undefined) {
+      problems.push({ kind: 'options-and-next', stepId: step.id });
+    }
+    const optionIds = new Set<string>();
+    for (const option of step.options ?? []) {
+      if (optionIds.has(option.id)) {
+        problems.push({ kind: 'duplicate-option', stepId: step.id, optionId: option.id });
+      }
+      optionIds.add(option.id);
+    }
+    for (const next of nextsOf(step)) {
+      if (next !== null && !byId.has(next))
+        problems.push({ kind: 'unknown-next', stepId: step.id, next });
+    }
+  }
+  if (problems.length > 0) return problems;
+  // Depth-first from the start: grey = on the current route, black = done.
+  const colour = new Map<string, 'grey' | 'black'>();
+  const visit = (id: string): void => {
+    colour.set(id, 'grey');
+    for (const next of nextsOf(byId.get(id)!)) {
+      if (next === null) continue;
+      const seen = colour.get(next);
+      if (seen === 'grey') problems.push({ kind: 'cycle', stepId: next });
+      else if (seen === undefined) visit(next);
+    }
+    colour.set(id, 'black');
+  };
+  visit(definition.startStepId);
+  for (const step of definition.steps) {
+    if (!colour.has(step.id)) problems.push({ kind: 'unreachable', stepId: step.id });
+  }
+  return problems;
+}
+
+export function startProgress(definition: ScriptDefinition): ScriptProgress {
+  return { path: [{ stepId: definition.startStepId, optionId: null }], isFinished: false };
+}
+
+export function currentStepId(progress: ScriptProgress): string {
+  return progress.path[progress.path.length - 1]!.stepId;
+}
+
+export type ScriptMoveResult =
+  | { ok: true; progress: ScriptProgress }
+  | { ok: false; reason: 'finished' | 'answer-required' | 'unknown-answer' | 'no-answers' };
+
+/**
+ * The agent goes on from the current step: with the citizen's answer when the step has options,
+ * without one when it has none. The answer's (or the step's) next step becomes current; none
+ * ends the script.
+ */
+export function answerStep(
+  definition: ScriptDefinition,
+  progress: ScriptProgress,
+  optionId: string | null,
+): ScriptMoveResult {
+  if (progress.isFinished) return { ok: false, reason: 'finished' };
+  const step = definition.steps.find((s) => s.id === currentStepId(progress))!;
+  const options = step.options ?? [];
+  let next: string | null;
+  if (options.length > 0) {
+    if (optionId === null) return { ok: false, reason: 'answer-required' };
+    const option = options.find((o) => o.id === optionId);
+    if (!option) return { ok: false, reason: 'unknown-answer' };
+    next = option.next;
+  } else {
+    if (optionId !== null) return { ok: false, reason: 'no-answers' };
+    next = step.next ?? null;
+  }
+  const taken = progress.path.slice(0, -1).concat({ stepId: step.id, optionId });
+  return next === null
+    ? { ok: true, progress: { path: taken, isFinished: true } }
+    : {
+        ok: true,
+        progress: { path: [...taken, { stepId: next, optionId: null }], isFinished: false },
+      };
+}
+
+/** One step back: the previous step is current again and its answer is open again. */
+export function stepBack(progress: ScriptProgress): ScriptProgress {
+  if (progress.isFinished) {
+    const last = progress.path[progress.path.length - 1]!;
+    return {
+      path: [...progress.path.slice(0, -1), { stepId: last.stepId, optionId: null }],
+      isFinished: false,
+    };
+  }
+  if (progress.path.length <= 1) return progress;
+  const previous = progress.path[progress.path.length - 2]!;
+  return {
+    path: [...progress.path.slice(0, -2), { stepId: previous.stepId, optionId: null }],
+    isFinished: false,
+  };
+}
+
+/**
+ * Required steps the conversation has not got past yet and can still reach: the current step if
+ * it is required, and every required step on some route ahead (the answers decide which route).
+ * Empty once finished. The wrap-up shows them; it does not block on them.
+ */
+export function pendingRequiredSteps(
+  definition: ScriptDefinition,
+  progress: ScriptProgress,
+): string[] {
+  if (progress.isFinished) return [];
+  const byId = new Map(definition.steps.map((step) => [step.id, step]));
+  const ahead = new Set<string>();
+  const stack = [currentStepId(progress)];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (ahead.has(id)) continue;
+    ahead.add(id);
+    for (const next of nextsOf(byId.get(id)!)) if (next !== null) stack.push(next);
+  }
+  return definition.steps.filter((step) => step.isRequired && ahead.has(step.id)).map((s) => s.id);
+}
+
+/** What the agent reads: the segment's plain words where there are some, variables filled. */
+export function renderStepText(
+  step: ScriptStepDef,
+  segment: SegmentCode,
+  variables: Readonly<Record<string, string | null | undefined>>,
+): { text: string; isPlain: boolean; missing: string[] } {
+  const plain = step.plainText?.[segment];
+  const { text, missing } = fillTemplate(plain ?? step.text, variables);
+  return { text, isPlain: plain !== undefined, missing };
+}
+
+/** A straight list of steps (the scripts from before branching) as a definition. */
+export function linearScript(
+  steps: { id: string; title: string; text: string }[],
+): ScriptDefinition {
+  return {
+    startStepId: steps[0]?.id ?? '',
+    steps: steps.map((step, index) => ({ ...step, next: steps[index + 1]?.id ?? null })),
+  };
+}
