@@ -5,6 +5,7 @@ import { createHttpServer } from './http/http-server';
 import { startIntervalJob } from './jobs/interval-job';
 import { PresenceService } from './modules/agents/service';
 import { CapacityService } from './modules/capacity/service';
+import { ScriptService } from './modules/scripts/service';
 import { AuthService } from './modules/auth/service';
 import { systemClock, type Clock, type ServiceContext } from './modules/context';
 import { InboundService } from './modules/inbound/service';
@@ -131,6 +132,7 @@ export async function createApplication(
     ctx,
     auth: new AuthService(ctx),
     capacity: new CapacityService(ctx, routing),
+    scripts: new ScriptService(ctx),
     inbound,
     messaging,
     routing,

@@ -1,4 +1,4 @@
-import { Badge, Box, Group, List, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Group, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary, DeliveryStatus, Message, Script } from '../../shared/schemas/contact';
@@ -169,16 +169,35 @@ function DeliveryState({
   );
 }
 
-/** The script for the topic, already filled with the caller's details by the server. */
+export interface ScriptMoves {
+  onAnswer: (atStepId: string, optionId: string | null) => void;
+  onBack: (atStepId: string) => void;
+  isMoving: boolean;
+}
+
+/**
+ * The conversation's guided script, filled with the caller's details by the server: the steps
+ * taken with the answers given, then the current step with the citizen's possible answers. The
+ * holder moves through it (`moves`); a trainer watching sees the same, live, without buttons.
+ */
 export function ScriptPanel({
   script,
+  moves,
   maxHeight = 260,
 }: {
   script: Script | null;
+  moves?: ScriptMoves;
   maxHeight?: number;
 }) {
   const { t } = useTranslation();
   const titleId = useId();
+  const byId = new Map((script?.steps ?? []).map((step) => [step.id, step]));
+  const path = script?.state.progress.path ?? [];
+  const current = path[path.length - 1];
+  const currentStep = current ? byId.get(current.stepId) : undefined;
+  const isFinished = script?.state.progress.isFinished ?? false;
+  const taken = isFinished ? path : path.slice(0, -1);
+  const pending = (script?.state.pendingRequired ?? []).flatMap((id) => byId.get(id)?.title ?? []);
   return (
     <section aria-labelledby={titleId} data-testid="script-panel">
       <Group gap="xs" mb={4}>
@@ -187,27 +206,111 @@ export function ScriptPanel({
         </Title>
         {script !== null && (
           <Badge variant="outline" size="sm" color="gray">
-            {script.title}
+            {t('conversation.scriptVersion', { title: script.title, version: script.version })}
           </Badge>
         )}
       </Group>
-      {script === null ? (
+      {script === null || currentStep === undefined ? (
         <Text size="sm" c="dimmed">
           {t('conversation.noScript')}
         </Text>
       ) : (
         // Bounded, so the wrap-up form below stays within reach on a laptop screen.
         <ScrollArea.Autosize mah={maxHeight} type="auto" offsetScrollbars>
-          <List type="ordered" spacing={6} size="sm">
-            {script.steps.map((step) => (
-              <List.Item key={step.id}>
-                <Text span fw={600} size="sm">
-                  {step.title}
+          <Stack gap={6}>
+            {taken.map((move, index) => {
+              const step = byId.get(move.stepId);
+              const answer = step?.options.find((option) => option.id === move.optionId);
+              return (
+                <Text
+                  key={`${move.stepId}-${index}`}
+                  size="xs"
+                  c="dimmed"
+                  data-testid="script-taken"
+                >
+                  ✓ {step?.title ?? move.stepId}
+                  {answer !== undefined && ` — ${answer.label}`}
                 </Text>
-                <Text size="sm">{step.text}</Text>
-              </List.Item>
-            ))}
-          </List>
+              );
+            })}
+            {isFinished ? (
+              <Text size="sm" fw={600} c="teal.8" data-testid="script-finished">
+                {t('conversation.scriptFinished')}
+              </Text>
+            ) : (
+              <Paper
+                withBorder
+                p="xs"
+                radius="sm"
+                style={{ borderColor: 'var(--mantine-color-teal-5)' }}
+                data-testid="script-current"
+                data-step-id={currentStep.id}
+              >
+                <Group gap={6} mb={2}>
+                  <Text span fw={650} size="sm">
+                    {currentStep.title}
+                  </Text>
+                  {currentStep.isRequired && (
+                    <Badge size="xs" color="orange" variant="light">
+                      {t('conversation.scriptRequired')}
+                    </Badge>
+                  )}
+                  {currentStep.isPlain && (
+                    <Badge size="xs" color="blue" variant="light">
+                      {t('conversation.scriptPlain')}
+                    </Badge>
+                  )}
+                </Group>
+                <Text size="sm">{currentStep.text}</Text>
+                {moves !== undefined && (
+                  <Group gap={6} mt={6}>
+                    {currentStep.options.length === 0 ? (
+                      <Button
+                        size="compact-sm"
+                        disabled={moves.isMoving}
+                        onClick={() => moves.onAnswer(currentStep.id, null)}
+                        data-testid="script-next"
+                      >
+                        {t('conversation.scriptNext')}
+                      </Button>
+                    ) : (
+                      currentStep.options.map((option) => (
+                        <Button
+                          key={option.id}
+                          size="compact-sm"
+                          variant="light"
+                          disabled={moves.isMoving}
+                          onClick={() => moves.onAnswer(currentStep.id, option.id)}
+                          data-testid={`script-option-${option.id}`}
+                        >
+                          {option.label}
+                        </Button>
+                      ))
+                    )}
+                  </Group>
+                )}
+              </Paper>
+            )}
+            {moves !== undefined && path.length > 0 && (isFinished || path.length > 1) && (
+              <div>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="gray"
+                  disabled={moves.isMoving}
+                  onClick={() => moves.onBack(currentStep.id)}
+                  data-testid="script-back"
+                >
+                  {t('conversation.scriptBack')}
+                </Button>
+              </div>
+            )}
+            {pending.length > 0 && (
+              <Text size="xs" c="orange.8" data-testid="script-pending">
+                {t('conversation.scriptPending', { steps: pending.join(', ') })}
+              </Text>
+            )}
+          </Stack>
         </ScrollArea.Autosize>
       )}
     </section>

@@ -17,7 +17,7 @@ describe('apiRequest', () => {
   it('parses a successful response with the shared schema', async () => {
     const detail = await apiRequest(endpoints.conversation, { params: { contactId: 'c-1' } });
     expect(detail.contact.reference).toBe('TGP-0001');
-    expect(detail.script?.steps).toHaveLength(2);
+    expect(detail.script?.steps).toHaveLength(3);
   });
 
   it('sends the body and keeps the session for later reads', async () => {

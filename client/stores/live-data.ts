@@ -19,6 +19,7 @@ import type {
   ConversationDetail,
   DeliveryStatus,
   Message,
+  ScriptState,
 } from '../../shared/schemas/contact';
 import type { Offer } from '../../shared/schemas/offer';
 import type { OutcomeRecord } from '../../shared/schemas/outcome';
@@ -405,6 +406,9 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
       if (!isNewer(data.calls[call.contactId], call)) return data;
       return { ...data, calls: { ...data.calls, [call.contactId]: call } };
     }
+    case 'script:progress-changed': {
+      return applyScriptState(data, event.fact);
+    }
     case 'message:status-changed': {
       const { contactId, messageId, deliveryStatus, failureReason } = event.fact;
       return updateConversations(data, contactId, (messages) =>
@@ -476,6 +480,38 @@ function updateConversations(
       ...data.training,
       monitor: { ...monitor, conversations: apply(monitor.conversations) },
     },
+  };
+}
+
+/**
+ * A move in a conversation's script, from the fact or the holder's own ack; an older revision
+ * than the one shown is stale.
+ */
+export function applyScriptState(data: LiveData, state: ScriptState): LiveData {
+  const apply = (list: ConversationDetail[]) =>
+    list.some(
+      (c) =>
+        c.contact.id === state.contactId &&
+        c.script !== null &&
+        c.script.state.revision < state.revision,
+    )
+      ? list.map((c) =>
+          c.contact.id === state.contactId && c.script !== null
+            ? { ...c, script: { ...c.script, state } }
+            : c,
+        )
+      : list;
+  const desk = data.desk;
+  const monitor = data.training.monitor;
+  const deskConversations = apply(desk.conversations);
+  const monitorConversations = apply(monitor.conversations);
+  if (deskConversations === desk.conversations && monitorConversations === monitor.conversations) {
+    return data;
+  }
+  return {
+    ...data,
+    desk: { ...desk, conversations: deskConversations },
+    training: { ...data.training, monitor: { ...monitor, conversations: monitorConversations } },
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import { create, type StateCreator } from 'zustand';
 import type { AgentView } from '../../shared/schemas/agent';
-import type { ContactSummary, ConversationDetail } from '../../shared/schemas/contact';
+import type { ContactSummary, ConversationDetail, ScriptState } from '../../shared/schemas/contact';
 import type { OutcomeRecord } from '../../shared/schemas/outcome';
 import type { QueueMetricsState } from '../../shared/schemas/queue-metrics';
 import type { QueueState } from '../../shared/schemas/queue-state';
@@ -15,6 +15,7 @@ import type { FactEvent } from '../lib/socket';
 import {
   applyAccepted,
   applyOutcome,
+  applyScriptState,
   hydrateBoardData,
   hydrateDeskData,
   hydrateMonitorData,
@@ -70,6 +71,8 @@ interface DeskSlice {
   dismissLastLogged: () => void;
   /** The agent brings one of their conversations to the front. */
   selectConversation: (contactId: string) => void;
+  /** The ack of `script:answer` / `script:back`. */
+  deskScriptMoved: (state: ScriptState) => void;
 }
 
 interface BoardSlice {
@@ -189,6 +192,7 @@ const createDeskSlice: Slice<DeskSlice> = (set) => ({
     })),
   dismissLastLogged: () => set((state) => ({ desk: { ...state.desk, lastLogged: null } })),
   selectConversation: (contactId) => set((state) => selectConversation(dataOf(state), contactId)),
+  deskScriptMoved: (scriptState) => set((state) => applyScriptState(dataOf(state), scriptState)),
 });
 
 const createBoardSlice: Slice<BoardSlice> = (set) => ({

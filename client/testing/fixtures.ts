@@ -143,10 +143,42 @@ export function aConversation(contact: Partial<ContactSummary> = {}): Conversati
       id: 's-1',
       topic: 'bansos',
       title: 'Pertanyaan bansos',
+      version: 1,
       steps: [
-        { id: 'st-1', title: 'Sapa', text: `Selamat pagi Bapak ${summary.citizenName}.` },
-        { id: 'st-2', title: 'Referensi', text: `Nomor referensi Anda ${summary.reference}.` },
+        {
+          id: 'st-1',
+          title: 'Sapa',
+          text: `Selamat pagi Bapak ${summary.citizenName}.`,
+          isPlain: false,
+          isRequired: false,
+          options: [],
+        },
+        {
+          id: 'st-2',
+          title: 'Sudah terdaftar?',
+          text: 'Apakah sudah terdaftar di DTKS?',
+          isPlain: false,
+          isRequired: false,
+          options: [
+            { id: 'sudah', label: 'Sudah terdaftar' },
+            { id: 'belum', label: 'Belum terdaftar' },
+          ],
+        },
+        {
+          id: 'st-3',
+          title: 'Referensi',
+          text: `Nomor referensi Anda ${summary.reference}.`,
+          isPlain: false,
+          isRequired: true,
+          options: [],
+        },
       ],
+      state: {
+        contactId: summary.id,
+        progress: { path: [{ stepId: 'st-1', optionId: null }], isFinished: false },
+        pendingRequired: ['st-3'],
+        revision: 0,
+      },
     },
   };
 }

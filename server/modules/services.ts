@@ -8,6 +8,7 @@ import type { OutcomeService } from './outcomes/service';
 import type { QueueMetricsService } from './queue-state/metrics-service';
 import type { QueueStateService } from './queue-state/service';
 import type { RoutingService } from './routing/service';
+import type { ScriptService } from './scripts/service';
 import type { SupervisionService } from './supervision/service';
 import type { TransferService } from './transfers/service';
 import type { VoiceService } from './voice/service';
@@ -19,6 +20,7 @@ export interface Services {
   inbound: InboundService;
   messaging: MessagingService;
   routing: RoutingService;
+  scripts: ScriptService;
   presence: PresenceService;
   outcomes: OutcomeService;
   supervision: SupervisionService;

@@ -53,7 +53,8 @@ export function createSocketServer(httpServer: HttpServer): TanggapServer {
 
 /** Wires authentication, rooms and every command handler onto the Socket.IO server. */
 export function attachRealtime(io: TanggapServer, services: Services): void {
-  const { auth, presence, routing, outcomes, supervision, messaging, transfers, ctx } = services;
+  const { auth, presence, routing, outcomes, supervision, messaging, transfers, scripts, ctx } =
+    services;
 
   io.use((socket, next) => {
     const token = fastifyCookie.parse(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
@@ -140,6 +141,8 @@ export function attachRealtime(io: TanggapServer, services: Services): void {
     on('outcome:log', (agent, payload) => outcomes.log(agent.id, payload));
     on('message:send', (agent, payload) => messaging.send(agent.id, payload));
     on('conversation:transfer', (agent, payload) => transfers.transfer(agent.id, payload));
+    on('script:answer', (agent, payload) => scripts.answer(agent.id, payload));
+    on('script:back', (agent, payload) => scripts.back(agent.id, payload));
     on('conversation:reassign', (lead, payload) => supervision.reassign(lead, payload));
     on('monitor:start', async (viewer, { agentId }, s) => {
       // Join first: a fact published while the snapshot is read is then not missed (it may

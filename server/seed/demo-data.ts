@@ -1,4 +1,5 @@
 import type { Channel } from '../../shared/schemas/common';
+import type { ScriptDefinition } from '../../shared/domain/guided-script';
 
 /** The demo organisation: a ministry's public-service contact center. */
 
@@ -275,3 +276,55 @@ export const DEMO_SCRIPTS = [
     ],
   },
 ];
+
+/**
+ * The bansos script branches on whether the citizen is already registered in DTKS; verification
+ * and the closing are required; the general public hears plainer words. The other scripts are
+ * straight lists of steps.
+ */
+export const DEMO_SCRIPT_DEFINITIONS: Record<string, ScriptDefinition> = {
+  'script-bansos': {
+    startStepId: opening.id,
+    steps: [
+      { ...opening, next: 'verifikasi' },
+      {
+        id: 'verifikasi',
+        title: 'Verifikasi',
+        text: 'Mohon sebutkan nama sesuai KTP dan kabupaten/kota domisili. Kami tidak meminta PIN atau kata sandi apa pun.',
+        plainText: {
+          public:
+            'Boleh saya tahu nama Bapak/Ibu seperti di KTP, dan tinggal di kota atau kabupaten mana? Kami tidak akan menanyakan PIN atau kata sandi.',
+        },
+        isRequired: true,
+        next: 'terdaftar',
+      },
+      {
+        id: 'terdaftar',
+        title: 'Sudah terdaftar di DTKS?',
+        text: 'Apakah Bapak/Ibu {caller.name} sudah terdaftar sebagai penerima di Data Terpadu Kesejahteraan Sosial (DTKS)?',
+        plainText: {
+          public:
+            'Apakah Bapak/Ibu sudah pernah menerima bantuan atau sudah terdaftar sebagai penerima?',
+        },
+        options: [
+          { id: 'sudah', label: 'Sudah terdaftar', next: 'cek-status' },
+          { id: 'belum', label: 'Belum terdaftar', next: 'usulan' },
+          { id: 'tidak-tahu', label: 'Tidak tahu', next: 'cek-status' },
+        ],
+      },
+      {
+        id: 'cek-status',
+        title: 'Cek status penerima',
+        text: 'Status penerima bantuan dapat dicek di laman cekbansos dengan NIK dan nama. Penyaluran tahap berjalan dilakukan melalui bank Himbara dan PT Pos Indonesia.',
+        next: 'penutup',
+      },
+      {
+        id: 'usulan',
+        title: 'Usulan atau sanggahan',
+        text: 'Usulan dapat diajukan melalui desa/kelurahan (musyawarah desa) atau fitur usul di aplikasi. Kami catat permintaan ini dengan nomor {reference}.',
+        next: 'penutup',
+      },
+      { ...closing, isRequired: true, next: null },
+    ],
+  },
+};

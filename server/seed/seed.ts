@@ -1,3 +1,4 @@
+import { linearScript } from '../../shared/domain/guided-script';
 import { TRAINEE_CAPS } from '../../shared/domain/capacity';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -8,6 +9,7 @@ import {
   DEMO_PASSWORD,
   DEMO_QUEUES,
   DEMO_SCRIPTS,
+  DEMO_SCRIPT_DEFINITIONS,
   DEMO_TEAM,
   DEMO_TOPICS,
   DEMO_USERS,
@@ -105,6 +107,21 @@ export async function seedDemoData(db: Kysely<Database>, now: number): Promise<b
           topic: s.topic,
           title: s.title,
           steps: JSON.stringify(s.steps),
+        })),
+      )
+      .execute();
+    await trx
+      .insertInto('script_versions')
+      .values(
+        DEMO_SCRIPTS.map((s) => ({
+          script_id: s.id,
+          version: 1,
+          status: 'published',
+          title: s.title,
+          definition: JSON.stringify(DEMO_SCRIPT_DEFINITIONS[s.id] ?? linearScript(s.steps)),
+          created_by: null,
+          created_at: now,
+          published_at: now,
         })),
       )
       .execute();

@@ -13,6 +13,7 @@ import * as businessHours from './migrations/0007-business-hours';
 import * as capacity from './migrations/0008-capacity';
 import * as citizenProfiles from './migrations/0008-citizen-profiles';
 import * as queueSegments from './migrations/0008-queue-segments';
+import * as scriptVersions from './migrations/0008-script-versions';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -100,6 +101,7 @@ const migrations: Record<string, Migration> = {
   '0008-capacity': capacity,
   '0008-citizen-profiles': citizenProfiles,
   '0008-queue-segments': queueSegments,
+  '0008-script-versions': scriptVersions,
 };
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */

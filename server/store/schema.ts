@@ -228,6 +228,29 @@ export interface ScriptTable {
   steps: string;
 }
 
+/** One version of a guided script (migration 0008). */
+export interface ScriptVersionTable {
+  script_id: string;
+  version: number;
+  /** draft, published or retired; at most one published per script. */
+  status: string;
+  title: string;
+  definition: string;
+  created_by: string | null;
+  created_at: number;
+  published_at: number | null;
+}
+
+/** The script version a conversation follows, and where it is. */
+export interface ConversationScriptTable {
+  contact_id: string;
+  script_id: string;
+  version: number;
+  progress: string;
+  revision: number;
+  updated_at: number;
+}
+
 export interface ContactEventTable {
   id: string;
   contact_id: string;
@@ -378,6 +401,8 @@ export interface Database {
   follow_ups: FollowUpTable;
   wrapup_codes: WrapupCodeTable;
   scripts: ScriptTable;
+  script_versions: ScriptVersionTable;
+  conversation_scripts: ConversationScriptTable;
   contact_events: ContactEventTable;
   command_results: CommandResultTable;
   counters: CounterTable;

@@ -12,6 +12,7 @@ import {
   ConversationDetailSchema,
   DeliveryStatusSchema,
   MessageSchema,
+  ScriptStateSchema,
 } from '../schemas/contact';
 import { OfferSchema, OfferWithdrawnReasonSchema, TransferModeSchema } from '../schemas/offer';
 import { FollowUpInputSchema, OutcomeRecordSchema } from '../schemas/outcome';
@@ -118,6 +119,22 @@ export const commands = {
     roles: ['lead', 'admin'],
   }),
   /** Follow an agent's work live, read-only. */
+  /** The holder goes on from the current step `atStepId`, with the citizen's answer if it asks one. */
+  'script:answer': command({
+    payload: z.object({
+      contactId: IdSchema,
+      atStepId: z.string().min(1).max(64),
+      optionId: z.string().min(1).max(64).nullable(),
+    }),
+    result: ScriptStateSchema,
+    roles: ['agent'],
+  }),
+  /** The holder goes one step back from `atStepId`. */
+  'script:back': command({
+    payload: z.object({ contactId: IdSchema, atStepId: z.string().min(1).max(64) }),
+    result: ScriptStateSchema,
+    roles: ['agent'],
+  }),
   'monitor:start': command({
     payload: z.object({ agentId: IdSchema }),
     result: MonitorSnapshotSchema,
@@ -193,6 +210,8 @@ export const facts = {
   }),
   /** A voice call's state or timers changed; to the agent holding it and their monitors. */
   'call:state-changed': CallStateSchema,
+  /** The holder moved in the conversation's script (to the holder's other tabs and monitors). */
+  'script:progress-changed': ScriptStateSchema,
   /** An outcome was recorded; to leads, trainers following the agent, and the agent. */
   'outcome:logged': OutcomeRecordSchema,
 } as const;

@@ -90,19 +90,45 @@ export const CallerContextSchema = z.object({
 });
 export type CallerContext = z.infer<typeof CallerContextSchema>;
 
+export const ScriptProgressSchema = z.object({
+  /** The steps taken, with the answer given at each; the last is the current step. */
+  path: z.array(z.object({ stepId: z.string(), optionId: z.string().nullable() })),
+  isFinished: z.boolean(),
+});
+export type ScriptProgressView = z.infer<typeof ScriptProgressSchema>;
+
+/** A conversation's place in its script, pushed as `script:progress-changed`. */
+export const ScriptStateSchema = z.object({
+  contactId: IdSchema,
+  progress: ScriptProgressSchema,
+  /** Required steps still ahead (docs/scripts.md); the wrap-up shows them. */
+  pendingRequired: z.array(z.string()),
+  /** Grows with every move; an older state is stale. */
+  revision: z.number().int().nonnegative(),
+});
+export type ScriptState = z.infer<typeof ScriptStateSchema>;
+
 export const ScriptStepSchema = z.object({
   id: z.string(),
   title: z.string(),
-  /** Text with the caller's variables already filled in. */
+  /** Text with the caller's variables already filled in (the segment's plain words if any). */
   text: z.string(),
+  /** The text is the plain-language variant for the caller's segment. */
+  isPlain: z.boolean(),
+  isRequired: z.boolean(),
+  /** The citizen's possible answers; empty: the step goes on by itself. */
+  options: z.array(z.object({ id: z.string(), label: z.string() })),
 });
 export type ScriptStep = z.infer<typeof ScriptStepSchema>;
 
+/** The script version pinned to a conversation, rendered for its caller, with the progress. */
 export const ScriptSchema = z.object({
   id: IdSchema,
   topic: z.string(),
   title: z.string(),
+  version: z.number().int().positive(),
   steps: z.array(ScriptStepSchema),
+  state: ScriptStateSchema,
 });
 export type Script = z.infer<typeof ScriptSchema>;
 

@@ -1,6 +1,6 @@
 import { maskNik } from '../../../shared/schemas/citizen';
+import { pinConversationScript, renderScript } from '../scripts/repository';
 import type { Kysely } from 'kysely';
-import { fillTemplate } from '../../../shared/domain/template';
 import type { Channel, SegmentCode } from '../../../shared/schemas/common';
 import type {
   ContactStatus,
@@ -141,7 +141,7 @@ export async function loadConversationDetail(
       .orderBy('contacts.arrived_at', 'desc')
       .limit(PREVIOUS_CONTACTS_SHOWN)
       .execute(),
-    db.selectFrom('scripts').selectAll().where('topic', '=', contact.topic).executeTakeFirst(),
+    pinConversationScript(db, contact, Date.now()),
     contact.channel === 'voice' ? loadCallState(db, contactId) : undefined,
   ]);
   const variables = {
@@ -149,9 +149,6 @@ export async function loadConversationDetail(
     reference: contact.reference,
     'agent.name': contact.assignedAgentName,
   };
-  const steps = script
-    ? (JSON.parse(script.steps) as { id: string; title: string; text: string }[])
-    : [];
   return {
     contact,
     messages,
@@ -179,14 +176,7 @@ export async function loadConversationDetail(
             : null,
       })),
     },
-    script: script
-      ? {
-          id: script.id,
-          topic: script.topic,
-          title: script.title,
-          steps: steps.map((step) => ({ ...step, text: fillTemplate(step.text, variables).text })),
-        }
-      : null,
+    script: script ? renderScript(script, row.citizen_segment as SegmentCode, variables) : null,
     call: call ?? null,
   };
 }

@@ -68,3 +68,22 @@ export function useTransfer() {
     mutationFn: (payload: TransferPayload) => sendCommand('conversation:transfer', payload),
   });
 }
+
+/** The agent moves in a conversation's script: on with the citizen's answer, or one step back. */
+export function useScriptMove() {
+  return useMutation({
+    mutationFn: (
+      move:
+        | { kind: 'answer'; contactId: string; atStepId: string; optionId: string | null }
+        | { kind: 'back'; contactId: string; atStepId: string },
+    ) =>
+      move.kind === 'answer'
+        ? sendCommand('script:answer', {
+            contactId: move.contactId,
+            atStepId: move.atStepId,
+            optionId: move.optionId,
+          })
+        : sendCommand('script:back', { contactId: move.contactId, atStepId: move.atStepId }),
+    onSuccess: (state) => useLiveStore.getState().deskScriptMoved(state),
+  });
+}

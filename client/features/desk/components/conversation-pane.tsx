@@ -1,11 +1,14 @@
 import { Alert, Button, Center, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange, IconCircleCheck } from '@tabler/icons-react';
 import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary, ConversationDetail } from '../../../../shared/schemas/contact';
 import type { User } from '../../../../shared/schemas/user';
 import { ConversationHeader, ScriptPanel, Transcript } from '../../../components/conversation-view';
+import { errorText } from '../../../lib/error-text';
 import { useReferenceData } from '../../../lib/reference-data';
+import { useScriptMove } from '../api/desk-commands';
 import { useLiveStore } from '../../../stores/live-store';
 import { ConversationTabLabel } from './conversation-tabs';
 import { DeskNotices } from './desk-notices';
@@ -29,6 +32,15 @@ function ConversationWorkspace({
 }) {
   const { t } = useTranslation();
   const reference = useReferenceData();
+  const scriptMove = useScriptMove();
+  const moveScript = (move: Parameters<typeof scriptMove.mutate>[0]): void =>
+    scriptMove.mutate(move, {
+      onError: (error) =>
+        notifications.show({
+          color: 'red',
+          message: t('conversation.scriptMoveFailed', { message: errorText(error, t) }),
+        }),
+    });
   return (
     <Stack gap="sm" data-testid="conversation" data-contact-id={conversation.contact.id}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -50,7 +62,21 @@ function ConversationWorkspace({
           <Transcript messages={conversation.messages} maxHeight={200} />
           <ReplyBox contactId={conversation.contact.id} channel={conversation.contact.channel} />
         </Stack>
-        <ScriptPanel script={conversation.script} />
+        <ScriptPanel
+          script={conversation.script}
+          moves={{
+            onAnswer: (atStepId, optionId) =>
+              moveScript({
+                kind: 'answer',
+                contactId: conversation.contact.id,
+                atStepId,
+                optionId,
+              }),
+            onBack: (atStepId) =>
+              moveScript({ kind: 'back', contactId: conversation.contact.id, atStepId }),
+            isMoving: scriptMove.isPending,
+          }}
+        />
       </SimpleGrid>
       <WrapupForm
         contactId={conversation.contact.id}

@@ -160,4 +160,58 @@ describe('DeskScreen', () => {
     await user.click(screen.getByRole('tab', { name: /Ahmad/ }));
     expect(replyOf('c-2').value).toBe('Sebentar, saya cek');
   });
+
+  it('walks the script: Lanjut, then the citizen’s answer, and the panel follows the ack', async () => {
+    const user = userEvent.setup();
+    await renderDesk();
+    act(() => useLiveStore.getState().deskAccepted(aConversation()));
+    const panel = await screen.findByTestId('script-panel');
+    expect(panel.textContent).toContain('Langkah wajib belum dilalui: Referensi');
+    sendCommandMock.mockResolvedValueOnce({
+      contactId: 'c-1',
+      progress: {
+        path: [
+          { stepId: 'st-1', optionId: null },
+          { stepId: 'st-2', optionId: null },
+        ],
+        isFinished: false,
+      },
+      pendingRequired: ['st-3'],
+      revision: 1,
+    });
+    await user.click(screen.getByTestId('script-next'));
+    expect(sendCommandMock).toHaveBeenCalledWith('script:answer', {
+      contactId: 'c-1',
+      atStepId: 'st-1',
+      optionId: null,
+    });
+    const answer = await screen.findByTestId('script-option-belum');
+    expect(screen.getByTestId('script-taken').textContent).toContain('Sapa');
+    sendCommandMock.mockResolvedValueOnce({
+      contactId: 'c-1',
+      progress: {
+        path: [
+          { stepId: 'st-1', optionId: null },
+          { stepId: 'st-2', optionId: 'belum' },
+          { stepId: 'st-3', optionId: null },
+        ],
+        isFinished: false,
+      },
+      pendingRequired: ['st-3'],
+      revision: 2,
+    });
+    await user.click(answer);
+    expect(sendCommandMock).toHaveBeenLastCalledWith('script:answer', {
+      contactId: 'c-1',
+      atStepId: 'st-2',
+      optionId: 'belum',
+    });
+    await waitFor(() =>
+      expect(screen.getAllByTestId('script-taken').map((el) => el.textContent)).toEqual([
+        '✓ Sapa',
+        '✓ Sudah terdaftar? — Belum terdaftar',
+      ]),
+    );
+    expect(screen.getByTestId('script-current').dataset.stepId).toBe('st-3');
+  });
 });
