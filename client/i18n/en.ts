@@ -48,6 +48,7 @@ export const en: Translation = {
     lead: 'Lead',
     trainer: 'Trainer',
     admin: 'Admin',
+    unit: 'Unit staff',
   },
   status: {
     away: 'Not ready',

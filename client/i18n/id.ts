@@ -50,6 +50,7 @@ export const id = {
     lead: 'Lead',
     trainer: 'Pelatih',
     admin: 'Admin',
+    unit: 'Staf unit',
   },
   status: {
     away: 'Belum siap',

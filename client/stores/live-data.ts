@@ -339,6 +339,12 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
       if (!isNewer(data.calls[call.contactId], call)) return data;
       return { ...data, calls: { ...data.calls, [call.contactId]: call } };
     }
+    // Case facts refresh the case queries instead (features/cases); live data keeps no cases.
+    case 'case:changed':
+    case 'case:warned':
+    case 'case:escalated':
+    case 'case:hand-off-bounced':
+      return data;
     case 'message:status-changed': {
       const { contactId, messageId, deliveryStatus, failureReason } = event.fact;
       return updateConversations(data, contactId, (messages) =>

@@ -16,6 +16,7 @@ import { ErrorResponseSchema } from '../../shared/protocol/ack';
 import { endpoints } from '../../shared/protocol/http';
 import type { Config } from '../config/config';
 import { registerAuthRoutes } from '../modules/auth/handlers';
+import { registerCaseRoutes } from '../modules/cases/handlers';
 import { registerDeadlineRoutes } from '../modules/deadlines/handlers';
 import { registerDeskRoutes } from '../modules/desk/handlers';
 import { registerInboundRoutes } from '../modules/inbound/handlers';
@@ -91,6 +92,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   registerSupervisionRoutes(app, services);
   registerQueueMetricsRoutes(app, services);
   await registerDeadlineRoutes(app, services);
+  registerCaseRoutes(app, services);
   installNotFoundHandler(app, { isSpaServed: await serveClient(app, config.clientDir) });
   return app;
 }

@@ -1,5 +1,6 @@
 import type { PresenceService } from './agents/service';
 import type { AuthService } from './auth/service';
+import type { CaseService } from './cases/service';
 import type { ServiceContext } from './context';
 import type { InboundService } from './inbound/service';
 import type { MessagingService } from './messaging/service';
@@ -24,4 +25,5 @@ export interface Services {
   queueState: QueueStateService;
   queueMetrics: QueueMetricsService;
   voice: VoiceService;
+  cases: CaseService;
 }

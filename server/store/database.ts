@@ -9,6 +9,7 @@ import * as messaging from './migrations/0003-messaging';
 import * as voice from './migrations/0004-voice';
 import * as presenceAndOverflow from './migrations/0005-presence-and-overflow';
 import * as transfers from './migrations/0006-transfers';
+import * as cases from './migrations/0009-cases';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -92,6 +93,7 @@ const migrations: Record<string, Migration> = {
   '0004-voice': voice,
   '0005-presence-and-overflow': presenceAndOverflow,
   '0006-transfers': transfers,
+  '0009-cases': cases,
 };
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */

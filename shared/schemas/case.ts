@@ -233,6 +233,7 @@ export type TransitionFields = z.infer<typeof TransitionFieldsSchema>;
 
 export const TransitionCaseBodySchema = z.object({
   commandId: z.uuid(),
+  caseId: IdSchema,
   to: CaseStatusSchema,
   /** Why, in a sentence; kept in the audit log. */
   note: optionalText(1000),
@@ -242,6 +243,7 @@ export type TransitionCaseBody = z.input<typeof TransitionCaseBodySchema>;
 
 export const ExtendClockBodySchema = z.object({
   commandId: z.uuid(),
+  caseId: IdSchema,
   clock: ClockNameSchema,
   workingDays: z.number().int().min(1).max(100),
   reason: z.string().trim().min(1, 'a written reason is required').max(2000),
@@ -250,6 +252,7 @@ export type ExtendClockBody = z.input<typeof ExtendClockBodySchema>;
 
 export const PauseClockBodySchema = z.object({
   commandId: z.uuid(),
+  caseId: IdSchema,
   clock: ClockNameSchema,
   /** What is awaited from the citizen: only waiting on the citizen pauses a clock. */
   reason: z.string().trim().min(1, 'say what is awaited from the citizen').max(1000),
@@ -258,6 +261,7 @@ export type PauseClockBody = z.input<typeof PauseClockBodySchema>;
 
 export const ResumeClockBodySchema = z.object({
   commandId: z.uuid(),
+  caseId: IdSchema,
   clock: ClockNameSchema,
   note: optionalText(1000),
 });
@@ -265,6 +269,7 @@ export type ResumeClockBody = z.input<typeof ResumeClockBodySchema>;
 
 export const HandOffBodySchema = z.object({
   commandId: z.uuid(),
+  caseId: IdSchema,
   unitId: IdSchema,
   /** The due date agreed with the unit; at most the legal due. The internal target when absent. */
   agreedDueAt: EpochMsSchema.optional(),
@@ -274,11 +279,12 @@ export type HandOffBody = z.input<typeof HandOffBodySchema>;
 
 export const ReturnHandOffBodySchema = z.object({
   commandId: z.uuid(),
+  handOffId: IdSchema,
   reason: z.string().trim().min(1, 'a reason is required').max(2000),
 });
-export const AcknowledgeHandOffBodySchema = z.object({ commandId: z.uuid() });
+export const AcknowledgeHandOffBodySchema = z.object({ commandId: z.uuid(), handOffId: IdSchema });
 
-export const LinkContactBodySchema = z.object({ contactId: IdSchema });
+export const LinkContactBodySchema = z.object({ caseId: IdSchema, contactId: IdSchema });
 
 /**
  * - `pending`: counts from a later event (complaint resolution: the complete file);
