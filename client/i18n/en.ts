@@ -1,3 +1,4 @@
+import { casesEn } from './cases-en';
 import type { Translation } from './id';
 
 export const en: Translation = {
@@ -344,4 +345,5 @@ export const en: Translation = {
     unavailable: 'The service is unavailable right now.',
     internal: 'Something went wrong on the server.',
   },
+  cases: casesEn,
 };

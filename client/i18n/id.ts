@@ -2,6 +2,7 @@
  * Bahasa Indonesia, the default language. `en.ts` must have exactly these keys (the type
  * checker and i18n.test.ts both hold that line).
  */
+import { casesId } from './cases-id';
 export const id = {
   app: {
     name: 'Tanggap',
@@ -346,6 +347,7 @@ export const id = {
     unavailable: 'Layanan sedang tidak tersedia.',
     internal: 'Terjadi kesalahan di server.',
   },
+  cases: casesId,
 };
 
 /** The shape every language must have: the same keys, any words. */

@@ -71,7 +71,8 @@ export interface DeskState {
   outcomes: OutcomeRecord[];
   notices: DeskNotice[];
   /** The last conversation this agent closed, for the confirmation in the centre pane. */
-  lastLogged: { contactId: string; reference: string } | null;
+  /** The contact just wrapped up, with the references of cases opened from it. */
+  lastLogged: { contactId: string; reference: string; caseReferences?: string[] } | null;
 }
 
 export interface BoardState {
@@ -429,7 +430,13 @@ export function applyOutcome(data: LiveData, record: OutcomeRecord): LiveData {
         outcomes: mergeOutcomes(desk.outcomes, record),
         conversation: closesHeld ? null : desk.conversation,
         lastLogged: closesHeld
-          ? { contactId, reference: record.contact.reference }
+          ? {
+              contactId,
+              reference: record.contact.reference,
+              ...(record.cases !== undefined && record.cases.length > 0
+                ? { caseReferences: record.cases.map((linked) => linked.reference) }
+                : {}),
+            }
           : desk.lastLogged,
       },
     };

@@ -49,6 +49,11 @@ export function ConversationPane({
               data-testid="outcome-confirmation"
             >
               {t('desk.loggedBody', { reference: lastLogged.reference })}
+              {lastLogged.caseReferences !== undefined && lastLogged.caseReferences.length > 0 && (
+                <Text size="sm" fw={700} ff="monospace" data-testid="outcome-case-references">
+                  {t('cases.wrapupCases', { references: lastLogged.caseReferences.join(', ') })}
+                </Text>
+              )}
             </Alert>
           )}
           <Center mih={240} data-testid="waiting-state">
@@ -99,6 +104,7 @@ export function ConversationPane({
             wrapupCodes={reference.data?.wrapupCodes ?? []}
             staff={reference.data?.staff ?? []}
             codeInputRef={codeInputRef}
+            callerName={conversation.contact.citizenName}
           />
         </Stack>
       )}

@@ -1,4 +1,5 @@
 import { Alert, Divider, Paper, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Offer } from '../../../../shared/schemas/offer';
 import { useElapsedText } from '../../../components/elapsed';
@@ -45,8 +46,11 @@ export function MyWorkPane({
   acceptingOfferId,
   onAccept,
   onReject,
+  followUps,
 }: {
   isTrainee: boolean;
+  /** The follow-up board, slotted in by the app. */
+  followUps?: ReactNode;
   acceptingOfferId: string | null;
   onAccept: (offer: Offer) => void;
   onReject: (offer: Offer) => void;
@@ -77,6 +81,12 @@ export function MyWorkPane({
       <Divider />
       <ActiveConversationSummary />
       <Divider />
+      {followUps !== undefined && (
+        <>
+          {followUps}
+          <Divider />
+        </>
+      )}
       <QueueStatePanel variant="compact" />
       <Divider />
       <section aria-labelledby="my-outcomes-title">
