@@ -31,7 +31,13 @@ export async function seedDemoUnitStaff(db: Kysely<Database>, now: number): Prom
     .where('key', '=', SEED_KEY)
     .executeTakeFirst();
   if (done) return false;
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // The demo users share one password: reuse its hash rather than pay argon2 again at start.
+  const demoUser = await db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('username', '=', 'agent1')
+    .executeTakeFirst();
+  const passwordHash = demoUser?.password_hash ?? (await hashPassword(DEMO_PASSWORD));
   return db.transaction().execute(async (trx) => {
     const again = await trx
       .selectFrom('meta')
