@@ -14,6 +14,8 @@ export const casesEn: typeof casesId = {
   loadFailed: 'Cases could not be loaded: {{message}}',
   owner: 'Owner: {{name}}',
   received: 'Received {{date}}',
+  holidayDataMissing:
+    'No holiday list is loaded for {{year}}; the dates count no national holidays that year. Ask an administrator to load it.',
   breached: 'Past the legal deadline',
   type: {
     information_request: 'Public-information request',

@@ -12,6 +12,8 @@ export const casesId = {
   loadFailed: 'Kasus gagal dimuat: {{message}}',
   owner: 'Pemilik: {{name}}',
   received: 'Diterima {{date}}',
+  holidayDataMissing:
+    'Daftar hari libur {{year}} belum dimuat; tanggal dihitung tanpa libur nasional tahun itu. Minta admin memuatnya.',
   breached: 'Melewati batas hukum',
   type: {
     information_request: 'Permohonan informasi publik',

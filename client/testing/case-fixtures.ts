@@ -71,6 +71,7 @@ export function aCaseDetail(
     handOffs: [],
     contactIds: ['c-1'],
     nextStatuses: ['registered', 'incomplete', 'withdrawn'],
+    warnings: [],
     ...rest,
   };
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { ChannelSchema, EpochMsSchema, IdSchema } from './common';
-import { ClockNameSchema, RequestTypeSchema, ServiceClassSchema } from './deadlines';
+import {
+  ClockNameSchema,
+  DeadlineWarningSchema,
+  RequestTypeSchema,
+  ServiceClassSchema,
+} from './deadlines';
 
 /**
  * Cases: a contact that needs more than an answer (indonesia.md §2). Each request type has its
@@ -383,6 +388,11 @@ export const CaseDetailSchema = z.object({
   contactIds: z.array(IdSchema),
   /** Statuses the lifecycle allows next (guards on fields are checked when sent). */
   nextStatuses: z.array(CaseStatusSchema),
+  /**
+   * About the dates, e.g. `holiday_data_missing` when a running clock's due falls in a year with
+   * no holiday list loaded: counted with weekends only until an administrator loads it.
+   */
+  warnings: z.array(DeadlineWarningSchema),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 

@@ -85,6 +85,20 @@ describe.each(STORAGE_MODES)('cases on %s', (mode: StorageMode) => {
     expect(first.case.reference).toMatch(/-00002$/);
   });
 
+  it('warns, never guesses, when a clock runs into a year without a holiday list', async () => {
+    await start();
+    const db = server.app.store.db;
+    const year = new Date().getUTCFullYear();
+    // As on an instance where nobody has loaded this year's list yet.
+    await db.deleteFrom('holidays').where('year', '=', year).execute();
+    await db.deleteFrom('holiday_years').where('year', '=', year).execute();
+    const agent = await connect('agent1');
+    const created = await agent.sendOk('case:create', informationRequest());
+    expect(created.warnings).toContainEqual(
+      expect.objectContaining({ code: 'holiday_data_missing', year, clock: 'notice' }),
+    );
+  });
+
   it('bad input is refused with field errors and writes nothing', async () => {
     await start();
     const agent = await connect('agent1');

@@ -1,12 +1,15 @@
 import type { Kysely, Selectable } from 'kysely';
 import { governingDue, type ClockState } from '../../../shared/domain/case-clock';
+import type { DeadlineWarning } from '../../../shared/schemas/deadlines';
 import { nextStatuses } from '../../../shared/domain/case-lifecycle';
 import { DEFAULT_DEADLINE_RULES } from '../../../shared/domain/deadline-defaults';
 import {
   calendarSettingsOf,
   createWorkingCalendar,
+  missingHolidayYears,
   type WorkingCalendar,
 } from '../../../shared/domain/working-calendar';
+import { toZoned } from '../../../shared/domain/zoned-time';
 import type { Unit } from '../../../shared/schemas/calendar';
 import {
   CaseStatusSchema,
@@ -267,6 +270,7 @@ export async function loadCaseDetail(db: Db, caseId: string): Promise<CaseDetail
   ]);
   const type = RequestTypeSchema.parse(row.type);
   const status = CaseStatusSchema.parse(row.status);
+  const loaded = await loadCalendar(db, row.unit_id);
   return {
     case: summary!,
     requester: RequesterSchema.parse(JSON.parse(row.requester)),
@@ -277,7 +281,29 @@ export async function loadCaseDetail(db: Db, caseId: string): Promise<CaseDetail
     handOffs,
     contactIds: contacts.map((contact) => contact.contact_id),
     nextStatuses: [...nextStatuses(type, status)],
+    warnings: loaded ? holidayWarnings(loaded.calendar, clocks.map(clockStateOf)) : [],
   };
+}
+
+/** Years a live clock reaches that have no holiday list: its dates may be off (never guessed). */
+function holidayWarnings(calendar: WorkingCalendar, clocks: ClockState[]): DeadlineWarning[] {
+  const warnings: DeadlineWarning[] = [];
+  for (const clock of clocks) {
+    if (clock.status !== 'running' && clock.status !== 'paused') continue;
+    if (clock.startsAt === null) continue;
+    const last = Math.max(clock.legalDueAt ?? 0, clock.internalDueAt ?? 0);
+    const from = toZoned(clock.startsAt, calendar.timeZone).day;
+    const to = toZoned(last, calendar.timeZone).day;
+    for (const year of missingHolidayYears(calendar, from, to)) {
+      warnings.push({
+        code: 'holiday_data_missing',
+        year,
+        clock: clock.rule.clock,
+        message: `No holiday list is loaded for ${year}; this clock counted its days with weekends only. An administrator loads it with PUT /api/calendar/holidays/${year}.`,
+      });
+    }
+  }
+  return warnings;
 }
 
 /** The unit a user works in, if they are unit staff. */

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Badge,
   Button,
   Group,
@@ -214,6 +215,20 @@ export function CaseCard({ detail, user }: { detail: CaseDetail; user: User }) {
             date: formatDueInZone(summary.receivedAt, summary.timeZone, i18n.language),
           })}
         </Text>
+        {detail.warnings.map((warning) => (
+          <Alert
+            key={`${warning.code}-${warning.clock}-${warning.year}`}
+            color="orange"
+            p="xs"
+            data-testid="case-warning"
+          >
+            <Text size="xs">
+              {warning.code === 'holiday_data_missing'
+                ? t('cases.holidayDataMissing', { year: warning.year })
+                : warning.message}
+            </Text>
+          </Alert>
+        ))}
         {detail.clocks.map((clock) => (
           <ClockView key={clock.id} clock={clock} timeZone={summary.timeZone} />
         ))}
