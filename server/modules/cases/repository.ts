@@ -1,6 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
 import { governingDue, type ClockState } from '../../../shared/domain/case-clock';
-import type { DeadlineWarning } from '../../../shared/schemas/deadlines';
+import type {
+  DeadlineWarning,
+  RequestType,
+  RequestTypeRules,
+} from '../../../shared/schemas/deadlines';
 import { nextStatuses } from '../../../shared/domain/case-lifecycle';
 import { DEFAULT_DEADLINE_RULES } from '../../../shared/domain/deadline-defaults';
 import {
@@ -29,8 +33,6 @@ import {
   ClockRuleSchema,
   RequestTypeSchema,
   ServiceClassSchema,
-  type RequestType,
-  type RequestTypeRules,
 } from '../../../shared/schemas/deadlines';
 import type { CaseClockTable, CaseTable, Database } from '../../store/schema';
 import { loadHolidayFacts, loadUnit } from '../calendar/repository';
