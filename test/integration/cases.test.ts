@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { CommandPayload } from '../../shared/protocol/events';
@@ -97,6 +99,53 @@ describe.each(STORAGE_MODES)('cases on %s', (mode: StorageMode) => {
     expect(created.warnings).toContainEqual(
       expect.objectContaining({ code: 'holiday_data_missing', year, clock: 'notice' }),
     );
+  });
+
+  it('tells the citizen through their channel, quoting the reference: opened, each step, the extension', async () => {
+    const texts: string[] = [];
+    const channel = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        texts.push((JSON.parse(body) as { text: string }).text);
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => channel.listen(0, '127.0.0.1', resolve));
+    try {
+      await start({
+        OUTBOUND_WEBHOOK_URL: `http://127.0.0.1:${(channel.address() as AddressInfo).port}/hook`,
+        OUTBOUND_WEBHOOK_SECRET: 'rahasia-webhook-uji-123',
+      });
+      const agent = await connect('agent1');
+      const held = await holding(agent);
+      const created = await agent.sendOk(
+        'case:create',
+        informationRequest({ contactId: held.contact.id }),
+      );
+      const reference = created.case.reference;
+      await agent.sendOk('case:transition', {
+        commandId: randomUUID(),
+        caseId: created.case.id,
+        to: 'registered',
+      });
+      await agent.sendOk('case:extend', {
+        commandId: randomUUID(),
+        caseId: created.case.id,
+        clock: 'notice',
+        workingDays: 3,
+        reason: 'Data dihimpun dari dinas kabupaten.',
+      });
+      await expect.poll(() => texts.length, { timeout: 10_000 }).toBe(3);
+      expect(texts[0]).toMatch(
+        new RegExp(`dengan nomor ${reference}\\. Batas waktu jawaban: \\d{4}-`),
+      );
+      expect(texts[1]).toBe(`Permintaan ${reference} telah diregistrasi.`);
+      expect(texts[2]).toContain(`${reference} diperpanjang sampai`);
+      expect(texts[2]).toContain('Alasan: Data dihimpun dari dinas kabupaten.');
+    } finally {
+      channel.close();
+    }
   });
 
   it('bad input is refused with field errors and writes nothing', async () => {

@@ -39,6 +39,7 @@ import { DEFAULT_UNIT } from '../../seed/units';
 import type { Database } from '../../store/schema';
 import { AppError } from '../app-error';
 import { appendAudit } from '../audit/repository';
+import { queueCitizenUpdate } from './citizen-updates';
 import { runOnce } from '../command-results';
 import type { ServiceContext } from '../context';
 import { invalidPayload } from '../validation';
@@ -220,6 +221,17 @@ export class CaseService {
         })),
       },
     });
+    await queueCitizenUpdate(
+      trx,
+      caseId,
+      {
+        kind: 'opened',
+        reference,
+        legalDueAt: clocks.find((clock) => clock.legalDueAt !== null)?.legalDueAt ?? null,
+        timeZone: loaded.unit.timeZone,
+      },
+      now,
+    );
     return this.detailOrThrow(trx, caseId);
   }
 
@@ -339,6 +351,12 @@ export class CaseService {
             clocks: changes,
           },
         });
+        await queueCitizenUpdate(
+          trx,
+          row.id,
+          { kind: 'status', reference: row.reference, status: input.to },
+          now,
+        );
         return { notify: row.with_unit_id };
       },
     );
@@ -388,6 +406,18 @@ export class CaseService {
             internalDueTo: extended.state.internalDueAt,
           },
         });
+        await queueCitizenUpdate(
+          trx,
+          row.id,
+          {
+            kind: 'extended',
+            reference: row.reference,
+            legalDueAt: extended.decision.dueAt,
+            reason: input.reason,
+            timeZone: loaded.unit.timeZone,
+          },
+          now,
+        );
         return { notify: row.with_unit_id };
       },
     );
