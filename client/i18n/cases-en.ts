@@ -172,6 +172,8 @@ export const casesEn: typeof casesId = {
     status: 'Status',
     due: 'Deadline',
     owner: 'Owner',
+    exportRegister: 'Download the request register (CSV)',
+    exportReport: 'Download the {{year}} public-information report (CSV)',
     open: 'Open {{reference}}',
   },
   notices: {

@@ -170,6 +170,8 @@ export const casesId = {
     status: 'Status',
     due: 'Batas waktu',
     owner: 'Pemilik',
+    exportRegister: 'Unduh register permohonan (CSV)',
+    exportReport: 'Unduh laporan informasi publik {{year}} (CSV)',
     open: 'Buka {{reference}}',
   },
   notices: {

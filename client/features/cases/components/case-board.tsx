@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Box,
   Group,
@@ -63,6 +64,26 @@ export function CaseBoard({ user, compact = false }: { user: User; compact?: boo
           />
         )}
       </Group>
+      {(user.role === 'lead' || user.role === 'admin') && (
+        <Group gap="md">
+          <Anchor
+            size="xs"
+            href="/api/cases/register.csv"
+            download
+            data-testid="case-register-export"
+          >
+            {t('cases.board.exportRegister')}
+          </Anchor>
+          <Anchor
+            size="xs"
+            href={`/api/reports/public-information?year=${new Date().getFullYear()}&format=csv`}
+            download
+            data-testid="case-report-export"
+          >
+            {t('cases.board.exportReport', { year: new Date().getFullYear() })}
+          </Anchor>
+        </Group>
+      )}
       {board.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
       {board.isError && (
         <Alert color="red">{t('cases.loadFailed', { message: errorText(board.error, t) })}</Alert>
