@@ -31,7 +31,8 @@ import type {
   ReturnHandOffBodySchema,
   TransitionCaseBodySchema,
 } from '../../../shared/schemas/case';
-import { CaseDetailSchema } from '../../../shared/schemas/case';
+import { CaseDetailSchema, CaseStatusSchema } from '../../../shared/schemas/case';
+import { RequestTypeSchema } from '../../../shared/schemas/deadlines';
 import type { Role } from '../../../shared/schemas/common';
 import type { z } from 'zod';
 import { rooms } from '../../realtime/rooms';
@@ -242,14 +243,12 @@ export class CaseService {
       input.commandId,
       input.caseId,
       async (trx, row, now) => {
-        const type = LIFECYCLES[row.type as keyof typeof LIFECYCLES]
-          ? (row.type as keyof typeof LIFECYCLES)
-          : undefined;
-        if (!type) throw new AppError('internal', 'Unknown case type.');
+        // Parsed, not cast: a hand-edited row fails loudly here rather than in a wrong step.
+        const type = RequestTypeSchema.parse(row.type);
         const earlier = outcomeOf(row);
         const decision = decideTransition(
           type,
-          row.status as never,
+          CaseStatusSchema.parse(row.status),
           input.to,
           input.fields,
           earlier,
