@@ -48,7 +48,12 @@ describe.each(STORAGE_MODES)('cases on %s', (mode: StorageMode) => {
   async function holding(agent: TestClient) {
     await agent.sendOk('agent:set-status', { status: 'available' });
     const created = await postInbound(server.url, inboundContact());
-    const offer = await agent.next('offer:created', (o) => o.contact.id === created.body.contactId);
+    // Generous: the whole suite shares two cores with other work, and routing is not under test.
+    const offer = await agent.next(
+      'offer:created',
+      (o) => o.contact.id === created.body.contactId,
+      15_000,
+    );
     return agent.sendOk('offer:accept', { offerId: offer.id });
   }
 
