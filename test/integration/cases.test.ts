@@ -40,7 +40,8 @@ describe.each(STORAGE_MODES)('cases on %s', (mode: StorageMode) => {
   const { connect } = clientsPerTest(() => server);
 
   async function start(env: Record<string, string> = {}) {
-    server = await startServer(mode, { env: { CASE_SCAN_MS: '100', ...env } });
+    // A fast scan only where a test waits for the scanner (warnings, bounces): less load elsewhere.
+    server = await startServer(mode, { env });
     return server;
   }
 
@@ -436,7 +437,7 @@ describe.each(STORAGE_MODES)('cases on %s', (mode: StorageMode) => {
   });
 
   it('a unit returns a hand-off with a reason; silence past the time bounces it back with an alert', async () => {
-    await start({ HANDOFF_ACK_MINUTES: '0.01' }); // 600 ms
+    await start({ HANDOFF_ACK_MINUTES: '0.01', CASE_SCAN_MS: '100' }); // 600 ms
     const agent = await connect('agent1');
     const lead = await connect('lead1');
     const unit = await connect('unit-sulsel');
@@ -496,7 +497,11 @@ describe.each(STORAGE_MODES)('cases on %s', (mode: StorageMode) => {
   });
 
   it('warns at 50, 80 and 100 % once each, flags the breach and escalates along the chain', async () => {
-    await start({ CASE_ESCALATION_CHAIN: 'owner,lead', CASE_ESCALATION_STEP_MINUTES: '0.005' });
+    await start({
+      CASE_ESCALATION_CHAIN: 'owner,lead',
+      CASE_ESCALATION_STEP_MINUTES: '0.005',
+      CASE_SCAN_MS: '100',
+    });
     const agent = await connect('agent1');
     const lead = await connect('lead1');
     const created = await agent.sendOk('case:create', informationRequest());
@@ -549,7 +554,7 @@ describe.each(STORAGE_MODES)('cases on %s', (mode: StorageMode) => {
   });
 
   it('warnings survive a restart: fired ones stay fired, ones due while down fire after', async () => {
-    await start();
+    await start({ CASE_SCAN_MS: '100' });
     const agent = await connect('agent1');
     const created = await agent.sendOk('case:create', informationRequest());
     const caseId = created.case.id;
