@@ -2,9 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { CommandPayload } from '../../shared/protocol/events';
+import { openStore } from '../../server/store/database';
+import type { Database } from '../../server/store/schema';
 import type { TestClient, StorageMode, TestServer } from './harness';
 import {
   STORAGE_MODES,
@@ -562,9 +564,19 @@ describe.each(STORAGE_MODES)('cases on %s', (mode: StorageMode) => {
     await agent.next('case:warned', (w) => w.caseId === caseId && w.level === 50);
     agent.close();
     await server.stop();
-    // While down, the clock passes 80 %.
-    server = await startServer(mode, { storageOf: server, env: { CASE_SCAN_MS: '100' } });
-    await moveClock(server, caseId, { elapsedMs: 9 * 3_600_000, remainingMs: 3_600_000 });
+    // While down, the clock passes 80 % (written straight to the stopped server's database).
+    const offline = openStore({
+      databaseUrl: server.env.DATABASE_URL,
+      databaseSchema: server.env.DATABASE_SCHEMA,
+      dataDir: server.env.DATA_DIR ?? ':memory:',
+    });
+    await moveClockIn(offline.db, caseId, { elapsedMs: 9 * 3_600_000, remainingMs: 3_600_000 });
+    await offline.close();
+    server = await startServer(mode, {
+      storageOf: server,
+      // Slow enough for the agent to connect before the first scan.
+      env: { CASE_SCAN_MS: '1500' },
+    });
     const back = await connect('agent1');
     const w80 = await back.next('case:warned', (w) => w.caseId === caseId && w.level === 80);
     expect(w80.level).toBe(80);
@@ -691,10 +703,18 @@ describe.each(STORAGE_MODES)('cases on %s', (mode: StorageMode) => {
 async function moveClock(
   server: TestServer,
   caseId: string,
+  times: { elapsedMs: number; remainingMs: number },
+): Promise<void> {
+  await moveClockIn(server.app.store.db, caseId, times);
+}
+
+async function moveClockIn(
+  db: Kysely<Database>,
+  caseId: string,
   { elapsedMs, remainingMs }: { elapsedMs: number; remainingMs: number },
 ): Promise<void> {
   const now = Date.now();
-  await server.app.store.db
+  await db
     .updateTable('case_clocks')
     .set({
       starts_at: now - elapsedMs,

@@ -317,6 +317,15 @@ export class CaseService {
             }
           }
         }
+        // Hand-offs before the case row, in the order the bounce job takes them: no deadlock.
+        if (decision.isClosing && row.with_unit_id) {
+          await trx
+            .updateTable('case_handoffs')
+            .set({ status: 'returned', responded_at: now, reason: 'case closed' })
+            .where('case_id', '=', row.id)
+            .where('status', '=', 'pending')
+            .execute();
+        }
         await this.bump(
           trx,
           row,
@@ -329,14 +338,6 @@ export class CaseService {
           },
           now,
         );
-        if (decision.isClosing && row.with_unit_id) {
-          await trx
-            .updateTable('case_handoffs')
-            .set({ status: 'returned', responded_at: now, reason: 'case closed' })
-            .where('case_id', '=', row.id)
-            .where('status', '=', 'pending')
-            .execute();
-        }
         await appendAudit(trx, {
           at: now,
           actorId: actor.id,
