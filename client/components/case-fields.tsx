@@ -82,6 +82,14 @@ export function CaseFields({
               label: t(`cases.fields.objectionReasons.${reason}`),
             }))}
           />
+          <TextInput
+            type="date"
+            label={t('cases.fields.groundsFoundOn')}
+            value={value.groundsFoundOn}
+            error={errorOf('groundsFoundOn')}
+            onChange={(event) => onChange({ groundsFoundOn: event.currentTarget.value })}
+            data-testid={id('grounds-found-on')}
+          />
         </SimpleGrid>
       )}
       {value.type === 'personal_data_request' && (

@@ -16,6 +16,9 @@ export const casesEn: typeof casesId = {
   received: 'Received {{date}}',
   holidayDataMissing:
     'No holiday list is loaded for {{year}}; the dates count no national holidays that year. Ask an administrator to load it.',
+  filingWindow: 'Last day to object: {{date}} (30 working days from finding the grounds).',
+  filingLate:
+    'Filed after the 30-working-day window ({{date}}); registered anyway, the superior decides.',
   breached: 'Past the legal deadline',
   type: {
     information_request: 'Public-information request',
@@ -91,6 +94,7 @@ export const casesEn: typeof casesId = {
     deliveryMode: 'How to send',
     delivery: { pickup: 'Pick up', email: 'Email', post: 'Post', courier: 'Courier' },
     requestReference: 'Reference of the request objected to',
+    groundsFoundOn: 'Date the grounds were found',
     objectionReason: 'Ground of objection (Art. 35)',
     objectionReasons: {
       a_refused_ps17: 'a. Refused under Art. 17',

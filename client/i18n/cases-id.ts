@@ -14,6 +14,9 @@ export const casesId = {
   received: 'Diterima {{date}}',
   holidayDataMissing:
     'Daftar hari libur {{year}} belum dimuat; tanggal dihitung tanpa libur nasional tahun itu. Minta admin memuatnya.',
+  filingWindow: 'Batas pengajuan keberatan: {{date}} (30 hari kerja sejak alasan diketahui).',
+  filingLate:
+    'Keberatan diajukan setelah batas 30 hari kerja ({{date}}); tetap dicatat, atasan PPID yang memutus.',
   breached: 'Melewati batas hukum',
   type: {
     information_request: 'Permohonan informasi publik',
@@ -89,6 +92,7 @@ export const casesId = {
     deliveryMode: 'Cara pengiriman',
     delivery: { pickup: 'Diambil langsung', email: 'Email', post: 'Pos', courier: 'Kurir' },
     requestReference: 'Nomor permohonan yang diajukan keberatan',
+    groundsFoundOn: 'Tanggal alasan keberatan diketahui',
     objectionReason: 'Alasan keberatan (Ps 35)',
     objectionReasons: {
       a_refused_ps17: 'a. Ditolak berdasarkan Ps 17',

@@ -17,6 +17,8 @@ export interface CaseFormValue {
   deliveryMode: 'pickup' | 'email' | 'post' | 'courier';
   requestReference: string;
   objectionReason: string;
+  /** `YYYY-MM-DD` from a date input; empty when unknown. */
+  groundsFoundOn: string;
   right: 'access' | 'correction' | 'withdrawal' | 'restriction' | 'erasure';
   serviceClass: ServiceClass | '';
   customWorkingDays: string;
@@ -34,6 +36,7 @@ export function emptyCaseForm(requesterName = '', requesterContact = ''): CaseFo
     deliveryMode: 'email',
     requestReference: '',
     objectionReason: 'c_no_response',
+    groundsFoundOn: '',
     right: 'access',
     serviceClass: '',
     customWorkingDays: '',
@@ -77,6 +80,7 @@ export function toCaseDraft(
         requestReference: value.requestReference.trim(),
         reason: value.objectionReason,
         ...(value.purpose.trim() ? { purpose: value.purpose.trim() } : {}),
+        ...(value.groundsFoundOn ? { groundsFoundOn: value.groundsFoundOn } : {}),
       });
       break;
     case 'personal_data_request':
@@ -112,6 +116,7 @@ export function toCaseDraft(
     'details.description': 'text',
     'details.purpose': 'purpose',
     'details.requestReference': 'requestReference',
+    'details.groundsFoundOn': 'groundsFoundOn',
     customWorkingDays: 'customWorkingDays',
   };
   for (const issue of parsed.error.issues) {

@@ -72,6 +72,7 @@ export function aCaseDetail(
     contactIds: ['c-1'],
     nextStatuses: ['registered', 'incomplete', 'withdrawn'],
     warnings: [],
+    filingWindow: null,
     ...rest,
   };
 }

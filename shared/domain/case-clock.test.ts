@@ -7,6 +7,7 @@ import {
   levelPassed,
   levelsReached,
   nextWarningAt,
+  objectionFilingWindow,
   openClocks,
   pauseClock,
   resumeClock,
@@ -182,5 +183,21 @@ describe('warnings at 50, 80 and 100 %', () => {
         },
       ),
     );
+  });
+});
+
+describe('the objection filing window (K9)', () => {
+  it('is 30 working days from the grounds, holidays skipped, judged on the effective receipt', () => {
+    // Grounds found on Monday 2 March 2026; Nyepi (19 March), Idulfitri (21-22 March, a weekend)
+    // and Good Friday (3 April) do not count: the 30th working day is Wednesday 15 April.
+    expect(objectionFilingWindow(calendar, '2026-03-02', wib('2026-04-15T15:00'))).toEqual({
+      lastDay: '2026-04-15',
+      isLate: false,
+    });
+    // After hours on the last day counts from the next working day: late.
+    expect(objectionFilingWindow(calendar, '2026-03-02', wib('2026-04-15T17:00'))).toEqual({
+      lastDay: '2026-04-15',
+      isLate: true,
+    });
   });
 });

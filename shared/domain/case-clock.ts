@@ -14,9 +14,11 @@ import {
   type ExtensionDecision,
   type ServiceClassChoice,
 } from './deadlines';
+import { dayNumberOf, localDateOf, type LocalDate } from './local-date';
 import {
   addWorkingDayNumbers,
   closingOn,
+  effectiveReceipt,
   isWorkingDayNumber,
   subtractWorkingDayNumbers,
   type WorkingCalendar,
@@ -269,5 +271,28 @@ export function extendClock(
       internalDueAt,
       extensionsUsed: state.extensionsUsed + 1,
     },
+  };
+}
+
+/** Working days an objector has to file after finding the grounds (UU 14/2008 Ps 36(1), K9). */
+export const OBJECTION_FILING_WORKING_DAYS = 30;
+
+/**
+ * The objection filing window: the last day is the 30th working day after the day the grounds were
+ * found; an objection counts as filed on its effective receipt day (after hours: the next day).
+ */
+export function objectionFilingWindow(
+  calendar: WorkingCalendar,
+  groundsFoundOn: LocalDate,
+  receivedAt: number,
+): { lastDay: LocalDate; isLate: boolean } {
+  const lastDay = addWorkingDayNumbers(
+    calendar,
+    dayNumberOf(groundsFoundOn),
+    OBJECTION_FILING_WORKING_DAYS,
+  );
+  return {
+    lastDay: localDateOf(lastDay),
+    isLate: effectiveReceipt(calendar, receivedAt).day > lastDay,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalDateSchema } from './calendar';
 import { ChannelSchema, EpochMsSchema, IdSchema } from './common';
 import {
   ClockNameSchema,
@@ -97,6 +98,8 @@ export const ObjectionDetailsSchema = z.object({
   informationRequested: text(2000),
   purpose: optionalText(1000),
   reason: ObjectionReasonSchema,
+  /** When the objector learnt of the grounds: the filing window runs 30 working days from it (K9). */
+  groundsFoundOn: LocalDateSchema.optional(),
 });
 
 export const ComplaintDetailsSchema = z.object({
@@ -393,6 +396,12 @@ export const CaseDetailSchema = z.object({
    * no holiday list loaded: counted with weekends only until an administrator loads it.
    */
   warnings: z.array(DeadlineWarningSchema),
+  /**
+   * Objections only, when the grounds' date is known: the last day to file (30 working days after
+   * the grounds were found, K9) and whether this objection came after it. A late objection is still
+   * registered; the superior decides on it.
+   */
+  filingWindow: z.object({ lastDay: LocalDateSchema, isLate: z.boolean() }).nullable(),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 

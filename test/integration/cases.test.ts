@@ -156,6 +156,32 @@ describe.each(STORAGE_MODES)('cases on %s', (mode: StorageMode) => {
     }
   });
 
+  it('an objection shows its filing window (30 working days from the grounds) and is kept even when late', async () => {
+    await start();
+    const agent = await connect('agent1');
+    const day = (daysAgo: number) =>
+      new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const objection = (groundsFoundOn: string) =>
+      agent.sendOk('case:create', {
+        commandId: randomUUID(),
+        type: 'objection',
+        subject: 'Permohonan tidak ditanggapi',
+        requester: { name: 'Siti Rahayu' },
+        details: {
+          requestReference: 'TGP-PIP-20260105-00003',
+          informationRequested: 'Data penerima PKH',
+          reason: 'c_no_response',
+          groundsFoundOn,
+        },
+      });
+    const late = await objection(day(90));
+    expect(late.filingWindow).toEqual({ lastDay: expect.any(String), isLate: true });
+    expect(late.case.status).toBe('filed');
+    const inTime = await objection(day(1));
+    expect(inTime.filingWindow).toMatchObject({ isLate: false });
+    expect(inTime.clocks[0]).toMatchObject({ clock: 'response', status: 'running' });
+  });
+
   it('bad input is refused with field errors and writes nothing', async () => {
     await start();
     const agent = await connect('agent1');

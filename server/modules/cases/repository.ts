@@ -1,5 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
-import { governingDue, type ClockState } from '../../../shared/domain/case-clock';
+import {
+  governingDue,
+  objectionFilingWindow,
+  type ClockState,
+} from '../../../shared/domain/case-clock';
 import type {
   DeadlineWarning,
   RequestType,
@@ -20,6 +24,7 @@ import {
   ClockStatusSchema,
   ConfidentialitySchema,
   HandOffStatusSchema,
+  ObjectionDetailsSchema,
   RequesterSchema,
   TransitionFieldsSchema,
   type CaseClock,
@@ -284,7 +289,15 @@ export async function loadCaseDetail(db: Db, caseId: string): Promise<CaseDetail
     contactIds: contacts.map((contact) => contact.contact_id),
     nextStatuses: [...nextStatuses(type, status)],
     warnings: loaded ? holidayWarnings(loaded.calendar, clocks.map(clockStateOf)) : [],
+    filingWindow: loaded ? filingWindowOf(row, loaded.calendar) : null,
   };
+}
+
+function filingWindowOf(row: CaseRow, calendar: WorkingCalendar) {
+  if (row.type !== 'objection') return null;
+  const parsed = ObjectionDetailsSchema.safeParse(JSON.parse(row.details));
+  if (!parsed.success || parsed.data.groundsFoundOn === undefined) return null;
+  return objectionFilingWindow(calendar, parsed.data.groundsFoundOn, Number(row.received_at));
 }
 
 /** Years a live clock reaches that have no holiday list: its dates may be off (never guessed). */

@@ -215,6 +215,18 @@ export function CaseCard({ detail, user }: { detail: CaseDetail; user: User }) {
             date: formatDueInZone(summary.receivedAt, summary.timeZone, i18n.language),
           })}
         </Text>
+        {detail.filingWindow !== null && (
+          <Text
+            size="xs"
+            c={detail.filingWindow.isLate ? 'orange.8' : 'dimmed'}
+            fw={detail.filingWindow.isLate ? 700 : undefined}
+            data-testid="case-filing-window"
+          >
+            {t(detail.filingWindow.isLate ? 'cases.filingLate' : 'cases.filingWindow', {
+              date: detail.filingWindow.lastDay,
+            })}
+          </Text>
+        )}
         {detail.warnings.map((warning) => (
           <Alert
             key={`${warning.code}-${warning.clock}-${warning.year}`}
