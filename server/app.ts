@@ -7,6 +7,7 @@ import { PresenceService } from './modules/agents/service';
 import { CapacityService } from './modules/capacity/service';
 import { ScriptService } from './modules/scripts/service';
 import { AuthService } from './modules/auth/service';
+import { CaseService } from './modules/cases/service';
 import { systemClock, type Clock, type ServiceContext } from './modules/context';
 import { InboundService } from './modules/inbound/service';
 import { createWebhookGateway } from './modules/messaging/gateway';
@@ -27,6 +28,7 @@ import {
   type TanggapServer,
 } from './realtime/socket-server';
 import { seedDemoUnits } from './seed/calendar-seed';
+import { seedDemoUnitStaff } from './seed/unit-staff';
 import { ensureAdministrator, seedBaseData, seedDemoData } from './seed/seed';
 import { seededRandom } from './simulator/generate';
 import { startSimulatedCalls } from './simulator/simulated-calls';
@@ -81,6 +83,7 @@ export async function createApplication(
   if (config.isDemo) {
     if (await seedDemoData(store.db, clock.now())) log.info('demo organisation seeded');
     if (await seedDemoUnits(store.db, clock.now())) log.info('demo units seeded (WITA, WIT)');
+    if (await seedDemoUnitStaff(store.db, clock.now())) log.info('demo unit staff seeded');
   } else if (config.adminUsername && config.adminPassword) {
     if (
       await ensureAdministrator(store.db, config.adminUsername, config.adminPassword, clock.now())
@@ -126,6 +129,7 @@ export async function createApplication(
     (channel) => webhooks.get(channel) ?? simulatedChannel,
   );
   const inbound = new InboundService(ctx, routing, queueState, messaging);
+  const cases = new CaseService(ctx);
   late.inbound = inbound;
   late.messaging = messaging;
   const services: Services = {
@@ -137,12 +141,13 @@ export async function createApplication(
     messaging,
     routing,
     presence: new PresenceService(ctx, routing, queueState),
-    outcomes: new OutcomeService(ctx, routing, queueState),
+    outcomes: new OutcomeService(ctx, routing, queueState, cases),
     supervision: new SupervisionService(ctx, routing, queueState),
     transfers: new TransferService(ctx, routing, queueState),
     queueState,
     queueMetrics,
     voice: new VoiceService(ctx, routing, queueState),
+    cases,
   };
 
   const http = await createHttpServer({
@@ -181,6 +186,8 @@ export async function createApplication(
         startIntervalJob('message-delivery', 500, () => messaging.deliverDue(), log),
         // Pending metric changes, and a new interval even when nothing else happens.
         startIntervalJob('queue-metrics', 1000, () => queueMetrics.tick(), log),
+        // Case clocks: warnings, breaches, escalations and unacknowledged hand-offs.
+        startIntervalJob('case-clocks', config.caseScanMs, () => cases.scan(), log),
       ];
       if (config.isSimulatorOn) {
         // The demo's telephony: simulated callers are answered, held, hang up or give up waiting.

@@ -5,6 +5,10 @@ import type { User } from '../../shared/schemas/user';
 import type { FrameProps } from '../components/app-frame';
 import { authKeys, useLogout, useMe } from '../features/auth/api/auth-queries';
 import { LoginScreen } from '../features/auth/components/login-screen';
+import { CaseBoard } from '../features/cases/components/case-board';
+import { CasePanel } from '../features/cases/components/case-panel';
+import { useCaseFacts } from '../features/cases/hooks/use-case-facts';
+import { AppFrame } from '../components/app-frame';
 import { DeskScreen } from '../features/desk/components/desk-screen';
 import { LeadConsole } from '../features/supervision/components/lead-console';
 import { TrainerConsole } from '../features/training/components/trainer-console';
@@ -21,7 +25,7 @@ export function createAppQueryClient() {
   return queryClient;
 }
 
-type LeadView = 'supervision' | 'training';
+type LeadView = 'supervision' | 'training' | 'cases';
 
 /** Leads and admins have the lead console and may also use the trainer console. */
 function LeadHome({ frame }: { frame: FrameProps }) {
@@ -32,15 +36,19 @@ function LeadHome({ frame }: { frame: FrameProps }) {
       size="xs"
       aria-label={t('nav.label')}
       value={view}
-      onChange={(value) => setView(value === 'training' ? 'training' : 'supervision')}
+      onChange={(value) =>
+        setView(value === 'training' || value === 'cases' ? value : 'supervision')
+      }
       data={[
         { value: 'supervision', label: t('nav.supervision') },
         { value: 'training', label: t('nav.training') },
+        { value: 'cases', label: t('cases.board.title') },
       ]}
       data-testid="console-switch"
     />
   );
   const withNavigation = { ...frame, navigation };
+  if (view === 'cases') return <CasesHome frame={withNavigation} />;
   return view === 'supervision' ? (
     <LeadConsole frame={withNavigation} />
   ) : (
@@ -48,8 +56,20 @@ function LeadHome({ frame }: { frame: FrameProps }) {
   );
 }
 
+/** The follow-up board on its own: unit staff's inbox, and the leads' view of every case. */
+function CasesHome({ frame }: { frame: FrameProps }) {
+  return (
+    <AppFrame frame={frame}>
+      <div style={{ padding: 'var(--mantine-spacing-md)', overflowY: 'auto', height: '100%' }}>
+        <CaseBoard user={frame.user} />
+      </div>
+    </AppFrame>
+  );
+}
+
 function SignedInApp({ user }: { user: User }) {
   useLiveConnection();
+  useCaseFacts();
   const logout = useLogout(() => useLiveStore.getState().reset());
   // Whatever ends the session, live state of this user must not outlive it.
   useEffect(() => () => useLiveStore.getState().reset(), []);
@@ -60,7 +80,24 @@ function SignedInApp({ user }: { user: User }) {
   };
   switch (user.role) {
     case 'agent':
-      return <DeskScreen frame={frame} />;
+      return (
+        <DeskScreen
+          frame={frame}
+          slots={{
+            renderCasePanel: (contact) => (
+              <CasePanel
+                key={contact.id}
+                contactId={contact.id}
+                callerName={contact.citizenName}
+                user={user}
+              />
+            ),
+            followUps: <CaseBoard user={user} compact />,
+          }}
+        />
+      );
+    case 'unit':
+      return <CasesHome frame={frame} />;
     case 'trainer':
       return <TrainerConsole frame={frame} />;
     case 'lead':

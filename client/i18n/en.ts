@@ -1,3 +1,4 @@
+import { casesEn } from './cases-en';
 import type { Translation } from './id';
 
 export const en: Translation = {
@@ -48,6 +49,7 @@ export const en: Translation = {
     lead: 'Lead',
     trainer: 'Trainer',
     admin: 'Admin',
+    unit: 'Unit staff',
   },
   status: {
     away: 'Not ready',
@@ -477,4 +479,5 @@ export const en: Translation = {
     unavailable: 'The service is unavailable right now.',
     internal: 'Something went wrong on the server.',
   },
+  cases: casesEn,
 };

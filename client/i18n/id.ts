@@ -2,6 +2,7 @@
  * Bahasa Indonesia, the default language. `en.ts` must have exactly these keys (the type
  * checker and i18n.test.ts both hold that line).
  */
+import { casesId } from './cases-id';
 export const id = {
   app: {
     name: 'Tanggap',
@@ -50,6 +51,7 @@ export const id = {
     lead: 'Lead',
     trainer: 'Pelatih',
     admin: 'Admin',
+    unit: 'Staf unit',
   },
   status: {
     away: 'Belum siap',
@@ -480,6 +482,7 @@ export const id = {
     unavailable: 'Layanan sedang tidak tersedia.',
     internal: 'Terjadi kesalahan di server.',
   },
+  cases: casesId,
 };
 
 /** The shape every language must have: the same keys, any words. */

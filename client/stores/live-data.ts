@@ -80,7 +80,8 @@ export interface DeskState {
   outcomes: OutcomeRecord[];
   notices: DeskNotice[];
   /** The last conversation this agent closed, for the confirmation in the centre pane. */
-  lastLogged: { contactId: string; reference: string } | null;
+  /** The contact just wrapped up, with the references of cases opened from it. */
+  lastLogged: { contactId: string; reference: string; caseReferences?: string[] } | null;
 }
 
 export interface BoardState {
@@ -409,6 +410,12 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
     case 'script:progress-changed': {
       return applyScriptState(data, event.fact);
     }
+    // Case facts refresh the case queries instead (features/cases); live data keeps no cases.
+    case 'case:changed':
+    case 'case:warned':
+    case 'case:escalated':
+    case 'case:hand-off-bounced':
+      return data;
     case 'message:status-changed': {
       const { contactId, messageId, deliveryStatus, failureReason } = event.fact;
       return updateConversations(data, contactId, (messages) =>
@@ -529,7 +536,13 @@ export function applyOutcome(data: LiveData, record: OutcomeRecord): LiveData {
         outcomes: mergeOutcomes(desk.outcomes, record),
         conversations: withoutConversation(desk.conversations, contactId),
         lastLogged: closesHeld
-          ? { contactId, reference: record.contact.reference }
+          ? {
+              contactId,
+              reference: record.contact.reference,
+              ...(record.cases !== undefined && record.cases.length > 0
+                ? { caseReferences: record.cases.map((linked) => linked.reference) }
+                : {}),
+            }
           : desk.lastLogged,
       }),
     };

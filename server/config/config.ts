@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  DEFAULT_CASE_REFERENCE_FORMAT,
+  referenceFormatProblem,
+} from '../../shared/domain/case-reference';
 import type { Channel } from '../../shared/schemas/common';
 
 const booleanSwitch = z
@@ -59,6 +63,34 @@ const ConfigSchema = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     CLIENT_DIR: z.string().default('./dist/client'),
+    /** Case reference format; tokens {BODY} {TYPE} {YYYYMMDD} {YYYY} {MM} {DD} {SEQn}. */
+    CASE_REFERENCE_FORMAT: z
+      .string()
+      .superRefine((format, ctx) => {
+        const problem = referenceFormatProblem(format);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .default(DEFAULT_CASE_REFERENCE_FORMAT),
+    /** {BODY} in case references; ORG_CODE when unset. */
+    CASE_BODY_CODE: z
+      .string()
+      .regex(/^[A-Z0-9]{2,10}$/, 'must be 2-10 upper-case letters or digits')
+      .optional(),
+    /** A unit that neither acknowledges nor returns a hand-off in this time bounces it back. */
+    HANDOFF_ACK_MINUTES: z.coerce.number().positive().default(240),
+    /** How often clocks, hand-offs and escalations are checked. */
+    CASE_SCAN_MS: z.coerce.number().int().min(50).default(5000),
+    /** Who a breach escalates to, in order: owner, lead, unit, unit_head, admin. */
+    CASE_ESCALATION_CHAIN: z
+      .string()
+      .transform((text) => text.split(',').map((part) => part.trim()))
+      .pipe(z.array(z.enum(['owner', 'lead', 'unit', 'unit_head', 'admin'])).min(1))
+      .default(['owner', 'lead', 'unit_head', 'admin']),
+    /** Time between one escalation link and the next while the breach lasts. */
+    CASE_ESCALATION_STEP_MINUTES: z.coerce
+      .number()
+      .positive()
+      .default(24 * 60),
   })
   .superRefine((env, ctx) => {
     if (!env.DEMO && (!env.ADMIN_USERNAME || !env.ADMIN_PASSWORD)) {
@@ -125,6 +157,12 @@ export interface Config {
   outboundRetryBaseMs: number;
   logLevel: string;
   clientDir: string;
+  caseReferenceFormat: string;
+  caseBodyCode: string;
+  handOffAckMs: number;
+  caseScanMs: number;
+  caseEscalationChain: ('owner' | 'lead' | 'unit' | 'unit_head' | 'admin')[];
+  caseEscalationStepMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -176,5 +214,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboundRetryBaseMs: c.OUTBOUND_RETRY_BASE_MS,
     logLevel: c.LOG_LEVEL,
     clientDir: c.CLIENT_DIR,
+    caseReferenceFormat: c.CASE_REFERENCE_FORMAT,
+    caseBodyCode: c.CASE_BODY_CODE ?? c.ORG_CODE,
+    handOffAckMs: Math.round(c.HANDOFF_ACK_MINUTES * 60_000),
+    caseScanMs: c.CASE_SCAN_MS,
+    caseEscalationChain: c.CASE_ESCALATION_CHAIN,
+    caseEscalationStepMs: Math.round(c.CASE_ESCALATION_STEP_MINUTES * 60_000),
   };
 }

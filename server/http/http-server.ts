@@ -20,6 +20,7 @@ import { registerCapacityRoutes } from '../modules/capacity/handlers';
 import { registerCitizenRoutes } from '../modules/citizens/handlers';
 import { registerQueueRoutingRoutes } from '../modules/queue-routing/handlers';
 import { registerBusinessHoursRoutes } from '../modules/business-hours/handlers';
+import { registerCaseRoutes } from '../modules/cases/handlers';
 import { registerDeadlineRoutes } from '../modules/deadlines/handlers';
 import { registerDeskRoutes } from '../modules/desk/handlers';
 import { registerInboundRoutes } from '../modules/inbound/handlers';
@@ -99,6 +100,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   registerQueueRoutingRoutes(app, services);
   await registerDeadlineRoutes(app, services);
   registerBusinessHoursRoutes(app, services);
+  registerCaseRoutes(app, services);
   installNotFoundHandler(app, { isSpaServed: await serveClient(app, config.clientDir) });
   return app;
 }

@@ -1,6 +1,7 @@
 import type { PresenceService } from './agents/service';
 import type { AuthService } from './auth/service';
 import type { CapacityService } from './capacity/service';
+import type { CaseService } from './cases/service';
 import type { ServiceContext } from './context';
 import type { InboundService } from './inbound/service';
 import type { MessagingService } from './messaging/service';
@@ -28,4 +29,5 @@ export interface Services {
   queueState: QueueStateService;
   queueMetrics: QueueMetricsService;
   voice: VoiceService;
+  cases: CaseService;
 }

@@ -53,8 +53,18 @@ export function createSocketServer(httpServer: HttpServer): TanggapServer {
 
 /** Wires authentication, rooms and every command handler onto the Socket.IO server. */
 export function attachRealtime(io: TanggapServer, services: Services): void {
-  const { auth, presence, routing, outcomes, supervision, messaging, transfers, scripts, ctx } =
-    services;
+  const {
+    auth,
+    presence,
+    routing,
+    outcomes,
+    supervision,
+    messaging,
+    transfers,
+    scripts,
+    cases,
+    ctx,
+  } = services;
 
   io.use((socket, next) => {
     const token = fastifyCookie.parse(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
@@ -144,6 +154,15 @@ export function attachRealtime(io: TanggapServer, services: Services): void {
     on('script:answer', (agent, payload) => scripts.answer(agent.id, payload));
     on('script:back', (agent, payload) => scripts.back(agent.id, payload));
     on('conversation:reassign', (lead, payload) => supervision.reassign(lead, payload));
+    on('case:create', (user, payload) => cases.create(user, payload));
+    on('case:transition', (user, payload) => cases.transition(user, payload));
+    on('case:extend', (user, payload) => cases.extend(user, payload));
+    on('case:pause', (user, payload) => cases.pause(user, payload));
+    on('case:resume', (user, payload) => cases.resume(user, payload));
+    on('case:hand-off', (user, payload) => cases.handOff(user, payload));
+    on('case:acknowledge-hand-off', (user, payload) => cases.acknowledgeHandOff(user, payload));
+    on('case:return-hand-off', (user, payload) => cases.returnHandOff(user, payload));
+    on('case:link-contact', (user, payload) => cases.linkContact(user, payload));
     on('monitor:start', async (viewer, { agentId }, s) => {
       // Join first: a fact published while the snapshot is read is then not missed (it may
       // arrive twice, and versions make the duplicate harmless).

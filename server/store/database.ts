@@ -14,6 +14,7 @@ import * as capacity from './migrations/0008-capacity';
 import * as citizenProfiles from './migrations/0008-citizen-profiles';
 import * as queueSegments from './migrations/0008-queue-segments';
 import * as scriptVersions from './migrations/0008-script-versions';
+import * as cases from './migrations/0009-cases';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -102,6 +103,7 @@ const migrations: Record<string, Migration> = {
   '0008-citizen-profiles': citizenProfiles,
   '0008-queue-segments': queueSegments,
   '0008-script-versions': scriptVersions,
+  '0009-cases': cases,
 };
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */

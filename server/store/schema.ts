@@ -380,6 +380,132 @@ export interface CallbackRequestTable {
   done_at: number | null;
 }
 
+// Cases, clocks, hand-offs and the audit log (migration 0009-cases).
+
+/** Which unit a user works in; unit staff see and answer the hand-offs to their unit. */
+export interface UnitMemberTable {
+  user_id: string;
+  unit_id: string;
+  /** The unit head: the last link of the breach escalation chain inside the unit. */
+  is_head: number;
+}
+
+export interface CaseTable {
+  id: string;
+  reference: string;
+  type: string;
+  status: string;
+  subject: string;
+  /** JSON of Requester. */
+  requester: string;
+  confidentiality: string;
+  /** JSON: the type's register fields at receipt. */
+  details: string;
+  /** JSON: register fields recorded by later steps (decision, reasons). */
+  outcome: Generated<string>;
+  channel: string | null;
+  /** The unit whose calendar the clocks count on. */
+  unit_id: string;
+  owner_id: string;
+  /** The unit the case is handed to (pending or acknowledged), if any. */
+  with_unit_id: string | null;
+  service_class: string | null;
+  custom_working_days: number | null;
+  received_at: number;
+  is_breached: Generated<number>;
+  breached_at: number | null;
+  /** The last escalation step fired (-1: none). */
+  escalation_step: Generated<number>;
+  next_escalation_at: number | null;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  closed_at: number | null;
+  version: Generated<number>;
+}
+
+export interface CaseContactTable {
+  case_id: string;
+  contact_id: string;
+  linked_by: string;
+  linked_at: number;
+}
+
+export interface CaseClockTable {
+  id: string;
+  case_id: string;
+  clock: string;
+  /** JSON of the ClockRule in force when the case opened. */
+  rule: string;
+  status: string;
+  starts_at: number | null;
+  legal_due_at: number | null;
+  internal_due_at: number | null;
+  original_legal_due_at: number | null;
+  extensions_used: Generated<number>;
+  extension_reason: string | null;
+  paused_at: number | null;
+  pause_reason: string | null;
+  paused_total_ms: Generated<number>;
+  met_at: number | null;
+  breached_at: number | null;
+  warned_level: Generated<number>;
+  /** When the scanner looks again; null when nothing more can fire. */
+  next_warning_at: number | null;
+}
+
+export interface CaseHandoffTable {
+  id: string;
+  case_id: string;
+  unit_id: string;
+  status: string;
+  note: string;
+  agreed_due_at: number;
+  acknowledge_by: number;
+  sent_by: string;
+  sent_at: number;
+  responded_by: string | null;
+  responded_at: number | null;
+  reason: string | null;
+}
+
+export interface CaseWarningTable {
+  id: string;
+  case_id: string;
+  clock_id: string;
+  level: number;
+  basis: string;
+  due_at: number;
+  fired_at: number;
+}
+
+export interface CaseEscalationTable {
+  id: string;
+  case_id: string;
+  step: number;
+  target: string;
+  fired_at: number;
+}
+
+/** Append-only; each row's hash covers its content and the previous row's hash. */
+export interface AuditLogTable {
+  seq: number;
+  at: number;
+  actor_id: string | null;
+  case_id: string | null;
+  action: string;
+  /** JSON. */
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 export interface Database {
   teams: TeamTable;
   users: UserTable;
@@ -415,4 +541,13 @@ export interface Database {
   call_events: CallEventTable;
   queue_hours: QueueHoursTable;
   callback_requests: CallbackRequestTable;
+  unit_members: UnitMemberTable;
+  cases: CaseTable;
+  case_contacts: CaseContactTable;
+  case_clocks: CaseClockTable;
+  case_handoffs: CaseHandoffTable;
+  case_warnings: CaseWarningTable;
+  case_escalations: CaseEscalationTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
 }

@@ -6,6 +6,22 @@
 import { z } from 'zod';
 import { AgentViewSchema } from '../schemas/agent';
 import { CallStateSchema } from '../schemas/call';
+import {
+  AcknowledgeHandOffBodySchema,
+  CaseDetailSchema,
+  CaseDraftSchema,
+  CaseEscalationSchema,
+  CaseSummarySchema,
+  CaseWarningSchema,
+  CreateCaseBodySchema,
+  ExtendClockBodySchema,
+  HandOffBodySchema,
+  LinkContactBodySchema,
+  PauseClockBodySchema,
+  ResumeClockBodySchema,
+  ReturnHandOffBodySchema,
+  TransitionCaseBodySchema,
+} from '../schemas/case';
 import { IdSchema, SelectableAgentStatusSchema } from '../schemas/common';
 import {
   ContactSummarySchema,
@@ -67,6 +83,8 @@ export const commands = {
       wrapupCode: z.string().trim().min(1, 'wrap-up code is required').max(64),
       notes: z.string().max(5000),
       followUp: FollowUpInputSchema.optional(),
+      /** Opens a case from this contact in the same transaction (the agent picked a type). */
+      case: CaseDraftSchema.optional(),
     }),
     result: OutcomeRecordSchema,
     roles: ['agent'],
@@ -117,6 +135,62 @@ export const commands = {
     }),
     result: ContactSummarySchema,
     roles: ['lead', 'admin'],
+  }),
+  /**
+   * Opens a case with a reference number to tell the citizen at once; linked to `contactId` when
+   * given (an agent may link only a contact they hold or held).
+   */
+  'case:create': command({
+    payload: CreateCaseBodySchema,
+    result: CaseDetailSchema,
+    roles: ['agent', 'lead', 'admin'],
+  }),
+  /** Moves a case along its type's lifecycle; the fields the step needs are checked. */
+  'case:transition': command({
+    payload: TransitionCaseBodySchema,
+    result: CaseDetailSchema,
+    roles: ['agent', 'lead', 'admin', 'unit'],
+  }),
+  /** The one extension of a clock that allows it, before its due, with a written reason. */
+  'case:extend': command({
+    payload: ExtendClockBodySchema,
+    result: CaseDetailSchema,
+    roles: ['agent', 'lead', 'admin', 'unit'],
+  }),
+  /** Pauses a clock while waiting on the citizen; the reason is logged. */
+  'case:pause': command({
+    payload: PauseClockBodySchema,
+    result: CaseDetailSchema,
+    roles: ['agent', 'lead', 'admin', 'unit'],
+  }),
+  'case:resume': command({
+    payload: ResumeClockBodySchema,
+    result: CaseDetailSchema,
+    roles: ['agent', 'lead', 'admin', 'unit'],
+  }),
+  /** Hands the case to an owning unit with an agreed due; the unit must acknowledge it. */
+  'case:hand-off': command({
+    payload: HandOffBodySchema,
+    result: CaseDetailSchema,
+    roles: ['agent', 'lead', 'admin'],
+  }),
+  /** A unit takes a hand-off. */
+  'case:acknowledge-hand-off': command({
+    payload: AcknowledgeHandOffBodySchema,
+    result: CaseDetailSchema,
+    roles: ['unit', 'admin'],
+  }),
+  /** A unit sends a hand-off back to the contact center, saying why. */
+  'case:return-hand-off': command({
+    payload: ReturnHandOffBodySchema,
+    result: CaseDetailSchema,
+    roles: ['unit', 'admin'],
+  }),
+  /** Links another contact (the citizen calling again) to a case. */
+  'case:link-contact': command({
+    payload: LinkContactBodySchema,
+    result: CaseDetailSchema,
+    roles: ['agent', 'lead', 'admin'],
   }),
   /** Follow an agent's work live, read-only. */
   /** The holder goes on from the current step `atStepId`, with the citizen's answer if it asks one. */
@@ -214,6 +288,19 @@ export const facts = {
   'script:progress-changed': ScriptStateSchema,
   /** An outcome was recorded; to leads, trainers following the agent, and the agent. */
   'outcome:logged': OutcomeRecordSchema,
+  /** A case changed; to its owner, leads and admins, and the staff of the unit it is with. */
+  'case:changed': CaseSummarySchema,
+  /** A clock reached 50, 80 or 100 % of its due; to the owner, their leads, and the unit. */
+  'case:warned': CaseWarningSchema,
+  /** A breached case reached the next link of the escalation chain; to that link. */
+  'case:escalated': CaseEscalationSchema,
+  /** A unit let a hand-off's acknowledgement time pass; to the owner and leads. */
+  'case:hand-off-bounced': z.object({
+    caseId: IdSchema,
+    reference: z.string(),
+    handOffId: IdSchema,
+    unitName: z.string(),
+  }),
 } as const;
 
 export type FactName = keyof typeof facts;

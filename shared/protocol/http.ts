@@ -21,7 +21,17 @@ import {
   RevealNikResultSchema,
   UpdateCitizenBodySchema,
 } from '../schemas/citizen';
-import { HolidayYearSchema, ReplaceHolidaysBodySchema } from '../schemas/calendar';
+import { HolidayYearSchema, ReplaceHolidaysBodySchema, UnitSchema } from '../schemas/calendar';
+import {
+  AnnualReportQuerySchema,
+  AnnualReportSchema,
+  AuditVerificationSchema,
+  CaseBoardQuerySchema,
+  CaseDetailSchema,
+  CaseListSchema,
+  CreateCaseBodySchema,
+  RegisterQuerySchema,
+} from '../schemas/case';
 import { IdSchema } from '../schemas/common';
 import { ConversationDetailSchema, DeliveryStatusSchema } from '../schemas/contact';
 import { DeadlinePreviewQuerySchema, DeadlinePreviewSchema } from '../schemas/deadlines';
@@ -177,5 +187,49 @@ export const endpoints = {
     method: 'POST',
     path: '/api/callbacks/:id/done',
     response: CallbackRequestSchema,
+  },
+  /** Units cases can be handed to, with their calendars. */
+  units: { method: 'GET', path: '/api/units', response: z.object({ units: z.array(UnitSchema) }) },
+  /** Opens a case (staff); the same as the `case:create` command. */
+  createCase: {
+    method: 'POST',
+    path: '/api/cases',
+    body: CreateCaseBodySchema,
+    response: CaseDetailSchema,
+  },
+  /** Open cases, soonest breach first: `scope=mine|unit|all`. */
+  caseBoard: {
+    method: 'GET',
+    path: '/api/cases',
+    query: CaseBoardQuerySchema,
+    response: CaseListSchema,
+  },
+  /** `:caseId` is replaced by the case's id. Viewing a personal-data request is audited. */
+  caseDetail: { method: 'GET', path: '/api/cases/:caseId', response: CaseDetailSchema },
+  /** Cases linked to a contact. */
+  contactCases: {
+    method: 'GET',
+    path: '/api/contacts/:contactId/cases',
+    response: CaseListSchema,
+  },
+  /** The request register as CSV (leads, administrators). */
+  caseRegister: {
+    method: 'GET',
+    path: '/api/cases/register.csv',
+    query: RegisterQuerySchema,
+    response: z.string(),
+  },
+  /** KIP Ps 12 annual report numbers, as JSON or CSV (leads, administrators). */
+  annualReport: {
+    method: 'GET',
+    path: '/api/reports/public-information',
+    query: AnnualReportQuerySchema,
+    response: AnnualReportSchema,
+  },
+  /** Checks the audit log's hash chain (administrators). */
+  auditVerify: {
+    method: 'GET',
+    path: '/api/admin/audit/verify',
+    response: AuditVerificationSchema,
   },
 } as const;

@@ -21,7 +21,8 @@ export const SegmentCodeSchema = z.enum(['academia', 'observer', 'official', 'me
 export type SegmentCode = z.infer<typeof SegmentCodeSchema>;
 export const SEGMENT_CODES = SegmentCodeSchema.options;
 
-export const RoleSchema = z.enum(['agent', 'lead', 'trainer', 'admin']);
+/** `unit`: staff of an owning unit, who receive hand-offs of cases (see unit_members). */
+export const RoleSchema = z.enum(['agent', 'lead', 'trainer', 'admin', 'unit']);
 export type Role = z.infer<typeof RoleSchema>;
 
 /**

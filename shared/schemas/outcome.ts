@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EpochMsSchema, IdSchema } from './common';
 import { ContactSummarySchema } from './contact';
+import { RequestTypeSchema } from './deadlines';
 
 export const FollowUpInputSchema = z.object({
   title: z.string().trim().min(1, 'title is required').max(300),
@@ -37,5 +38,9 @@ export const OutcomeRecordSchema = z.object({
   followUp: FollowUpSchema.nullable(),
   contact: ContactSummarySchema,
   agentName: z.string(),
+  /** Cases linked to the contact (absent from records stored before cases existed). */
+  cases: z
+    .array(z.object({ id: IdSchema, reference: z.string(), type: RequestTypeSchema }))
+    .optional(),
 });
 export type OutcomeRecord = z.infer<typeof OutcomeRecordSchema>;

@@ -30,6 +30,12 @@ import {
 } from '../../client/testing/fixtures';
 import { aCallbackRequest, aQueueHours } from '../../client/testing/hours-fixtures';
 import { aQueueMetricsState } from '../../client/testing/metrics-fixtures';
+import {
+  aCaseBoard,
+  aCaseDetail,
+  aCaseSummary,
+  aPendingHandOffCase,
+} from '../../client/testing/case-fixtures';
 
 const demoUsers: Record<string, User> = {
   agent1: aUser(),
@@ -145,6 +151,45 @@ export const handlers = [
       aCallbackRequest({ status: 'done', doneAt: Date.now(), doneByName: 'Rina Lead' }),
     );
   }),
+  // Cases. Board by scope: `all` three cases (breached, amber, green), `unit` one case with a
+  // pending hand-off, `mine` none. Contact `c-with-case` has one case, others none. Case
+  // `case-pending-handoff` is with a unit awaiting acknowledgement; any other id is a fresh one.
+  http.get('*/api/cases', ({ request }) => {
+    const scope = new URL(request.url).searchParams.get('scope');
+    if (scope === 'all') return HttpResponse.json({ cases: aCaseBoard() });
+    if (scope === 'unit') return HttpResponse.json({ cases: [aPendingHandOffCase().case] });
+    return HttpResponse.json({ cases: [] });
+  }),
+  http.get('*/api/contacts/:contactId/cases', ({ params }) =>
+    HttpResponse.json({ cases: params.contactId === 'c-with-case' ? [aCaseSummary()] : [] }),
+  ),
+  http.get('*/api/cases/:caseId', ({ params }) =>
+    HttpResponse.json(
+      params.caseId === 'case-pending-handoff' ? aPendingHandOffCase() : aCaseDetail(),
+    ),
+  ),
+  http.get('*/api/units', () =>
+    HttpResponse.json({
+      units: [
+        {
+          id: 'pusat-kontak',
+          name: 'Pusat Kontak',
+          timeZone: 'Asia/Jakarta',
+          workingWeekdays: [1, 2, 3, 4, 5],
+          officeHours: { opensAt: '07:30', closesAt: '16:00' },
+          isClosedOnCollectiveLeave: false,
+        },
+        {
+          id: 'kanwil-sulsel',
+          name: 'Kantor Wilayah Sulawesi Selatan',
+          timeZone: 'Asia/Makassar',
+          workingWeekdays: [1, 2, 3, 4, 5],
+          officeHours: { opensAt: '07:30', closesAt: '16:00' },
+          isClosedOnCollectiveLeave: true,
+        },
+      ],
+    }),
+  ),
   http.get('*/api/contacts/:contactId', ({ params }) => {
     const { contactId } = params;
     if (contactId === 'c-1') return HttpResponse.json(aConversation());

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { RequestTypeSchema } from '../../../shared/schemas/deadlines';
 import type { OutcomeRecord } from '../../../shared/schemas/outcome';
 import type { Database } from '../../store/schema';
 import { loadContactSummaries } from '../conversations/repository';
@@ -35,7 +36,7 @@ export async function loadOutcomeRecords(
     .limit(filter.limit)
     .execute();
   if (rows.length === 0) return [];
-  const [contacts, followUps] = await Promise.all([
+  const [contacts, followUps, linkedCases] = await Promise.all([
     loadContactSummaries(
       db,
       rows.map((row) => row.contact_id),
@@ -50,6 +51,17 @@ export async function loadOutcomeRecords(
         'in',
         rows.map((row) => row.id),
       )
+      .execute(),
+    db
+      .selectFrom('case_contacts')
+      .innerJoin('cases', 'cases.id', 'case_contacts.case_id')
+      .select(['case_contacts.contact_id', 'cases.id', 'cases.reference', 'cases.type'])
+      .where(
+        'case_contacts.contact_id',
+        'in',
+        rows.map((row) => row.contact_id),
+      )
+      .orderBy('cases.created_at')
       .execute(),
   ]);
   const contactById = new Map(contacts.map((contact) => [contact.id, contact]));
@@ -82,6 +94,13 @@ export async function loadOutcomeRecords(
           : null,
         contact,
         agentName: row.agent_name,
+        cases: linkedCases
+          .filter((linked) => linked.contact_id === row.contact_id)
+          .map((linked) => ({
+            id: linked.id,
+            reference: linked.reference,
+            type: RequestTypeSchema.parse(linked.type),
+          })),
       },
     ];
   });

@@ -12,6 +12,7 @@ import type { QueueStateService } from '../queue-state/service';
 import { recordContactEvent } from '../routing/repository';
 import type { RoutingService } from '../routing/service';
 import { runOnce } from '../command-results';
+import type { CaseService } from '../cases/service';
 import { loadOutcomeRecords } from './repository';
 
 type LogOutcome = CommandPayload<'outcome:log'>;
@@ -25,6 +26,7 @@ export class OutcomeService {
     private readonly ctx: ServiceContext,
     private readonly routing: RoutingService,
     private readonly queueState: QueueStateService,
+    private readonly cases: CaseService,
   ) {}
 
   async log(agentId: string, input: LogOutcome): Promise<OutcomeRecord> {
@@ -148,6 +150,16 @@ export class OutcomeService {
           at: now,
           actorId: agentId,
         });
+        // A request that needs more than an answer becomes a case with the outcome, atomically.
+        if (input.case) {
+          await this.cases.openInTx(
+            trx,
+            { id: agentId, role: 'agent' },
+            input.case,
+            now,
+            contact.id,
+          );
+        }
         const [saved] = await loadOutcomeRecords(trx, { contactIds: [contact.id], limit: 1 });
         if (!saved) throw new AppError('internal', 'The outcome could not be read back.');
         return saved;
@@ -160,6 +172,9 @@ export class OutcomeService {
       record,
     );
     await publishContactsUpdated(this.ctx, [record.contact.id]);
+    if (record.cases && record.cases.length > 0) {
+      await this.cases.publishChanged(record.cases.map((linked) => linked.id));
+    }
     await publishAgentsChanged(this.ctx, [agentId]);
     void this.queueState.changed();
     void this.routing.requestPass();

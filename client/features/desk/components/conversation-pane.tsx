@@ -84,6 +84,7 @@ function ConversationWorkspace({
         wrapupCodes={reference.data?.wrapupCodes ?? []}
         staff={reference.data?.staff ?? []}
         codeInputRef={codeInputRef}
+        callerName={conversation.contact.citizenName}
       />
     </Stack>
   );
@@ -129,6 +130,11 @@ export function ConversationPane({
           {conversations.length === 0
             ? t('desk.loggedBody', { reference: lastLogged.reference })
             : t('desk.loggedBodyMore', { reference: lastLogged.reference })}
+          {lastLogged.caseReferences !== undefined && lastLogged.caseReferences.length > 0 && (
+            <Text size="sm" fw={700} ff="monospace" data-testid="outcome-case-references">
+              {t('cases.wrapupCases', { references: lastLogged.caseReferences.join(', ') })}
+            </Text>
+          )}
         </Alert>
       )}
       {conversations.length === 0 ? (

@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Box, Button, Center, Loader, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconKeyboard } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Offer } from '../../../../shared/schemas/offer';
 import { AppFrame, type FrameProps } from '../../../components/app-frame';
@@ -43,9 +43,18 @@ function OfferAnnouncer() {
   return <LiveAnnouncer message={message} />;
 }
 
-function CallerPane() {
+/** What the app slots into the desk from other features (cases), keeping features apart. */
+export interface DeskSlots {
+  /** Shown under the caller for the contact in hand. */
+  renderCasePanel?: (contact: { id: string; citizenName: string }) => ReactNode;
+  /** Shown in the left pane: my follow-ups, soonest breach first. */
+  followUps?: ReactNode;
+}
+
+function CallerPane({ renderCasePanel }: Pick<DeskSlots, 'renderCasePanel'>) {
   const { t } = useTranslation();
   const caller = useLiveStore((state) => selectedConversation(state)?.caller ?? null);
+  const contact = useLiveStore((state) => selectedConversation(state)?.contact ?? null);
   return (
     <>
       <Text fw={650} size="sm" component="h2" m={0} mb={6} c="dimmed">
@@ -58,6 +67,11 @@ function CallerPane() {
       ) : (
         <CallerContextPanel caller={caller} canRevealNik />
       )}
+      {contact !== null && renderCasePanel !== undefined && (
+        <div style={{ marginTop: 'var(--mantine-spacing-md)' }}>
+          {renderCasePanel({ id: contact.id, citizenName: contact.citizenName })}
+        </div>
+      )}
     </>
   );
 }
@@ -66,7 +80,7 @@ function CallerPane() {
  * The agent desk: status in the top bar, then three panes — my work, the conversation, the
  * caller. Keyboard: A accept, R reject, W wrap-up, [ and ] previous/next conversation, ? help.
  */
-export function DeskScreen({ frame }: { frame: FrameProps }) {
+export function DeskScreen({ frame, slots = {} }: { frame: FrameProps; slots?: DeskSlots }) {
   const { t } = useTranslation();
   const snapshot = useDeskSnapshot();
   const agent = useLiveStore((state) =>
@@ -168,6 +182,7 @@ export function DeskScreen({ frame }: { frame: FrameProps }) {
             acceptingOfferId={accept.isPending ? (accept.variables ?? null) : null}
             onAccept={acceptOffer}
             onReject={setRejecting}
+            followUps={slots.followUps}
           />
         </Box>
         <Box component="section" aria-labelledby={CONVERSATION_TITLE_ID} style={paneStyle}>
@@ -179,7 +194,7 @@ export function DeskScreen({ frame }: { frame: FrameProps }) {
           style={{ ...paneStyle, borderLeft: '1px solid var(--mantine-color-gray-3)' }}
           bg="gray.0"
         >
-          <CallerPane />
+          <CallerPane renderCasePanel={slots.renderCasePanel} />
         </Box>
       </Box>
     );

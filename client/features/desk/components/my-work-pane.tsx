@@ -1,4 +1,5 @@
 import { Alert, Badge, Divider, Group, Paper, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WORK_CLASSES } from '../../../../shared/domain/capacity';
 import type { Offer } from '../../../../shared/schemas/offer';
@@ -71,8 +72,11 @@ export function MyWorkPane({
   acceptingOfferId,
   onAccept,
   onReject,
+  followUps,
 }: {
   isTrainee: boolean;
+  /** The follow-up board, slotted in by the app. */
+  followUps?: ReactNode;
   acceptingOfferId: string | null;
   onAccept: (offer: Offer) => void;
   onReject: (offer: Offer) => void;
@@ -103,6 +107,12 @@ export function MyWorkPane({
       <Divider />
       <WorkloadSummary />
       <Divider />
+      {followUps !== undefined && (
+        <>
+          {followUps}
+          <Divider />
+        </>
+      )}
       <QueueStatePanel variant="compact" />
       <Divider />
       <section aria-labelledby="my-outcomes-title">

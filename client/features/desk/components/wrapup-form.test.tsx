@@ -46,6 +46,39 @@ describe('WrapupForm', () => {
     expect(sendCommandMock).not.toHaveBeenCalled();
   });
 
+  it('opens a case with the outcome when asked, with the register fields of its type', async () => {
+    sendCommandMock.mockResolvedValue(anOutcomeRecord());
+    const user = userEvent.setup();
+    renderWithProviders(
+      <WrapupForm
+        contactId="c-1"
+        userId="u-agent1"
+        wrapupCodes={reference.wrapupCodes}
+        staff={reference.staff}
+        callerName="Budi Santoso"
+      />,
+    );
+    await user.selectOptions(screen.getByTestId('wrapup-code'), 'answered');
+    await user.click(screen.getByTestId('wrapup-case-toggle'));
+    await user.selectOptions(screen.getByTestId('wrapup-case-type'), 'complaint');
+    await user.click(screen.getByTestId('wrapup-submit'));
+    // The case's own fields are required before anything is sent.
+    expect((await screen.findAllByText('Wajib diisi.')).length).toBe(2);
+    expect(sendCommandMock).not.toHaveBeenCalled();
+    await user.type(screen.getByTestId('wrapup-case-subject'), 'Antrean KTP-el');
+    await user.type(screen.getByTestId('wrapup-case-text'), 'Tiga kali datang, selalu ditolak');
+    await user.click(screen.getByTestId('wrapup-submit'));
+    await waitFor(() => expect(outcomePayloads()).toHaveLength(1));
+    expect(outcomePayloads()[0]).toMatchObject({
+      case: {
+        type: 'complaint',
+        subject: 'Antrean KTP-el',
+        requester: { name: 'Budi Santoso' },
+        details: { description: 'Tiga kali datang, selalu ditolak' },
+      },
+    });
+  }, 20_000);
+
   it('leaves the follow-up out unless it is switched on', async () => {
     sendCommandMock.mockResolvedValue(anOutcomeRecord());
     const user = userEvent.setup();

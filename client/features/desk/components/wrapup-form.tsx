@@ -17,6 +17,8 @@ import type { TFunction } from 'i18next';
 import { type FormEvent, type Ref, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember, WrapupCode } from '../../../../shared/schemas/reference-data';
+import { CaseFields } from '../../../components/case-fields';
+import { emptyCaseForm, toCaseDraft, type CaseFormErrors } from '../../../lib/case-form';
 import { isTransientError } from '../../../lib/app-error';
 import { errorText } from '../../../lib/error-text';
 import { useLiveStore } from '../../../stores/live-store';
@@ -33,6 +35,7 @@ interface WrapupErrors {
   followUpTitle?: string;
   followUpDue?: string;
   followUpOwnerId?: string;
+  case?: CaseFormErrors;
 }
 
 type Validation = { ok: true; payload: LogOutcomePayload } | { ok: false; errors: WrapupErrors };
@@ -43,6 +46,7 @@ export function validateWrapup(
   contactId: string,
   isFollowUpShown: boolean,
   t: TFunction,
+  callerName = '',
 ): Validation {
   const errors: WrapupErrors = {};
   if (draft.wrapupCode === null || draft.wrapupCode === '') {
@@ -60,6 +64,10 @@ export function validateWrapup(
       errors.followUpOwnerId = t('wrapup.followUpOwnerRequired');
     }
   }
+  const caseResult = draft.caseEnabled
+    ? toCaseDraft(draft.caseForm ?? emptyCaseForm(callerName))
+    : undefined;
+  if (caseResult !== undefined && !caseResult.ok) errors.case = caseResult.errors;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -77,6 +85,7 @@ export function validateWrapup(
             },
           }
         : {}),
+      ...(caseResult?.ok === true ? { case: caseResult.draft } : {}),
     },
   };
 }
@@ -91,7 +100,10 @@ export function WrapupForm({
   wrapupCodes,
   staff,
   codeInputRef,
+  callerName = '',
 }: {
+  /** Prefills the requester of a case opened here. */
+  callerName?: string;
   contactId: string;
   userId: string;
   wrapupCodes: WrapupCode[];
@@ -109,7 +121,7 @@ export function WrapupForm({
   const chosenCode = wrapupCodes.find((code) => code.code === draft.wrapupCode);
   const isFollowUpRequired = chosenCode?.needsFollowUp === true;
   const isFollowUpShown = isFollowUpRequired || draft.followUpEnabled;
-  const validation = validateWrapup(draft, contactId, isFollowUpShown, t);
+  const validation = validateWrapup(draft, contactId, isFollowUpShown, t, callerName);
   const errors = hasTriedSubmit && !validation.ok ? validation.errors : {};
   const isEnglish = i18n.language === 'en';
 
@@ -140,7 +152,7 @@ export function WrapupForm({
     const isReconnected = isConnected && wasConnected.current !== true;
     wasConnected.current = isConnected;
     if (!isReconnected || !draft.pendingSubmit || logOutcome.isPending) return;
-    const pending = validateWrapup(draft, contactId, isFollowUpShown, t);
+    const pending = validateWrapup(draft, contactId, isFollowUpShown, t, callerName);
     if (pending.ok) send(pending.payload);
   });
 
@@ -228,6 +240,24 @@ export function WrapupForm({
                 />
               </SimpleGrid>
             </Stack>
+          )}
+          <Checkbox
+            label={t('cases.wrapupToggle')}
+            checked={draft.caseEnabled}
+            onChange={(event) => update({ caseEnabled: event.currentTarget.checked })}
+            data-testid="wrapup-case-toggle"
+          />
+          {draft.caseEnabled && (
+            <CaseFields
+              value={draft.caseForm ?? emptyCaseForm(callerName)}
+              errors={errors.case ?? {}}
+              onChange={(change) =>
+                update({
+                  caseForm: { ...(draft.caseForm ?? emptyCaseForm(callerName)), ...change },
+                })
+              }
+              testIdPrefix="wrapup-case"
+            />
           )}
           {isWaitingToResend && (
             <Alert color="orange" role="status" data-testid="wrapup-pending">

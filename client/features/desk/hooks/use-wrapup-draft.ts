@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
 import { keysWithPrefix, readJson, removeKey, writeJson } from '../../../lib/storage';
+import type { CaseFormValue } from '../../../lib/case-form';
 import { toDateTimeLocalValue } from '../../../lib/format';
 
 /**
@@ -17,6 +18,11 @@ export const WrapupDraftSchema = z.object({
   /** `datetime-local` value, local time. */
   followUpDue: z.string(),
   followUpOwnerId: z.string().nullable(),
+  /** Whether the contact becomes a case with the outcome, and the case as typed so far. */
+  caseEnabled: z.boolean().default(false),
+  caseForm: z
+    .custom<CaseFormValue>((value) => typeof value === 'object' && value !== null)
+    .optional(),
   /**
    * Submitted but not acknowledged (no connection, no answer): the form sends it again, with the
    * same command id, as soon as the connection is back, even after a reload. A small outbox.
@@ -73,6 +79,7 @@ export function newWrapupDraft(ownerId: string | null, now = Date.now()): Wrapup
     followUpTitle: '',
     followUpDue: defaultDue(now),
     followUpOwnerId: ownerId,
+    caseEnabled: false,
     pendingSubmit: false,
     savedAt: now,
   };
