@@ -135,9 +135,24 @@ describe('the desk in a browser', () => {
     await expect
       .poll(() => agent.getByTestId('caller-context').textContent())
       .toContain('Dijelaskan jadwal penyaluran tahap 4');
-    const script = await agent.getByTestId('script-panel').textContent();
-    expect(script).toContain('Siti Rahayu');
-    expect(script).toContain(reference);
+    const script = agent.getByTestId('script-panel');
+    expect(await script.textContent()).toContain('Siti Rahayu');
+    // The guided script: on past the greeting and verification, then the citizen's answer
+    // (already registered) leads to the status check, and the closing quotes the reference.
+    await script.getByTestId('script-next').click();
+    await expect
+      .poll(() => script.getByTestId('script-current').getAttribute('data-step-id'))
+      .toBe('verifikasi');
+    await script.getByTestId('script-next').click();
+    await script.getByTestId('script-option-sudah').click();
+    await expect
+      .poll(() => script.getByTestId('script-current').getAttribute('data-step-id'))
+      .toBe('cek-status');
+    await script.getByTestId('script-next').click();
+    await expect
+      .poll(() => script.getByTestId('script-current').textContent())
+      .toContain(reference);
+    expect(await script.textContent()).toContain('Sudah terdaftar di DTKS? — Sudah terdaftar');
     expect(await agent.getByTestId('transcript').textContent()).toContain('PKH');
     shots.push(await screenshot(agent, '03-agent-conversation'));
 
