@@ -26,6 +26,7 @@ import {
   type TanggapServer,
 } from './realtime/socket-server';
 import { seedDemoUnits } from './seed/calendar-seed';
+import { seedDemoKnowledge } from './seed/knowledge-seed';
 import { ensureAdministrator, seedBaseData, seedDemoData } from './seed/seed';
 import { seededRandom } from './simulator/generate';
 import { startSimulatedCalls } from './simulator/simulated-calls';
@@ -80,6 +81,7 @@ export async function createApplication(
   if (config.isDemo) {
     if (await seedDemoData(store.db, clock.now())) log.info('demo organisation seeded');
     if (await seedDemoUnits(store.db, clock.now())) log.info('demo units seeded (WITA, WIT)');
+    if (await seedDemoKnowledge(store.db, clock.now())) log.info('demo knowledge base seeded');
   } else if (config.adminUsername && config.adminPassword) {
     if (
       await ensureAdministrator(store.db, config.adminUsername, config.adminPassword, clock.now())

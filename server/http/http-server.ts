@@ -23,6 +23,7 @@ import { registerBusinessHoursRoutes } from '../modules/business-hours/handlers'
 import { registerDeadlineRoutes } from '../modules/deadlines/handlers';
 import { registerDeskRoutes } from '../modules/desk/handlers';
 import { registerInboundRoutes } from '../modules/inbound/handlers';
+import { registerKnowledgeRoutes } from '../modules/knowledge/handlers';
 import { registerMessagingRoutes } from '../modules/messaging/handlers';
 import { registerQueueMetricsRoutes } from '../modules/queue-state/handlers';
 import type { Services } from '../modules/services';
@@ -99,6 +100,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   registerQueueRoutingRoutes(app, services);
   await registerDeadlineRoutes(app, services);
   registerBusinessHoursRoutes(app, services);
+  registerKnowledgeRoutes(app, services);
   installNotFoundHandler(app, { isSpaServed: await serveClient(app, config.clientDir) });
   return app;
 }

@@ -390,7 +390,6 @@ export interface KnowledgeVersionTable {
 
 /** SQLite only: the FTS5 index of `knowledge_versions`, kept in step by the knowledge service. */
 export interface KnowledgeFtsTable {
-  rowid: number;
   version_id: string;
   title: string;
   summary: string;

@@ -31,7 +31,7 @@ function withValidPeriod<S extends z.ZodType<{ effectiveFrom: number; expiresAt:
 
 /** `PUT /api/knowledge/:id/versions/:version` and `POST /api/knowledge/:id/versions`. */
 export const VersionBodySchema = withValidPeriod(VersionFieldsSchema);
-export type VersionBody = z.input<typeof VersionBodySchema>;
+export type VersionBody = z.output<typeof VersionBodySchema>;
 
 /** `POST /api/knowledge`: a new answer, its first version a draft. */
 export const CreateAnswerBodySchema = withValidPeriod(
@@ -41,7 +41,7 @@ export const CreateAnswerBodySchema = withValidPeriod(
     unitId: z.string().trim().min(1, 'is required').max(64),
   }),
 );
-export type CreateAnswerBody = z.input<typeof CreateAnswerBodySchema>;
+export type CreateAnswerBody = z.output<typeof CreateAnswerBodySchema>;
 
 /** Submit, send back, publish, retire: an optional note for the next reader. */
 export const TransitionBodySchema = z
