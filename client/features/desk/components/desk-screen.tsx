@@ -15,6 +15,7 @@ import { selectedConversation, useLiveStore } from '../../../stores/live-store';
 import { useAcceptOffer } from '../api/desk-commands';
 import { useDeskSnapshot } from '../api/desk-queries';
 import { CONVERSATION_TITLE_ID, ConversationPane } from './conversation-pane';
+import { KnowledgePanel } from './knowledge-panel';
 import { MyWorkPane } from './my-work-pane';
 import { isOfferLive } from './offer-list';
 import { RejectOfferModal } from './reject-offer-modal';
@@ -64,7 +65,8 @@ function CallerPane() {
 
 /**
  * The agent desk: status in the top bar, then three panes — my work, the conversation, the
- * caller. Keyboard: A accept, R reject, W wrap-up, [ and ] previous/next conversation, ? help.
+ * caller with the knowledge base. Keyboard: A accept, R reject, W wrap-up, K knowledge search,
+ * [ and ] previous/next conversation, ? help.
  */
 export function DeskScreen({ frame }: { frame: FrameProps }) {
   const { t } = useTranslation();
@@ -76,6 +78,7 @@ export function DeskScreen({ frame }: { frame: FrameProps }) {
   const [rejecting, setRejecting] = useState<Offer | null>(null);
   const [isHelpOpen, setHelpOpen] = useState(false);
   const codeInputRef = useRef<HTMLSelectElement>(null);
+  const knowledgeInputRef = useRef<HTMLInputElement>(null);
 
   const acceptOffer = (offer: Offer): void => {
     if (accept.isPending) return;
@@ -117,6 +120,7 @@ export function DeskScreen({ frame }: { frame: FrameProps }) {
       if (offer !== undefined) setRejecting(offer);
     },
     w: () => codeInputRef.current?.focus(),
+    k: () => knowledgeInputRef.current?.focus(),
     '[': () => cycleConversation(-1),
     ']': () => cycleConversation(1),
     '?': () => setHelpOpen(true),
@@ -126,6 +130,7 @@ export function DeskScreen({ frame }: { frame: FrameProps }) {
     { keys: 'A', label: t('shortcuts.accept') },
     { keys: 'R', label: t('shortcuts.reject') },
     { keys: 'W', label: t('shortcuts.wrapup') },
+    { keys: 'K', label: t('shortcuts.knowledge') },
     { keys: '[ ]', label: t('shortcuts.switchConversation') },
     { keys: '?', label: t('shortcuts.help') },
   ];
@@ -180,6 +185,9 @@ export function DeskScreen({ frame }: { frame: FrameProps }) {
           bg="gray.0"
         >
           <CallerPane />
+          <Box mt="md">
+            <KnowledgePanel inputRef={knowledgeInputRef} />
+          </Box>
         </Box>
       </Box>
     );
