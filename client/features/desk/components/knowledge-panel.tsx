@@ -109,7 +109,7 @@ export function KnowledgePanel({ inputRef }: { inputRef?: Ref<HTMLInputElement> 
               {hit.title}
             </Text>
             <Text size="xs">{hit.summary}</Text>
-            <Group justify="space-between" mt={4} wrap="nowrap">
+            <Group justify="space-between" mt={4} gap={4}>
               <Badge size="xs" variant="light" color="gray" title={t('knowledge.source')}>
                 {hit.source}
               </Badge>
@@ -117,6 +117,7 @@ export function KnowledgePanel({ inputRef }: { inputRef?: Ref<HTMLInputElement> 
                 <Button
                   size="compact-xs"
                   variant="light"
+                  style={{ flexShrink: 0 }}
                   disabled={target === null}
                   onClick={(event) => {
                     event.stopPropagation();
