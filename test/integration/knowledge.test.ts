@@ -115,6 +115,28 @@ describe.each(STORAGE_MODES)('knowledge base on %s', (mode: StorageMode) => {
     expect((await act('admin', `/${id}/versions/1/publish`)).status).toBe(200);
   });
 
+  it('lets only one of two reviewers publishing at once succeed, and numbers versions once', async () => {
+    const created = await act('trainer1', '', draft({ title: 'Kacamata untuk anak sekolah' }));
+    const id = (created.body as unknown as AnswerDetail).id;
+    await act('trainer1', `/${id}/versions/1/submit`);
+    const both = await Promise.all([
+      act('lead1', `/${id}/versions/1/publish`),
+      act('admin', `/${id}/versions/1/publish`),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+
+    const starts = await Promise.all([
+      act('trainer1', `/${id}/versions`, draft({ title: 'Kacamata anak: versi baru A' })),
+      act('admin', `/${id}/versions`, draft({ title: 'Kacamata anak: versi baru B' })),
+    ]);
+    expect(starts.map((r) => r.status).sort()).toEqual([200, 409]);
+    const detail = await getJson(`${server.url}/api/knowledge/${id}`, cookies.trainer1);
+    expect((detail.body as AnswerDetail).versions.map((v) => [v.version, v.status])).toEqual([
+      [2, 'draft'],
+      [1, 'published'],
+    ]);
+  });
+
   it('ranks the seeded corpus: the right answer first, title matches above body matches', async () => {
     const first = async (q: string, topic?: string) => (await search(q, topic))[0]?.answerId;
     expect(await first('KIS nonaktif')).toBe('kb-jkn-reaktivasi');

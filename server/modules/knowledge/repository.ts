@@ -10,6 +10,21 @@ export function isPostgres(db: Kysely<Database>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
+/**
+ * Serialises changes to one answer's versions, so two authors starting a version at once cannot
+ * both take the next number, nor two publications both leave a version published. SQLite
+ * transactions are serialised already (one connection); PostgreSQL locks the answer's row.
+ */
+export async function lockAnswer(db: Kysely<Database>, answerId: string): Promise<void> {
+  if (!isPostgres(db)) return;
+  await db
+    .selectFrom('knowledge_answers')
+    .select('id')
+    .where('id', '=', answerId)
+    .forUpdate()
+    .execute();
+}
+
 export interface IndexedText {
   versionId: string;
   title: string;

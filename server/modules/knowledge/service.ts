@@ -21,7 +21,7 @@ import type { Database } from '../../store/schema';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
 import { invalidPayload } from '../validation';
-import { indexVersion, searchVersions } from './repository';
+import { indexVersion, lockAnswer, searchVersions } from './repository';
 
 type VersionInput = VersionBody;
 
@@ -68,6 +68,7 @@ export class KnowledgeService {
     if (!mayAuthor(author.role)) throw new AppError('forbidden', 'Your role may not do this.');
     const { db, clock } = this.ctx;
     await db.transaction().execute(async (trx) => {
+      await lockAnswer(trx, answerId);
       const versions = await loadVersionRefs(trx, answerId);
       if (!mayStartNewVersion(versions)) {
         throw new AppError('conflict', 'This answer already has a draft or a version in review.');
@@ -109,6 +110,7 @@ export class KnowledgeService {
   ): Promise<AnswerDetail> {
     const { db, clock } = this.ctx;
     await db.transaction().execute(async (trx) => {
+      await lockAnswer(trx, answerId);
       const row = await loadVersionRow(trx, answerId, version);
       const decision = check(
         decide({ status: row.status, authorId: row.author_id }, action, actor),
