@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { KnowledgeHit } from '../../../../shared/schemas/knowledge';
 import { errorText } from '../../../lib/error-text';
 import { selectedConversation, useLiveStore } from '../../../stores/live-store';
-import { useKnowledgeSearch } from '../api/knowledge-queries';
+import { MIN_QUERY_LENGTH, useKnowledgeSearch } from '../api/knowledge-queries';
 import { appendToReplyDraft } from '../reply-drafts';
 
 /** Long enough to skip the keystrokes of a word being typed, short enough to feel instant. */
@@ -30,7 +30,7 @@ export function KnowledgePanel({ inputRef }: { inputRef?: Ref<HTMLInputElement> 
       ? conversation.contact.id
       : null;
   });
-  const hits = debounced.trim().length >= 2 ? (search.data?.hits ?? []) : [];
+  const hits = debounced.trim().length >= MIN_QUERY_LENGTH ? (search.data?.hits ?? []) : [];
   const active = Math.min(highlighted, Math.max(hits.length - 1, 0));
 
   const insert = (hit: KnowledgeHit) => {
@@ -83,7 +83,7 @@ export function KnowledgePanel({ inputRef }: { inputRef?: Ref<HTMLInputElement> 
           {errorText(search.error, t)}
         </Text>
       )}
-      {debounced.trim().length >= 2 && search.isSuccess && hits.length === 0 && (
+      {debounced.trim().length >= MIN_QUERY_LENGTH && search.isSuccess && hits.length === 0 && (
         <Text size="xs" c="dimmed" data-testid="knowledge-empty">
           {t('knowledge.empty')}
         </Text>
