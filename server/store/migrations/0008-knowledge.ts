@@ -19,7 +19,7 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
   await db.schema
     .createTable('knowledge_versions')
-    // A surrogate key, so the SQLite FTS5 table can point at a version by rowid.
+    // A surrogate key: the SQLite FTS5 rows name the version they index by it (`version_id`).
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('answer_id', 'text', (c) => c.notNull().references('knowledge_answers.id'))
     .addColumn('version', 'integer', (c) => c.notNull())
