@@ -29,6 +29,7 @@ import {
 } from './realtime/socket-server';
 import { seedDemoUnits } from './seed/calendar-seed';
 import { seedDemoUnitStaff } from './seed/unit-staff';
+import { seedDemoKnowledge } from './seed/knowledge-seed';
 import { ensureAdministrator, seedBaseData, seedDemoData } from './seed/seed';
 import { seededRandom } from './simulator/generate';
 import { startSimulatedCalls } from './simulator/simulated-calls';
@@ -84,6 +85,7 @@ export async function createApplication(
     if (await seedDemoData(store.db, clock.now())) log.info('demo organisation seeded');
     if (await seedDemoUnits(store.db, clock.now())) log.info('demo units seeded (WITA, WIT)');
     if (await seedDemoUnitStaff(store.db, clock.now())) log.info('demo unit staff seeded');
+    if (await seedDemoKnowledge(store.db, clock.now())) log.info('demo knowledge base seeded');
   } else if (config.adminUsername && config.adminPassword) {
     if (
       await ensureAdministrator(store.db, config.adminUsername, config.adminPassword, clock.now())

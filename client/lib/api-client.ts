@@ -22,6 +22,8 @@ type BodyOf<E extends EndpointDefinition> = E extends { body: infer B extends z.
 export interface RequestOptions<E extends EndpointDefinition> {
   body?: BodyOf<E>;
   params?: Record<string, string>;
+  /** The query string; undefined values are left out. */
+  query?: Record<string, string | undefined>;
   signal?: AbortSignal;
 }
 
@@ -76,6 +78,9 @@ export async function apiRequest<E extends EndpointDefinition>(
 
   // An absolute URL works in the browser and under jsdom (where fetch needs one).
   const url = new URL(buildPath(endpoint.path, options.params), window.location.origin);
+  for (const [name, value] of Object.entries(options.query ?? {})) {
+    if (value !== undefined) url.searchParams.set(name, value);
+  }
   let response: Response;
   try {
     response = await fetch(url, {

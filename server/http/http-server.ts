@@ -24,6 +24,7 @@ import { registerCaseRoutes } from '../modules/cases/handlers';
 import { registerDeadlineRoutes } from '../modules/deadlines/handlers';
 import { registerDeskRoutes } from '../modules/desk/handlers';
 import { registerInboundRoutes } from '../modules/inbound/handlers';
+import { registerKnowledgeRoutes } from '../modules/knowledge/handlers';
 import { registerMessagingRoutes } from '../modules/messaging/handlers';
 import { registerQueueMetricsRoutes } from '../modules/queue-state/handlers';
 import type { Services } from '../modules/services';
@@ -101,6 +102,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   await registerDeadlineRoutes(app, services);
   registerBusinessHoursRoutes(app, services);
   registerCaseRoutes(app, services);
+  registerKnowledgeRoutes(app, services);
   installNotFoundHandler(app, { isSpaServed: await serveClient(app, config.clientDir) });
   return app;
 }

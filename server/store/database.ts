@@ -12,6 +12,7 @@ import * as transfers from './migrations/0006-transfers';
 import * as businessHours from './migrations/0007-business-hours';
 import * as capacity from './migrations/0008-capacity';
 import * as citizenProfiles from './migrations/0008-citizen-profiles';
+import * as knowledge from './migrations/0010-knowledge';
 import * as queueSegments from './migrations/0008-queue-segments';
 import * as scriptVersions from './migrations/0008-script-versions';
 import * as cases from './migrations/0009-cases';
@@ -101,6 +102,7 @@ const migrations: Record<string, Migration> = {
   '0007-business-hours': businessHours,
   '0008-capacity': capacity,
   '0008-citizen-profiles': citizenProfiles,
+  '0010-knowledge': knowledge,
   '0008-queue-segments': queueSegments,
   '0008-script-versions': scriptVersions,
   '0009-cases': cases,

@@ -506,6 +506,45 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface KnowledgeAnswerTable {
+  id: string;
+  topic: string;
+  /** `units.id`: the unit answerable for the policy. */
+  unit_id: string;
+  created_at: number;
+}
+
+export interface KnowledgeVersionTable {
+  id: string;
+  answer_id: string;
+  version: number;
+  /** `draft`, `review`, `published`, `retired`. */
+  status: string;
+  title: string;
+  body: string;
+  summary: string;
+  source_document: string;
+  source_article: string | null;
+  effective_from: number;
+  /** Exclusive. */
+  expires_at: number | null;
+  author_id: string;
+  reviewer_id: string | null;
+  note: string | null;
+  created_at: number;
+  updated_at: number;
+  published_at: number | null;
+  retired_at: number | null;
+}
+
+/** SQLite only: the FTS5 index of `knowledge_versions`, kept in step by the knowledge service. */
+export interface KnowledgeFtsTable {
+  version_id: string;
+  title: string;
+  summary: string;
+  body: string;
+}
+
 export interface Database {
   teams: TeamTable;
   users: UserTable;
@@ -550,4 +589,7 @@ export interface Database {
   case_escalations: CaseEscalationTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  knowledge_answers: KnowledgeAnswerTable;
+  knowledge_versions: KnowledgeVersionTable;
+  knowledge_fts: KnowledgeFtsTable;
 }

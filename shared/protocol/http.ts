@@ -35,6 +35,14 @@ import {
 import { IdSchema } from '../schemas/common';
 import { ConversationDetailSchema, DeliveryStatusSchema } from '../schemas/contact';
 import { DeadlinePreviewQuerySchema, DeadlinePreviewSchema } from '../schemas/deadlines';
+import {
+  AnswerDetailSchema,
+  CreateAnswerBodySchema,
+  KnowledgeSearchQuerySchema,
+  KnowledgeSearchResultSchema,
+  TransitionBodySchema,
+  VersionBodySchema,
+} from '../schemas/knowledge';
 import { InboundContactBodySchema, InboundContactResultSchema } from '../schemas/inbound';
 import { QueueRoutingSchema, QueueRoutingSettingsSchema } from '../schemas/queue-routing';
 import { QueueMetricsStateSchema } from '../schemas/queue-metrics';
@@ -231,5 +239,62 @@ export const endpoints = {
     method: 'GET',
     path: '/api/admin/audit/verify',
     response: AuditVerificationSchema,
+  },
+  /** Published answers in force now, a title match above a body match; at most 10. */
+  knowledgeSearch: {
+    method: 'GET',
+    path: '/api/knowledge/search',
+    query: KnowledgeSearchQuerySchema,
+    response: KnowledgeSearchResultSchema,
+  },
+  /** `:id` is the answer's id; agents see its published and retired versions only. */
+  knowledgeAnswer: { method: 'GET', path: '/api/knowledge/:id', response: AnswerDetailSchema },
+  /** A new answer; its first version is a draft. Trainers, leads, administrators. */
+  createKnowledgeAnswer: {
+    method: 'POST',
+    path: '/api/knowledge',
+    body: CreateAnswerBodySchema,
+    response: AnswerDetailSchema,
+  },
+  /** A new draft version of an answer with no draft or version in review. */
+  createKnowledgeVersion: {
+    method: 'POST',
+    path: '/api/knowledge/:id/versions',
+    body: VersionBodySchema,
+    response: AnswerDetailSchema,
+  },
+  editKnowledgeDraft: {
+    method: 'PUT',
+    path: '/api/knowledge/:id/versions/:version',
+    body: VersionBodySchema,
+    response: AnswerDetailSchema,
+  },
+  /** draft → review. */
+  submitKnowledgeVersion: {
+    method: 'POST',
+    path: '/api/knowledge/:id/versions/:version/submit',
+    body: TransitionBodySchema,
+    response: AnswerDetailSchema,
+  },
+  /** review → draft, with a note saying why. Leads and administrators. */
+  sendBackKnowledgeVersion: {
+    method: 'POST',
+    path: '/api/knowledge/:id/versions/:version/send-back',
+    body: TransitionBodySchema,
+    response: AnswerDetailSchema,
+  },
+  /** review → published by someone other than the author; retires the published version. */
+  publishKnowledgeVersion: {
+    method: 'POST',
+    path: '/api/knowledge/:id/versions/:version/publish',
+    body: TransitionBodySchema,
+    response: AnswerDetailSchema,
+  },
+  /** published → retired. Leads and administrators. */
+  retireKnowledgeVersion: {
+    method: 'POST',
+    path: '/api/knowledge/:id/versions/:version/retire',
+    body: TransitionBodySchema,
+    response: AnswerDetailSchema,
   },
 } as const;

@@ -13,6 +13,8 @@
  * - `GET /api/queues/:id/routing`: defaults for every segment, 30 s wrap-up, overflow to `umum`
  *   after 2 minutes; `PUT` answers the body as saved, with the effective segments recomputed.
  * - `POST /api/citizens/:id/reveal-nik` answers the NIK `3171234567890123`.
+ * - `GET /api/knowledge/search?q=` finds the two fixture answers whose title, summary or body
+ *   holds every word of `q` (case-insensitive); `q=rusak` fails with a 500.
  * - `GET /api/callbacks` lists one open request (`cb-1`) until `POST /api/callbacks/cb-1/done`;
  *   any other id is a 404.
  */
@@ -36,6 +38,30 @@ import {
   aCaseSummary,
   aPendingHandOffCase,
 } from '../../client/testing/case-fixtures';
+import type { KnowledgeHit } from '../../shared/schemas/knowledge';
+
+const knowledgeHits: KnowledgeHit[] = [
+  {
+    answerId: 'kb-jkn-reaktivasi',
+    version: 2,
+    topic: 'kesehatan',
+    title: 'Mengaktifkan kembali KIS atau kartu JKN yang nonaktif',
+    summary: 'Minta rekomendasi dinas sosial, lalu bawa ke BPJS Kesehatan.',
+    source: 'Permensos 21/2019 Pasal 18',
+    snippet: '«KIS» «nonaktif» dapat diaktifkan kembali',
+    body: 'KIS PBI yang nonaktif dapat diaktifkan kembali melalui dinas sosial.',
+  },
+  {
+    answerId: 'kb-jkn-denda',
+    version: 1,
+    topic: 'kesehatan',
+    title: 'Denda pelayanan JKN setelah menunggak iuran',
+    summary: 'Rawat inap dalam 45 hari setelah aktif kembali kena denda.',
+    source: 'Perpres 64/2020 Pasal 42',
+    snippet: 'kartu «KIS» aktif kembali',
+    body: 'Denda pelayanan 5 persen berlaku untuk rawat inap KIS dalam 45 hari.',
+  },
+];
 
 const demoUsers: Record<string, User> = {
   agent1: aUser(),
@@ -139,6 +165,15 @@ export const handlers = [
     return HttpResponse.json(aQueueRouting(String(params.id), body));
   }),
   http.post('*/api/citizens/:id/reveal-nik', () => HttpResponse.json({ nik: '3171234567890123' })),
+  http.get('*/api/knowledge/search', ({ request }) => {
+    const q = new URL(request.url).searchParams.get('q') ?? '';
+    if (q === 'rusak') return new HttpResponse('boom', { status: 500 });
+    const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+    const hits = knowledgeHits.filter((hit) =>
+      words.every((word) => `${hit.title} ${hit.summary} ${hit.body}`.toLowerCase().includes(word)),
+    );
+    return HttpResponse.json({ hits });
+  }),
   http.get('*/api/callbacks', () =>
     HttpResponse.json({ callbacks: state.isCallbackDone ? [] : [aCallbackRequest()] }),
   ),

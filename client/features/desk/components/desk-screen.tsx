@@ -15,6 +15,7 @@ import { selectedConversation, useLiveStore } from '../../../stores/live-store';
 import { useAcceptOffer } from '../api/desk-commands';
 import { useDeskSnapshot } from '../api/desk-queries';
 import { CONVERSATION_TITLE_ID, ConversationPane } from './conversation-pane';
+import { KnowledgePanel } from './knowledge-panel';
 import { MyWorkPane } from './my-work-pane';
 import { isOfferLive } from './offer-list';
 import { RejectOfferModal } from './reject-offer-modal';
@@ -78,7 +79,8 @@ function CallerPane({ renderCasePanel }: Pick<DeskSlots, 'renderCasePanel'>) {
 
 /**
  * The agent desk: status in the top bar, then three panes — my work, the conversation, the
- * caller. Keyboard: A accept, R reject, W wrap-up, [ and ] previous/next conversation, ? help.
+ * caller with the knowledge base. Keyboard: A accept, R reject, W wrap-up, K knowledge search,
+ * [ and ] previous/next conversation, ? help.
  */
 export function DeskScreen({ frame, slots = {} }: { frame: FrameProps; slots?: DeskSlots }) {
   const { t } = useTranslation();
@@ -90,6 +92,7 @@ export function DeskScreen({ frame, slots = {} }: { frame: FrameProps; slots?: D
   const [rejecting, setRejecting] = useState<Offer | null>(null);
   const [isHelpOpen, setHelpOpen] = useState(false);
   const codeInputRef = useRef<HTMLSelectElement>(null);
+  const knowledgeInputRef = useRef<HTMLInputElement>(null);
 
   const acceptOffer = (offer: Offer): void => {
     if (accept.isPending) return;
@@ -131,6 +134,7 @@ export function DeskScreen({ frame, slots = {} }: { frame: FrameProps; slots?: D
       if (offer !== undefined) setRejecting(offer);
     },
     w: () => codeInputRef.current?.focus(),
+    k: () => knowledgeInputRef.current?.focus(),
     '[': () => cycleConversation(-1),
     ']': () => cycleConversation(1),
     '?': () => setHelpOpen(true),
@@ -140,6 +144,7 @@ export function DeskScreen({ frame, slots = {} }: { frame: FrameProps; slots?: D
     { keys: 'A', label: t('shortcuts.accept') },
     { keys: 'R', label: t('shortcuts.reject') },
     { keys: 'W', label: t('shortcuts.wrapup') },
+    { keys: 'K', label: t('shortcuts.knowledge') },
     { keys: '[ ]', label: t('shortcuts.switchConversation') },
     { keys: '?', label: t('shortcuts.help') },
   ];
@@ -195,6 +200,9 @@ export function DeskScreen({ frame, slots = {} }: { frame: FrameProps; slots?: D
           bg="gray.0"
         >
           <CallerPane renderCasePanel={slots.renderCasePanel} />
+          <Box mt="md">
+            <KnowledgePanel inputRef={knowledgeInputRef} />
+          </Box>
         </Box>
       </Box>
     );

@@ -1,25 +1,15 @@
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../../shared/schemas/common';
-import { readJson, removeKey, writeJson } from '../../../lib/storage';
 import { useSendMessage } from '../api/desk-commands';
-
-const DRAFT_PREFIX = 'tanggap:reply-draft:';
-
-interface ReplyDraft {
-  text: string;
-  /** Kept until the server acknowledges, so a resend after a lost ack sends once. */
-  commandId: string;
-}
-
-function loadDraft(contactId: string): ReplyDraft {
-  const stored = readJson(DRAFT_PREFIX + contactId) as Partial<ReplyDraft> | null;
-  return {
-    text: typeof stored?.text === 'string' ? stored.text : '',
-    commandId: typeof stored?.commandId === 'string' ? stored.commandId : crypto.randomUUID(),
-  };
-}
+import {
+  clearReplyDraft,
+  loadReplyDraft,
+  onReplyDraftAppended,
+  saveReplyDraft,
+  type ReplyDraft,
+} from '../reply-drafts';
 
 /**
  * The reply box of a text conversation. What the agent types is kept on this device until it is
@@ -27,8 +17,17 @@ function loadDraft(contactId: string): ReplyDraft {
  */
 export function ReplyBox({ contactId, channel }: { contactId: string; channel: Channel }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<ReplyDraft>(() => loadDraft(contactId));
+  const [draft, setDraft] = useState<ReplyDraft>(() => loadReplyDraft(contactId));
   const send = useSendMessage();
+
+  // The knowledge panel inserts answers into the stored draft; show them here.
+  useEffect(
+    () =>
+      onReplyDraftAppended((appendedTo) => {
+        if (appendedTo === contactId) setDraft(loadReplyDraft(contactId));
+      }),
+    [contactId],
+  );
 
   if (channel === 'voice') {
     return (
@@ -40,8 +39,7 @@ export function ReplyBox({ contactId, channel }: { contactId: string; channel: C
 
   const update = (next: ReplyDraft) => {
     setDraft(next);
-    if (next.text.trim() === '') removeKey(DRAFT_PREFIX + contactId);
-    else writeJson(DRAFT_PREFIX + contactId, next);
+    saveReplyDraft(contactId, next);
   };
 
   const submit = () => {
@@ -51,7 +49,7 @@ export function ReplyBox({ contactId, channel }: { contactId: string; channel: C
       { commandId: draft.commandId, contactId, text },
       {
         onSuccess: () => {
-          removeKey(DRAFT_PREFIX + contactId);
+          clearReplyDraft(contactId);
           setDraft({ text: '', commandId: crypto.randomUUID() });
         },
       },

@@ -1,0 +1,162 @@
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import type { KnowledgeHit } from '../../../shared/schemas/knowledge';
+import type { Database } from '../../store/schema';
+
+const LIMIT = 10;
+/** Enough for any real question; longer input is someone pasting a whole message. */
+const MAX_TERMS = 8;
+
+export function isPostgres(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * Serialises changes to one answer's versions, so two authors starting a version at once cannot
+ * both take the next number, nor two publications both leave a version published. SQLite
+ * transactions are serialised already (one connection); PostgreSQL locks the answer's row.
+ */
+export async function lockAnswer(db: Kysely<Database>, answerId: string): Promise<void> {
+  if (!isPostgres(db)) return;
+  await db
+    .selectFrom('knowledge_answers')
+    .select('id')
+    .where('id', '=', answerId)
+    .forUpdate()
+    .execute();
+}
+
+export interface IndexedText {
+  versionId: string;
+  title: string;
+  summary: string;
+  body: string;
+}
+
+/**
+ * Keeps SQLite's FTS5 table in step with a version's text. PostgreSQL needs nothing: its tsvector
+ * is a generated column.
+ */
+export async function indexVersion(db: Kysely<Database>, text: IndexedText): Promise<void> {
+  if (isPostgres(db)) return;
+  await db.deleteFrom('knowledge_fts').where('version_id', '=', text.versionId).execute();
+  await db
+    .insertInto('knowledge_fts')
+    .values({
+      version_id: text.versionId,
+      title: text.title,
+      summary: text.summary,
+      body: text.body,
+    })
+    .execute();
+}
+
+/** Words of the query, lower-cased; punctuation and search syntax never reach the engine. */
+export function searchTerms(query: string): string[] {
+  return (query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS);
+}
+
+interface HitRow {
+  answer_id: string;
+  version: number;
+  topic: string;
+  title: string;
+  summary: string;
+  source_document: string;
+  source_article: string | null;
+  snippet: string;
+  body: string;
+}
+
+/**
+ * Published versions in force at `at` matching every word (each as a prefix, so it works while the
+ * agent is still typing), best first: a title holding the words above any other; then by the
+ * engine's rank with title over summary over body. When no answer holds every word, answers
+ * holding any of them.
+ */
+export async function searchVersions(
+  db: Kysely<Database>,
+  query: string,
+  at: number,
+  topic: string | undefined,
+): Promise<KnowledgeHit[]> {
+  const terms = searchTerms(query);
+  if (terms.length === 0) return [];
+  const run = isPostgres(db) ? searchPostgres : searchSqlite;
+  let rows = await run(db, terms, 'all', at, topic);
+  if (rows.length === 0 && terms.length > 1) rows = await run(db, terms, 'any', at, topic);
+  return rows.map((row) => ({
+    answerId: row.answer_id,
+    version: Number(row.version),
+    topic: row.topic,
+    title: row.title,
+    summary: row.summary,
+    source: row.source_article
+      ? `${row.source_document} ${row.source_article}`
+      : row.source_document,
+    snippet: row.snippet,
+    body: row.body,
+  }));
+}
+
+type Match = 'all' | 'any';
+
+async function searchSqlite(
+  db: Kysely<Database>,
+  terms: string[],
+  match: Match,
+  at: number,
+  topic: string | undefined,
+): Promise<HitRow[]> {
+  const expression = terms.map((term) => `"${term}"*`).join(match === 'all' ? ' ' : ' OR ');
+  const inTitle = `title : (${expression})`;
+  const { rows } = await sql<HitRow>`
+    select v.answer_id, v.version, a.topic, v.title, v.summary, v.source_document,
+      v.source_article, v.body,
+      snippet(knowledge_fts, -1, '«', '»', '…', 16) as snippet
+    from knowledge_fts f
+    join knowledge_versions v on v.id = f.version_id
+    join knowledge_answers a on a.id = v.answer_id
+    where knowledge_fts match ${expression}
+      and v.status = 'published'
+      and v.effective_from <= ${at}
+      and (v.expires_at is null or v.expires_at > ${at})
+      ${topic ? sql`and a.topic = ${topic}` : sql``}
+    order by
+      v.id in (select version_id from knowledge_fts where knowledge_fts match ${inTitle}) desc,
+      bm25(knowledge_fts, 0.0, 10.0, 4.0, 1.0),
+      v.title
+    limit ${LIMIT}
+  `.execute(db);
+  return rows;
+}
+
+async function searchPostgres(
+  db: Kysely<Database>,
+  terms: string[],
+  match: Match,
+  at: number,
+  topic: string | undefined,
+): Promise<HitRow[]> {
+  const expression = terms.map((term) => `${term}:*`).join(match === 'all' ? ' & ' : ' | ');
+  const { rows } = await sql<HitRow>`
+    select v.answer_id, v.version, a.topic, v.title, v.summary, v.source_document,
+      v.source_article, v.body,
+      ts_headline('simple', v.body, q,
+        'StartSel=«, StopSel=», MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=…'
+      ) as snippet
+    from knowledge_versions v
+    join knowledge_answers a on a.id = v.answer_id
+    cross join to_tsquery('simple', ${expression}) q
+    where v.search @@ q
+      and v.status = 'published'
+      and v.effective_from <= ${at}
+      and (v.expires_at is null or v.expires_at > ${at})
+      ${topic ? sql`and a.topic = ${topic}` : sql``}
+    order by
+      to_tsvector('simple', v.title) @@ q desc,
+      ts_rank(v.search, q) desc,
+      v.title
+    limit ${LIMIT}
+  `.execute(db);
+  return rows;
+}
