@@ -16,6 +16,7 @@ import { ErrorResponseSchema } from '../../shared/protocol/ack';
 import { endpoints } from '../../shared/protocol/http';
 import type { Config } from '../config/config';
 import { registerAuthRoutes } from '../modules/auth/handlers';
+import { registerCalendarSettingsRoutes } from '../modules/calendar-settings/handlers';
 import { registerCapacityRoutes } from '../modules/capacity/handlers';
 import { registerCitizenRoutes } from '../modules/citizens/handlers';
 import { registerQueueRoutingRoutes } from '../modules/queue-routing/handlers';
@@ -97,6 +98,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   registerSupervisionRoutes(app, services);
   registerQueueMetricsRoutes(app, services);
   registerCapacityRoutes(app, services);
+  registerCalendarSettingsRoutes(app, services);
   registerCitizenRoutes(app, services);
   registerQueueRoutingRoutes(app, services);
   await registerDeadlineRoutes(app, services);

@@ -23,6 +23,11 @@ import {
 } from '../schemas/citizen';
 import { HolidayYearSchema, ReplaceHolidaysBodySchema, UnitSchema } from '../schemas/calendar';
 import {
+  DeadlineRulesViewSchema,
+  ReplaceDeadlineRulesBodySchema,
+  UnitCalendarBodySchema,
+} from '../schemas/calendar-settings';
+import {
   AnnualReportQuerySchema,
   AnnualReportSchema,
   AuditVerificationSchema,
@@ -122,6 +127,25 @@ export const endpoints = {
     path: '/api/calendar/holidays/:year',
     body: ReplaceHolidaysBodySchema,
     response: HolidayYearSchema,
+  },
+  /** `:id` is the unit's id. */
+  replaceUnitCalendar: {
+    method: 'PUT',
+    path: '/api/units/:id/calendar',
+    body: UnitCalendarBodySchema,
+    response: UnitSchema,
+  },
+  /** `:type` is a request type, e.g. `information_request`. */
+  deadlineRules: {
+    method: 'GET',
+    path: '/api/deadline-rules/:type',
+    response: DeadlineRulesViewSchema,
+  },
+  replaceDeadlineRules: {
+    method: 'PUT',
+    path: '/api/deadline-rules/:type',
+    body: ReplaceDeadlineRulesBodySchema,
+    response: DeadlineRulesViewSchema,
   },
   centreCapacity: { method: 'GET', path: '/api/capacity', response: CentreCapacitySchema },
   replaceCentreCapacity: {
