@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { EMPTY_LOAD } from '../../../shared/domain/capacity';
 import type { AgentView } from '../../../shared/schemas/agent';
 import { effectiveStatus, type Presence } from '../../domain/presence';
@@ -36,14 +36,7 @@ export async function loadAgentViews(
   const rows = await query.orderBy('users.display_name').execute();
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [active, workloads, skills] = await Promise.all([
-    db
-      .selectFrom('contacts')
-      .select(['assigned_agent_id', sql<number>`min(accepted_at)`.as('first_accepted_at')])
-      .where('status', '=', 'active')
-      .where('assigned_agent_id', 'in', ids)
-      .groupBy('assigned_agent_id')
-      .execute(),
+  const [workloads, skills] = await Promise.all([
     loadWorkloads(db, ids),
     db
       .selectFrom('agent_skills')
@@ -52,11 +45,13 @@ export async function loadAgentViews(
       .orderBy('topic')
       .execute(),
   ]);
-  const activeByAgent = new Map(active.map((row) => [row.assigned_agent_id, row]));
   return rows.map((row) => {
-    const held = activeByAgent.get(row.id);
     const workload = workloads.get(row.id);
-    const status = effectiveStatus(row.presence as Presence, held !== undefined);
+    const firstAcceptedAt = workload?.firstAcceptedAt ?? null;
+    const status = effectiveStatus(
+      row.presence as Presence,
+      (workload?.contactIds.length ?? 0) > 0,
+    );
     return {
       id: row.id,
       displayName: row.display_name,
@@ -65,8 +60,8 @@ export async function loadAgentViews(
       status,
       presence: row.presence as Presence,
       statusSince:
-        status === 'on_contact' && held?.first_accepted_at != null
-          ? Math.max(Number(held.first_accepted_at), row.presence_since)
+        status === 'on_contact' && firstAcceptedAt !== null
+          ? Math.max(firstAcceptedAt, row.presence_since)
           : row.presence_since,
       statusUntil: status === 'after_contact_work' ? row.presence_until : null,
       activeContactIds: workload?.contactIds ?? [],
@@ -146,4 +141,17 @@ export async function lockAgent(db: Kysely<Database>, agentId: string): Promise<
     .where('user_id', '=', agentId)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/** Skill rows grouped per agent: topic → level. */
+export function groupSkills(
+  rows: readonly { user_id: string; topic: string; level: number }[],
+): Map<string, Record<string, number>> {
+  const byAgent = new Map<string, Record<string, number>>();
+  for (const row of rows) {
+    const held = byAgent.get(row.user_id) ?? {};
+    held[row.topic] = row.level;
+    byAgent.set(row.user_id, held);
+  }
+  return byAgent;
 }

@@ -19,6 +19,8 @@ export interface Workload {
   load: Load;
   /** The conversations held now, oldest answer first. */
   contactIds: string[];
+  /** When the oldest of them was taken; null when holding none. */
+  firstAcceptedAt: number | null;
 }
 
 export async function loadCentreCapacity(db: Kysely<Database>): Promise<Capacity> {
@@ -60,7 +62,7 @@ export async function loadWorkloads(
       .execute(),
     db
       .selectFrom('contacts')
-      .select(['id', 'assigned_agent_id', 'channel'])
+      .select(['id', 'assigned_agent_id', 'channel', 'accepted_at'])
       .where('status', '=', 'active')
       .where('assigned_agent_id', 'in', agentIds)
       .orderBy('accepted_at')
@@ -76,6 +78,7 @@ export async function loadWorkloads(
       }),
       load: EMPTY_LOAD,
       contactIds: [],
+      firstAcceptedAt: null,
     });
   }
   for (const contact of held) {
@@ -83,6 +86,7 @@ export async function loadWorkloads(
     if (!workload) continue;
     workload.load = addToLoad(workload.load, workClassOf(contact.channel as Channel));
     workload.contactIds.push(contact.id);
+    workload.firstAcceptedAt ??= contact.accepted_at;
   }
   return workloads;
 }

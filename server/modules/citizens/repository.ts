@@ -21,12 +21,13 @@ export async function findCitizenByAddress(db: Kysely<Database>, address: string
 
 const TIMELINE_LIMIT = 100;
 
-/** Every contact of a citizen, newest first, with its outcome. */
+/** A citizen's contacts, newest first, with their outcomes (all but `exceptContactId`). */
 export async function loadCitizenTimeline(
   db: Kysely<Database>,
   citizenId: string,
+  options: { limit?: number; exceptContactId?: string } = {},
 ): Promise<PreviousContact[]> {
-  const rows = await db
+  let query = db
     .selectFrom('contacts')
     .leftJoin('users', 'users.id', 'contacts.assigned_agent_id')
     .leftJoin('outcomes', 'outcomes.contact_id', 'contacts.id')
@@ -44,9 +45,13 @@ export async function loadCitizenTimeline(
       'outcomes.notes',
       'outcomes.created_at as outcome_at',
     ])
-    .where('contacts.citizen_id', '=', citizenId)
+    .where('contacts.citizen_id', '=', citizenId);
+  if (options.exceptContactId !== undefined) {
+    query = query.where('contacts.id', '!=', options.exceptContactId);
+  }
+  const rows = await query
     .orderBy('contacts.arrived_at', 'desc')
-    .limit(TIMELINE_LIMIT)
+    .limit(options.limit ?? TIMELINE_LIMIT)
     .execute();
   return rows.map((p) => ({
     id: p.id,

@@ -1,4 +1,5 @@
 import { maskNik } from '../../../shared/schemas/citizen';
+import { loadCitizenTimeline } from '../citizens/repository';
 import { pinConversationScript, renderScript } from '../scripts/repository';
 import type { Kysely } from 'kysely';
 import type { Channel, SegmentCode } from '../../../shared/schemas/common';
@@ -118,29 +119,10 @@ export async function loadConversationDetail(
   const contact = toSummary(row);
   const [messages, previous, script, call] = await Promise.all([
     loadMessages(db, { contactId }),
-    db
-      .selectFrom('contacts')
-      .leftJoin('users', 'users.id', 'contacts.assigned_agent_id')
-      .leftJoin('outcomes', 'outcomes.contact_id', 'contacts.id')
-      .select([
-        'contacts.id',
-        'contacts.reference',
-        'contacts.channel',
-        'contacts.topic',
-        'contacts.arrived_at',
-        'contacts.status',
-        'contacts.abandoned_at',
-        'contacts.closed_reason',
-        'users.display_name as agent_name',
-        'outcomes.wrapup_code',
-        'outcomes.notes',
-        'outcomes.created_at as outcome_at',
-      ])
-      .where('contacts.citizen_id', '=', row.citizen_id)
-      .where('contacts.id', '!=', contactId)
-      .orderBy('contacts.arrived_at', 'desc')
-      .limit(PREVIOUS_CONTACTS_SHOWN)
-      .execute(),
+    loadCitizenTimeline(db, row.citizen_id, {
+      limit: PREVIOUS_CONTACTS_SHOWN,
+      exceptContactId: contactId,
+    }),
     pinConversationScript(db, contact, Date.now()),
     contact.channel === 'voice' ? loadCallState(db, contactId) : undefined,
   ]);
@@ -160,21 +142,7 @@ export async function loadConversationDetail(
       isSegmentVerified: row.is_segment_verified === 1,
       organisation: row.organisation,
       nikMasked: maskNik(row.nik),
-      previousContacts: previous.map((p) => ({
-        id: p.id,
-        reference: p.reference,
-        channel: p.channel as Channel,
-        topic: p.topic,
-        arrivedAt: p.arrived_at,
-        status: p.status as ContactStatus,
-        agentName: p.agent_name,
-        isAbandoned: p.abandoned_at !== null,
-        isAfterHours: p.closed_reason === 'after_hours',
-        outcome:
-          p.wrapup_code !== null && p.outcome_at !== null
-            ? { wrapupCode: p.wrapup_code, notes: p.notes ?? '', createdAt: p.outcome_at }
-            : null,
-      })),
+      previousContacts: previous,
     },
     script: script ? renderScript(script, row.citizen_segment as SegmentCode, variables) : null,
     call: call ?? null,

@@ -4,6 +4,7 @@ import type { QueueMetricsState } from '../../../shared/schemas/queue-metrics';
 import type { User } from '../../../shared/schemas/user';
 import { queuesServedBy } from '../../domain/routing';
 import type { Database } from '../../store/schema';
+import { groupSkills } from '../agents/repository';
 import { rooms } from '../../realtime/rooms';
 import type { ServiceContext } from '../context';
 import { computeQueueMetrics } from './metrics';
@@ -47,12 +48,7 @@ async function loadAgentQueues(db: Kysely<Database>): Promise<Map<string, string
     topic: queue.topic,
     overflowTopics: JSON.parse(queue.overflow_topics) as string[],
   }));
-  const skillsByAgent = new Map<string, Record<string, number>>();
-  for (const skill of skills) {
-    const held = skillsByAgent.get(skill.user_id) ?? {};
-    held[skill.topic] = skill.level;
-    skillsByAgent.set(skill.user_id, held);
-  }
+  const skillsByAgent = groupSkills(skills);
   const agentsByQueues = new Map<string, string[]>();
   for (const [agentId, held] of skillsByAgent) {
     const key = queuesServedBy(held, coverage).join(',');

@@ -10,6 +10,7 @@ import {
 import type { Channel } from '../../../shared/schemas/common';
 import type { AvailableAgent, RecentDecline, WaitingContact } from '../../domain/routing';
 import type { Database } from '../../store/schema';
+import { groupSkills } from '../agents/repository';
 import { hasRoomForWork, loadCentreCapacity } from '../capacity/repository';
 import { loadContactSummaries } from '../conversations/repository';
 
@@ -103,12 +104,7 @@ export async function loadAvailableAgents(db: Kysely<Database>): Promise<Availab
       .where('agent_states.presence', '=', 'available')
       .execute(),
   ]);
-  const skillsByAgent = new Map<string, Record<string, number>>();
-  for (const skill of skills) {
-    const held = skillsByAgent.get(skill.user_id) ?? {};
-    held[skill.topic] = skill.level;
-    skillsByAgent.set(skill.user_id, held);
-  }
+  const skillsByAgent = groupSkills(skills);
   return rows.flatMap((row) => {
     const voice = Number(row.voice ?? 0);
     const email = Number(row.email ?? 0);
