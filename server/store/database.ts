@@ -13,6 +13,7 @@ import * as businessHours from './migrations/0007-business-hours';
 import * as capacity from './migrations/0008-capacity';
 import * as citizenProfiles from './migrations/0008-citizen-profiles';
 import * as knowledge from './migrations/0010-knowledge';
+import * as provenance from './migrations/0011-provenance';
 import * as queueSegments from './migrations/0008-queue-segments';
 import * as scriptVersions from './migrations/0008-script-versions';
 import * as cases from './migrations/0009-cases';
@@ -106,6 +107,7 @@ const migrations: Record<string, Migration> = {
   '0008-queue-segments': queueSegments,
   '0008-script-versions': scriptVersions,
   '0009-cases': cases,
+  '0011-provenance': provenance,
 };
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */

@@ -198,6 +198,36 @@ export interface OutcomeTable {
   wrapup_code: string;
   notes: string;
   created_at: number;
+  /** The script version pinned to the conversation at wrap-up (migration 0011). */
+  script_id: string | null;
+  script_version: number | null;
+  /** JSON `ScriptMove[]`: the steps taken. */
+  script_path: string | null;
+}
+
+/** A knowledge answer version an outcome rests on (migration 0011). */
+export interface OutcomeSourceTable {
+  outcome_id: string;
+  answer_id: string;
+  version: number;
+  /** The order the agent used them in. */
+  position: number;
+}
+
+/** A short reusable reply with variables (migration 0011). */
+export interface CannedResponseTable {
+  id: string;
+  code: string;
+  title: string;
+  text: string;
+  topic: string | null;
+  /** `active` or `retired`. */
+  status: string;
+  created_by: string;
+  created_at: number;
+  updated_by: string;
+  updated_at: number;
+  retired_at: number | null;
 }
 
 export interface FollowUpTable {
@@ -563,6 +593,8 @@ export interface Database {
   messages: MessageTable;
   offers: OfferTable;
   outcomes: OutcomeTable;
+  outcome_sources: OutcomeSourceTable;
+  canned_responses: CannedResponseTable;
   follow_ups: FollowUpTable;
   wrapup_codes: WrapupCodeTable;
   scripts: ScriptTable;

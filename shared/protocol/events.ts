@@ -32,6 +32,7 @@ import {
 } from '../schemas/contact';
 import { OfferSchema, OfferWithdrawnReasonSchema, TransferModeSchema } from '../schemas/offer';
 import { FollowUpInputSchema, OutcomeRecordSchema } from '../schemas/outcome';
+import { MAX_USED_ANSWERS, UsedAnswerRefSchema } from '../schemas/provenance';
 import { QueueMetricsStateSchema } from '../schemas/queue-metrics';
 import { QueueStateSchema } from '../schemas/queue-state';
 import { MonitorSnapshotSchema } from '../schemas/views';
@@ -85,6 +86,15 @@ export const commands = {
       followUp: FollowUpInputSchema.optional(),
       /** Opens a case from this contact in the same transaction (the agent picked a type). */
       case: CaseDraftSchema.optional(),
+      /**
+       * Knowledge answer versions the agent used (inserted into a reply or read out), recorded
+       * with the outcome; each must be published or have been. The script version is not sent:
+       * the server reads the one pinned to the conversation.
+       */
+      usedAnswers: z
+        .array(UsedAnswerRefSchema)
+        .max(MAX_USED_ANSWERS, `at most ${MAX_USED_ANSWERS} answers`)
+        .optional(),
     }),
     result: OutcomeRecordSchema,
     roles: ['agent'],

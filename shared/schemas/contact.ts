@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CallStateSchema } from './call';
 import { ChannelSchema, EpochMsSchema, IdSchema, SegmentCodeSchema } from './common';
+import { OutcomeProvenanceSchema } from './provenance';
 
 export const ContactStatusSchema = z.enum(['waiting', 'offered', 'active', 'closed']);
 export type ContactStatus = z.infer<typeof ContactStatusSchema>;
@@ -69,6 +70,8 @@ export const PreviousContactSchema = z.object({
       wrapupCode: z.string(),
       notes: z.string(),
       createdAt: EpochMsSchema,
+      /** The answer and script versions it rests on (absent from older records). */
+      provenance: OutcomeProvenanceSchema.optional(),
     })
     .nullable(),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EpochMsSchema, IdSchema } from './common';
 import { ContactSummarySchema } from './contact';
 import { RequestTypeSchema } from './deadlines';
+import { OutcomeProvenanceSchema } from './provenance';
 
 export const FollowUpInputSchema = z.object({
   title: z.string().trim().min(1, 'title is required').max(300),
@@ -42,5 +43,7 @@ export const OutcomeRecordSchema = z.object({
   cases: z
     .array(z.object({ id: IdSchema, reference: z.string(), type: RequestTypeSchema }))
     .optional(),
+  /** The answer and script versions the outcome rests on (absent from older records). */
+  provenance: OutcomeProvenanceSchema.optional(),
 });
 export type OutcomeRecord = z.infer<typeof OutcomeRecordSchema>;

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Channel } from '../../../shared/schemas/common';
 import type { ContactStatus, PreviousContact } from '../../../shared/schemas/contact';
 import type { Database } from '../../store/schema';
+import { loadProvenance } from '../outcomes/provenance';
 
 /**
  * The profile an address belongs to. A profile merged into another answers with the one it was
@@ -21,7 +22,10 @@ export async function findCitizenByAddress(db: Kysely<Database>, address: string
 
 const TIMELINE_LIMIT = 100;
 
-/** A citizen's contacts, newest first, with their outcomes (all but `exceptContactId`). */
+/**
+ * A citizen's contacts, newest first, with their outcomes and what each rests on (all but
+ * `exceptContactId`).
+ */
 export async function loadCitizenTimeline(
   db: Kysely<Database>,
   citizenId: string,
@@ -41,6 +45,10 @@ export async function loadCitizenTimeline(
       'contacts.abandoned_at',
       'contacts.closed_reason',
       'users.display_name as agent_name',
+      'outcomes.id as outcome_id',
+      'outcomes.script_id',
+      'outcomes.script_version',
+      'outcomes.script_path',
       'outcomes.wrapup_code',
       'outcomes.notes',
       'outcomes.created_at as outcome_at',
@@ -53,6 +61,10 @@ export async function loadCitizenTimeline(
     .orderBy('contacts.arrived_at', 'desc')
     .limit(options.limit ?? TIMELINE_LIMIT)
     .execute();
+  const provenance = await loadProvenance(
+    db,
+    rows.flatMap((row) => (row.outcome_id === null ? [] : [{ ...row, id: row.outcome_id }])),
+  );
   return rows.map((p) => ({
     id: p.id,
     reference: p.reference,
@@ -65,7 +77,12 @@ export async function loadCitizenTimeline(
     isAfterHours: p.closed_reason === 'after_hours',
     outcome:
       p.wrapup_code !== null && p.outcome_at !== null
-        ? { wrapupCode: p.wrapup_code, notes: p.notes ?? '', createdAt: p.outcome_at }
+        ? {
+            wrapupCode: p.wrapup_code,
+            notes: p.notes ?? '',
+            createdAt: p.outcome_at,
+            provenance: p.outcome_id === null ? undefined : provenance.get(p.outcome_id),
+          }
         : null,
   }));
 }

@@ -3,6 +3,7 @@ import { RequestTypeSchema } from '../../../shared/schemas/deadlines';
 import type { OutcomeRecord } from '../../../shared/schemas/outcome';
 import type { Database } from '../../store/schema';
 import { loadContactSummaries } from '../conversations/repository';
+import { loadProvenance } from './provenance';
 
 export interface OutcomeFilter {
   agentId?: string;
@@ -10,7 +11,7 @@ export interface OutcomeFilter {
   limit: number;
 }
 
-/** Outcomes newest first, each with its contact, agent and follow-up. */
+/** Outcomes newest first, each with its contact, agent, follow-up and provenance. */
 export async function loadOutcomeRecords(
   db: Kysely<Database>,
   filter: OutcomeFilter,
@@ -26,6 +27,9 @@ export async function loadOutcomeRecords(
       'outcomes.wrapup_code',
       'outcomes.notes',
       'outcomes.created_at',
+      'outcomes.script_id',
+      'outcomes.script_version',
+      'outcomes.script_path',
       'users.display_name as agent_name',
     ]);
   if (filter.agentId) query = query.where('outcomes.agent_id', '=', filter.agentId);
@@ -36,7 +40,7 @@ export async function loadOutcomeRecords(
     .limit(filter.limit)
     .execute();
   if (rows.length === 0) return [];
-  const [contacts, followUps, linkedCases] = await Promise.all([
+  const [contacts, followUps, linkedCases, provenance] = await Promise.all([
     loadContactSummaries(
       db,
       rows.map((row) => row.contact_id),
@@ -63,6 +67,7 @@ export async function loadOutcomeRecords(
       )
       .orderBy('cases.created_at')
       .execute(),
+    loadProvenance(db, rows),
   ]);
   const contactById = new Map(contacts.map((contact) => [contact.id, contact]));
   const followUpByOutcome = new Map(followUps.map((followUp) => [followUp.outcome_id, followUp]));
@@ -101,6 +106,7 @@ export async function loadOutcomeRecords(
             reference: linked.reference,
             type: RequestTypeSchema.parse(linked.type),
           })),
+        provenance: provenance.get(row.id),
       },
     ];
   });

@@ -13,13 +13,14 @@ import { recordContactEvent } from '../routing/repository';
 import type { RoutingService } from '../routing/service';
 import { runOnce } from '../command-results';
 import type { CaseService } from '../cases/service';
+import { insertOutcomeSources, resolveProvenance, scriptColumns } from './provenance';
 import { loadOutcomeRecords } from './repository';
 
 type LogOutcome = CommandPayload<'outcome:log'>;
 
 /**
- * Wrap-up: the outcome, the optional follow-up task and the closing of the contact are one
- * transaction, keyed by the client's command id so a resend after a lost ack acts once.
+ * Wrap-up: the outcome with its provenance (answer and script versions), the optional follow-up
+ * task and the closing of the contact are one transaction, keyed by the client's command id so a resend after a lost ack acts once.
  */
 export class OutcomeService {
   constructor(
@@ -86,6 +87,9 @@ export class OutcomeService {
             ]);
           }
         }
+        // What the outcome rests on is recorded with it: answer versions checked here, the
+        // script version read from the conversation.
+        const provenance = await resolveProvenance(trx, contact.id, input.usedAnswers ?? []);
         const outcomeId = randomUUID();
         await trx
           .insertInto('outcomes')
@@ -96,8 +100,10 @@ export class OutcomeService {
             wrapup_code: input.wrapupCode,
             notes: input.notes,
             created_at: now,
+            ...scriptColumns(provenance),
           })
           .execute();
+        await insertOutcomeSources(trx, outcomeId, provenance.answers);
         if (input.followUp) {
           await trx
             .insertInto('follow_ups')
