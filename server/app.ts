@@ -29,6 +29,7 @@ import {
 } from './realtime/socket-server';
 import { seedDemoUnits } from './seed/calendar-seed';
 import { seedDemoUnitStaff } from './seed/unit-staff';
+import { seedDemoCannedResponses } from './seed/canned-responses-seed';
 import { seedDemoKnowledge } from './seed/knowledge-seed';
 import { ensureAdministrator, seedBaseData, seedDemoData } from './seed/seed';
 import { seededRandom } from './simulator/generate';
@@ -86,6 +87,9 @@ export async function createApplication(
     if (await seedDemoUnits(store.db, clock.now())) log.info('demo units seeded (WITA, WIT)');
     if (await seedDemoUnitStaff(store.db, clock.now())) log.info('demo unit staff seeded');
     if (await seedDemoKnowledge(store.db, clock.now())) log.info('demo knowledge base seeded');
+    if (await seedDemoCannedResponses(store.db, clock.now())) {
+      log.info('demo canned responses seeded');
+    }
   } else if (config.adminUsername && config.adminPassword) {
     if (
       await ensureAdministrator(store.db, config.adminUsername, config.adminPassword, clock.now())

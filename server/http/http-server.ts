@@ -17,6 +17,7 @@ import { endpoints } from '../../shared/protocol/http';
 import type { Config } from '../config/config';
 import { registerAuthRoutes } from '../modules/auth/handlers';
 import { registerCalendarSettingsRoutes } from '../modules/calendar-settings/handlers';
+import { registerCannedResponseRoutes } from '../modules/canned-responses/handlers';
 import { registerCapacityRoutes } from '../modules/capacity/handlers';
 import { registerCitizenRoutes } from '../modules/citizens/handlers';
 import { registerQueueRoutingRoutes } from '../modules/queue-routing/handlers';
@@ -105,6 +106,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   registerBusinessHoursRoutes(app, services);
   registerCaseRoutes(app, services);
   registerKnowledgeRoutes(app, services);
+  registerCannedResponseRoutes(app, services);
   installNotFoundHandler(app, { isSpaServed: await serveClient(app, config.clientDir) });
   return app;
 }

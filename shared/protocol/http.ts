@@ -11,6 +11,12 @@ import {
   QueueHoursSettingsSchema,
 } from '../schemas/business-hours';
 import { VoiceEventBodySchema, VoiceEventResultSchema } from '../schemas/call';
+import {
+  CannedResponseBodySchema,
+  CannedResponseListQuerySchema,
+  CannedResponseListSchema,
+  CannedResponseSchema,
+} from '../schemas/canned-response';
 import { AgentCapacitySchema, AgentCapsSchema, CentreCapacitySchema } from '../schemas/capacity';
 import {
   CitizenProfileSchema,
@@ -320,5 +326,36 @@ export const endpoints = {
     path: '/api/knowledge/:id/versions/:version/retire',
     body: TransitionBodySchema,
     response: AnswerDetailSchema,
+  },
+  /** Canned responses: every signed-in user lists the active ones (docs/canned-responses.md). */
+  cannedResponses: {
+    method: 'GET',
+    path: '/api/canned-responses',
+    query: CannedResponseListQuerySchema,
+    response: CannedResponseListSchema,
+  },
+  /** Administrators and trainers. The code is unique among active responses (409). */
+  createCannedResponse: {
+    method: 'POST',
+    path: '/api/canned-responses',
+    body: CannedResponseBodySchema,
+    response: CannedResponseSchema,
+  },
+  updateCannedResponse: {
+    method: 'PUT',
+    path: '/api/canned-responses/:id',
+    body: CannedResponseBodySchema,
+    response: CannedResponseSchema,
+  },
+  /** Agents no longer see it; it can be restored. */
+  retireCannedResponse: {
+    method: 'POST',
+    path: '/api/canned-responses/:id/retire',
+    response: CannedResponseSchema,
+  },
+  restoreCannedResponse: {
+    method: 'POST',
+    path: '/api/canned-responses/:id/restore',
+    response: CannedResponseSchema,
   },
 } as const;
