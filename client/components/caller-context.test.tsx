@@ -2,9 +2,11 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CallerContext } from '../../shared/schemas/contact';
-import { T0 } from '../testing/fixtures';
+import { T0, anOutcomeRecord } from '../testing/fixtures';
+import { aProvenance } from '../testing/reply-tools-fixtures';
 import { renderWithProviders } from '../testing/render';
 import { CallerContextPanel } from './caller-context';
+import { OutcomeList } from './outcome-list';
 
 const caller: CallerContext = {
   citizenId: 'z-1',
@@ -80,5 +82,64 @@ describe('the caller’s ID number', () => {
     renderWithProviders(<CallerContextPanel caller={withNik} />);
     expect(screen.getByTestId('nik-value').textContent).toBe('************0123');
     expect(screen.queryByRole('button', { name: 'Tampilkan' })).toBeNull();
+  });
+
+  it('shows what each earlier answer rested on: the answer versions and the script version', () => {
+    renderWithProviders(
+      <CallerContextPanel
+        caller={{
+          ...caller,
+          previousContacts: [
+            {
+              ...caller.previousContacts[0]!,
+              isAbandoned: false,
+              agentName: 'Dewi',
+              outcome: {
+                wrapupCode: 'answered',
+                notes: 'Syarat dijelaskan.',
+                createdAt: T0 - 86_000_000,
+                provenance: aProvenance(),
+              },
+            },
+            // Logged before provenance was recorded: nothing to show, nothing breaks.
+            {
+              ...caller.previousContacts[1]!,
+              isAfterHours: false,
+              outcome: { wrapupCode: 'answered', notes: '', createdAt: T0 - 2 * 86_000_000 },
+            },
+          ],
+        }}
+      />,
+    );
+    const shown = screen.getAllByTestId('outcome-provenance');
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.textContent).toBe(
+      'Jawaban: Syarat PKH v3 (Permensos 1/2018 Pasal 5) · Skrip: Bansos v2',
+    );
+    expect(shown[0]!.querySelector('[title]')?.getAttribute('title')).toBe(
+      'Langkah skrip: Salam → Sudah terdaftar? (Belum)',
+    );
+  });
+
+  it('shows the provenance on the outcomes supervisors read, and nothing when there is none', () => {
+    renderWithProviders(
+      <OutcomeList
+        records={[
+          {
+            ...anOutcomeRecord({ id: 'o-1', contact: { reference: 'TGP-1' } }),
+            provenance: aProvenance({ script: null }),
+          },
+          {
+            ...anOutcomeRecord({ id: 'o-2', contact: { id: 'c-2', reference: 'TGP-2' } }),
+            provenance: { answers: [], script: null },
+          },
+        ]}
+      />,
+    );
+    expect(screen.getByTestId('outcome-TGP-1').textContent).toContain(
+      'Jawaban: Syarat PKH v3 (Permensos 1/2018 Pasal 5)',
+    );
+    expect(screen.getByTestId('outcome-TGP-1').textContent).not.toContain('Skrip');
+    expect(screen.getByTestId('outcome-TGP-2').textContent).not.toContain('Jawaban');
   });
 });

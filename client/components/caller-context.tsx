@@ -5,9 +5,13 @@ import { formatDateTime } from '../lib/format';
 import { useLabels } from '../lib/reference-data';
 import { ChannelLabel } from './channel-label';
 import { NikField } from './nik-field';
+import { OutcomeProvenance } from './outcome-provenance';
 import { SegmentBadge } from './segment-badge';
 
-/** Who is calling: profile, segment and previous contacts with their outcomes. */
+/**
+ * Who is calling: profile, segment and previous contacts with their outcomes and the answer and
+ * script versions each rested on.
+ */
 export function CallerContextPanel({
   caller,
   canRevealNik = false,
@@ -99,6 +103,7 @@ export function CallerContextPanel({
                       {previous.outcome.notes}
                     </Text>
                   )}
+                  <OutcomeProvenance provenance={previous.outcome.provenance} />
                 </>
               )}
               {previous.agentName !== null && (

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { OutcomeRecord } from '../../shared/schemas/outcome';
 import { formatDateTime, formatWhen } from '../lib/format';
 import { useLabels } from '../lib/reference-data';
+import { OutcomeProvenance } from './outcome-provenance';
 
 /**
- * Outcomes newest first: reference, wrap-up label, notes and any follow-up. New entries appear
+ * Outcomes newest first: reference, wrap-up label, notes, what they rested on and any follow-up. New entries appear
  * at the top without moving focus.
  */
 export function OutcomeList({
@@ -58,6 +59,7 @@ export function OutcomeList({
           <Text size="xs" mt={2} c={record.outcome.notes ? undefined : 'dimmed'} lineClamp={3}>
             {record.outcome.notes || t('outcomes.noNotes')}
           </Text>
+          <OutcomeProvenance provenance={record.provenance} />
           {record.followUp !== null && (
             <Text size="xs" mt={2} c="orange.9">
               {t('outcomes.followUp', { title: record.followUp.title })} —{' '}

@@ -1,4 +1,5 @@
 import { casesEn } from './cases-en';
+import { replyToolsEn } from './reply-tools-en';
 import type { Translation } from './id';
 
 export const en: Translation = {
@@ -257,7 +258,6 @@ export const en: Translation = {
     searchLabel: 'Search verified answers',
     searchPlaceholder: 'e.g. KIS nonaktif (K)',
     hint: '↑/↓ choose, Enter inserts into the reply.',
-    noReply: 'Open a text conversation to insert an answer.',
     empty: 'No answer in force matches those words.',
     results: 'Search results',
     source: 'Source',
@@ -492,4 +492,5 @@ export const en: Translation = {
     internal: 'Something went wrong on the server.',
   },
   cases: casesEn,
+  replyTools: replyToolsEn,
 };

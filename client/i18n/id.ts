@@ -3,6 +3,7 @@
  * checker and i18n.test.ts both hold that line).
  */
 import { casesId } from './cases-id';
+import { replyToolsId } from './reply-tools-id';
 export const id = {
   app: {
     name: 'Tanggap',
@@ -260,7 +261,6 @@ export const id = {
     searchLabel: 'Cari jawaban terverifikasi',
     searchPlaceholder: 'mis. KIS nonaktif (K)',
     hint: '↑/↓ pilih, Enter sisipkan ke balasan.',
-    noReply: 'Buka percakapan teks untuk menyisipkan jawaban.',
     empty: 'Tidak ada jawaban yang berlaku untuk kata itu.',
     results: 'Hasil pencarian',
     source: 'Sumber',
@@ -495,6 +495,7 @@ export const id = {
     internal: 'Terjadi kesalahan di server.',
   },
   cases: casesId,
+  replyTools: replyToolsId,
 };
 
 /** The shape every language must have: the same keys, any words. */

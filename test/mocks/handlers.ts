@@ -13,8 +13,9 @@
  * - `GET /api/queues/:id/routing`: defaults for every segment, 30 s wrap-up, overflow to `umum`
  *   after 2 minutes; `PUT` answers the body as saved, with the effective segments recomputed.
  * - `POST /api/citizens/:id/reveal-nik` answers the NIK `3171234567890123`.
- * - `GET /api/knowledge/search?q=` finds the two fixture answers whose title, summary or body
+ * - `GET /api/knowledge/search?q=` finds the three fixture answers whose title, summary or body
  *   holds every word of `q` (case-insensitive); `q=rusak` fails with a 500.
+ * - `GET /api/canned-responses` lists the four fixture responses (client/testing/reply-tools-fixtures).
  * - `GET /api/callbacks` lists one open request (`cb-1`) until `POST /api/callbacks/cb-1/done`;
  *   any other id is a 404.
  */
@@ -39,6 +40,7 @@ import {
   aPendingHandOffCase,
 } from '../../client/testing/case-fixtures';
 import type { KnowledgeHit } from '../../shared/schemas/knowledge';
+import { cannedResponses } from '../../client/testing/reply-tools-fixtures';
 
 const knowledgeHits: KnowledgeHit[] = [
   {
@@ -60,6 +62,17 @@ const knowledgeHits: KnowledgeHit[] = [
     source: 'Perpres 64/2020 Pasal 42',
     snippet: 'kartu «KIS» aktif kembali',
     body: 'Denda pelayanan 5 persen berlaku untuk rawat inap KIS dalam 45 hari.',
+  },
+  {
+    answerId: 'kb-pkh-cair',
+    version: 4,
+    topic: 'bansos',
+    title: 'Jadwal pencairan PKH',
+    summary: 'Bantuan PKH dicairkan per tahap.',
+    source: 'Permensos 1/2018 Pasal 5',
+    snippet: '«PKH» «cair»',
+    // A variable only the agent knows: the desk asks for it before inserting.
+    body: 'Yth. {caller.name}, bantuan PKH Anda cair pada {tanggal.cair}.',
   },
 ];
 
@@ -174,6 +187,7 @@ export const handlers = [
     );
     return HttpResponse.json({ hits });
   }),
+  http.get('*/api/canned-responses', () => HttpResponse.json({ responses: cannedResponses })),
   http.get('*/api/callbacks', () =>
     HttpResponse.json({ callbacks: state.isCallbackDone ? [] : [aCallbackRequest()] }),
   ),

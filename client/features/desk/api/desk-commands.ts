@@ -8,6 +8,7 @@ import type { SelectableAgentStatus } from '../../../../shared/schemas/common';
 import { sendCommand } from '../../../lib/socket';
 import { removeKey } from '../../../lib/storage';
 import { useLiveStore } from '../../../stores/live-store';
+import { clearUsedAnswers } from '../used-answers';
 
 export function useSetStatus() {
   return useMutation({
@@ -35,13 +36,14 @@ export type LogOutcomePayload = CommandPayload<'outcome:log'>;
 /**
  * Logs the outcome of the held conversation. The payload carries the wrap-up form's command id,
  * so a retry after a lost ack returns the first result instead of logging twice. On success the
- * draft kept under `draftKey` is dropped.
+ * draft kept under `draftKey` and the conversation's list of answers used are dropped.
  */
 export function useLogOutcome(draftKey: string) {
   return useMutation({
     mutationFn: (payload: LogOutcomePayload) => sendCommand('outcome:log', payload),
     onSuccess: (record) => {
       removeKey(draftKey);
+      clearUsedAnswers(record.contact.id);
       useLiveStore.getState().deskOutcomeLogged(record);
     },
   });

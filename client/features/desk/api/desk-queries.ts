@@ -3,6 +3,7 @@ import { endpoints } from '../../../../shared/protocol/http';
 import { apiRequest } from '../../../lib/api-client';
 import { currentFactSeq, useLiveStore } from '../../../stores/live-store';
 import { pruneWrapupDrafts } from '../hooks/use-wrapup-draft';
+import { pruneUsedAnswers } from '../used-answers';
 
 export const deskKeys = {
   all: ['desk'] as const,
@@ -20,10 +21,9 @@ export function deskSnapshotQueryOptions() {
       const since = currentFactSeq();
       const snapshot = await apiRequest(endpoints.desk, { signal });
       useLiveStore.getState().hydrateDesk(snapshot, since);
-      pruneWrapupDrafts(
-        snapshot.agent.id,
-        snapshot.conversations.map((conversation) => conversation.contact.id),
-      );
+      const held = snapshot.conversations.map((conversation) => conversation.contact.id);
+      pruneWrapupDrafts(snapshot.agent.id, held);
+      pruneUsedAnswers(held);
       return snapshot;
     },
   });

@@ -60,7 +60,11 @@ function ConversationWorkspace({
       <SimpleGrid cols={2} spacing="md">
         <Stack gap="xs">
           <Transcript messages={conversation.messages} maxHeight={200} />
-          <ReplyBox contactId={conversation.contact.id} channel={conversation.contact.channel} />
+          <ReplyBox
+            contactId={conversation.contact.id}
+            channel={conversation.contact.channel}
+            topic={conversation.contact.topic}
+          />
         </Stack>
         <ScriptPanel
           script={conversation.script}

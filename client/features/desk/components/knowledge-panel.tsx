@@ -7,7 +7,9 @@ import type { KnowledgeHit } from '../../../../shared/schemas/knowledge';
 import { errorText } from '../../../lib/error-text';
 import { selectedConversation, useLiveStore } from '../../../stores/live-store';
 import { MIN_QUERY_LENGTH, useKnowledgeSearch } from '../api/knowledge-queries';
+import { useTemplateInsertion } from '../hooks/use-template-insertion';
 import { appendToReplyDraft } from '../reply-drafts';
+import { recordUsedAnswer, usedAnswerOf, useUsedAnswers } from '../used-answers';
 
 /** Long enough to skip the keystrokes of a word being typed, short enough to feel instant. */
 const DEBOUNCE_MS = 200;
@@ -16,7 +18,9 @@ export const KNOWLEDGE_SEARCH_ID = 'knowledge-search';
 
 /**
  * Search the verified knowledge base as you type; ↑/↓ pick a result, Enter puts its answer into
- * the reply of the conversation in front (voice calls have no reply box: the agent reads it out).
+ * the reply of the conversation in front (its variables filled, the agent asked for any missing).
+ * A call has no reply box: Enter (or Dibacakan) records that the agent read the answer out. Either
+ * way the answer version joins the conversation's answers used, which the outcome cites.
  */
 export function KnowledgePanel({ inputRef }: { inputRef?: Ref<HTMLInputElement> }) {
   const { t } = useTranslation();
@@ -24,18 +28,23 @@ export function KnowledgePanel({ inputRef }: { inputRef?: Ref<HTMLInputElement> 
   const [debounced] = useDebouncedValue(text, DEBOUNCE_MS);
   const [highlighted, setHighlighted] = useState(0);
   const search = useKnowledgeSearch(debounced);
-  const target = useLiveStore((state) => {
-    const conversation = selectedConversation(state);
-    return conversation && conversation.contact.channel !== 'voice'
-      ? conversation.contact.id
-      : null;
-  });
+  const target = useLiveStore((state) => selectedConversation(state)?.contact.id ?? null);
+  const isCall = useLiveStore((state) => selectedConversation(state)?.contact.channel === 'voice');
+  const used = useUsedAnswers(target);
+  const { insertTemplate, prompt } = useTemplateInsertion(target);
   const hits = debounced.trim().length >= MIN_QUERY_LENGTH ? (search.data?.hits ?? []) : [];
   const active = Math.min(highlighted, Math.max(hits.length - 1, 0));
 
   const insert = (hit: KnowledgeHit) => {
     if (target === null) return;
-    appendToReplyDraft(target, hit.body);
+    if (isCall) {
+      recordUsedAnswer(target, usedAnswerOf(hit, 'read'));
+      return;
+    }
+    insertTemplate(hit.title, hit.body, (text) => {
+      appendToReplyDraft(target, text);
+      recordUsedAnswer(target, usedAnswerOf(hit, 'inserted'));
+    });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -76,7 +85,11 @@ export function KnowledgePanel({ inputRef }: { inputRef?: Ref<HTMLInputElement> 
         data-testid="knowledge-search"
       />
       <Text size="xs" c="dimmed">
-        {target === null ? t('knowledge.noReply') : t('knowledge.hint')}
+        {target === null
+          ? t('replyTools.noConversation')
+          : isCall
+            ? t('replyTools.readOutHint')
+            : t('knowledge.hint')}
       </Text>
       {search.isError && (
         <Text size="xs" c="red.8" role="alert">
@@ -105,9 +118,22 @@ export function KnowledgePanel({ inputRef }: { inputRef?: Ref<HTMLInputElement> 
             }}
             data-testid="knowledge-hit"
           >
-            <Text size="sm" fw={600}>
-              {hit.title}
-            </Text>
+            <Group gap={4} justify="space-between" wrap="nowrap" align="flex-start">
+              <Text size="sm" fw={600}>
+                {hit.title}
+              </Text>
+              {used.some((u) => u.answerId === hit.answerId && u.version === hit.version) && (
+                <Badge
+                  size="xs"
+                  color="teal"
+                  variant="light"
+                  style={{ flexShrink: 0 }}
+                  data-testid="knowledge-used"
+                >
+                  ✓ {t('replyTools.alreadyUsed')}
+                </Badge>
+              )}
+            </Group>
             <Text size="xs">{hit.summary}</Text>
             <Group justify="space-between" mt={4} gap={4}>
               <Badge size="xs" variant="light" color="gray" title={t('knowledge.source')}>
@@ -123,15 +149,16 @@ export function KnowledgePanel({ inputRef }: { inputRef?: Ref<HTMLInputElement> 
                     event.stopPropagation();
                     insert(hit);
                   }}
-                  data-testid="knowledge-insert"
+                  data-testid={isCall ? 'knowledge-read-out' : 'knowledge-insert'}
                 >
-                  {t('knowledge.insert')}
+                  {isCall ? t('replyTools.readOut') : t('knowledge.insert')}
                 </Button>
               )}
             </Group>
           </Box>
         ))}
       </Stack>
+      {prompt}
     </Stack>
   );
 }

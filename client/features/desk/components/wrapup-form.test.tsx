@@ -7,6 +7,7 @@ import { useLiveStore } from '../../../stores/live-store';
 import { anOutcomeRecord, referenceData } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { wrapupDraftKey } from '../hooks/use-wrapup-draft';
+import { loadUsedAnswers, recordUsedAnswer } from '../used-answers';
 import { WrapupForm } from './wrapup-form';
 
 vi.mock('../../../lib/socket', () => ({ sendCommand: vi.fn() }));
@@ -194,5 +195,39 @@ describe('WrapupForm', () => {
     act(() => useLiveStore.getState().setConnection('reconnecting'));
     act(() => useLiveStore.getState().setConnection('connected'));
     expect(outcomePayloads()).toHaveLength(1);
+  });
+
+  it('cites the answers used in the conversation, less one removed by mistake, and then forgets them', async () => {
+    sendCommandMock.mockResolvedValue(anOutcomeRecord());
+    recordUsedAnswer('c-1', {
+      answerId: 'kb-pkh-syarat',
+      version: 3,
+      title: 'Syarat PKH',
+      source: 'Permensos 1/2018 Pasal 5',
+      via: 'inserted',
+    });
+    recordUsedAnswer('c-1', {
+      answerId: 'kb-kis-aktif',
+      version: 1,
+      title: 'KIS aktif kembali',
+      source: 'Permensos 21/2019 Pasal 18',
+      via: 'read',
+    });
+    const user = userEvent.setup();
+    renderForm();
+    const used = screen.getAllByTestId('used-answer');
+    expect(used.map((row) => row.textContent)).toEqual([
+      expect.stringContaining('Syarat PKH v3'),
+      expect.stringContaining('KIS aktif kembali v1'),
+    ]);
+    expect(used[1]!.textContent).toContain('dibacakan');
+    await user.click(screen.getByRole('button', { name: 'Hapus “KIS aktif kembali” dari daftar' }));
+    expect(screen.getAllByTestId('used-answer')).toHaveLength(1);
+
+    await user.selectOptions(screen.getByTestId('wrapup-code'), 'answered');
+    await user.click(screen.getByTestId('wrapup-submit'));
+    await waitFor(() => expect(outcomePayloads()).toHaveLength(1));
+    expect(outcomePayloads()[0]?.usedAnswers).toEqual([{ answerId: 'kb-pkh-syarat', version: 3 }]);
+    await waitFor(() => expect(loadUsedAnswers('c-1')).toEqual([]));
   });
 });

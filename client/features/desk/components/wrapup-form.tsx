@@ -16,6 +16,7 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { type FormEvent, type Ref, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UsedAnswerRef } from '../../../../shared/schemas/provenance';
 import type { StaffMember, WrapupCode } from '../../../../shared/schemas/reference-data';
 import { CaseFields } from '../../../components/case-fields';
 import { emptyCaseForm, toCaseDraft, type CaseFormErrors } from '../../../lib/case-form';
@@ -25,6 +26,8 @@ import { useLiveStore } from '../../../stores/live-store';
 import { fromDateTimeLocalValue } from '../../../lib/format';
 import { useLogOutcome, type LogOutcomePayload } from '../api/desk-commands';
 import { useWrapupDraft, wrapupDraftKey, type WrapupDraft } from '../hooks/use-wrapup-draft';
+import { useUsedAnswers } from '../used-answers';
+import { UsedAnswersList } from './used-answers-list';
 
 export const NOTES_MAX = 5000;
 const TITLE_MAX = 300;
@@ -40,13 +43,17 @@ interface WrapupErrors {
 
 type Validation = { ok: true; payload: LogOutcomePayload } | { ok: false; errors: WrapupErrors };
 
-/** Checks the draft and builds the `outcome:log` payload; follow-up only when it is shown. */
+/**
+ * Checks the draft and builds the `outcome:log` payload; follow-up only when it is shown. The
+ * answers used in the conversation go with it as its provenance.
+ */
 export function validateWrapup(
   draft: WrapupDraft,
   contactId: string,
   isFollowUpShown: boolean,
   t: TFunction,
   callerName = '',
+  usedAnswers: readonly UsedAnswerRef[] = [],
 ): Validation {
   const errors: WrapupErrors = {};
   if (draft.wrapupCode === null || draft.wrapupCode === '') {
@@ -86,6 +93,7 @@ export function validateWrapup(
           }
         : {}),
       ...(caseResult?.ok === true ? { case: caseResult.draft } : {}),
+      usedAnswers: usedAnswers.map(({ answerId, version }) => ({ answerId, version })),
     },
   };
 }
@@ -121,7 +129,8 @@ export function WrapupForm({
   const chosenCode = wrapupCodes.find((code) => code.code === draft.wrapupCode);
   const isFollowUpRequired = chosenCode?.needsFollowUp === true;
   const isFollowUpShown = isFollowUpRequired || draft.followUpEnabled;
-  const validation = validateWrapup(draft, contactId, isFollowUpShown, t, callerName);
+  const usedAnswers = useUsedAnswers(contactId);
+  const validation = validateWrapup(draft, contactId, isFollowUpShown, t, callerName, usedAnswers);
   const errors = hasTriedSubmit && !validation.ok ? validation.errors : {};
   const isEnglish = i18n.language === 'en';
 
@@ -152,7 +161,7 @@ export function WrapupForm({
     const isReconnected = isConnected && wasConnected.current !== true;
     wasConnected.current = isConnected;
     if (!isReconnected || !draft.pendingSubmit || logOutcome.isPending) return;
-    const pending = validateWrapup(draft, contactId, isFollowUpShown, t, callerName);
+    const pending = validateWrapup(draft, contactId, isFollowUpShown, t, callerName, usedAnswers);
     if (pending.ok) send(pending.payload);
   });
 
@@ -195,6 +204,7 @@ export function WrapupForm({
             error={errors.notes}
             data-testid="wrapup-notes"
           />
+          <UsedAnswersList contactId={contactId} />
           <Checkbox
             label={t('wrapup.followUpToggle')}
             description={isFollowUpRequired ? t('wrapup.followUpNeeded') : undefined}
