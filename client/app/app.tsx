@@ -5,6 +5,7 @@ import type { User } from '../../shared/schemas/user';
 import type { FrameProps } from '../components/app-frame';
 import { authKeys, useLogout, useMe } from '../features/auth/api/auth-queries';
 import { LoginScreen } from '../features/auth/components/login-screen';
+import { CannedResponseAdmin } from '../features/canned-responses/components/canned-response-admin';
 import { CaseBoard } from '../features/cases/components/case-board';
 import { CasePanel } from '../features/cases/components/case-panel';
 import { useCaseFacts } from '../features/cases/hooks/use-case-facts';
@@ -25,7 +26,7 @@ export function createAppQueryClient() {
   return queryClient;
 }
 
-type LeadView = 'supervision' | 'training' | 'cases';
+type LeadView = 'supervision' | 'training' | 'cases' | 'canned';
 
 /** Leads and admins have the lead console and may also use the trainer console. */
 function LeadHome({ frame }: { frame: FrameProps }) {
@@ -37,18 +38,25 @@ function LeadHome({ frame }: { frame: FrameProps }) {
       aria-label={t('nav.label')}
       value={view}
       onChange={(value) =>
-        setView(value === 'training' || value === 'cases' ? value : 'supervision')
+        setView(
+          value === 'training' || value === 'cases' || value === 'canned' ? value : 'supervision',
+        )
       }
       data={[
         { value: 'supervision', label: t('nav.supervision') },
         { value: 'training', label: t('nav.training') },
         { value: 'cases', label: t('cases.board.title') },
+        // Administrators keep the canned responses (leads may not: docs/canned-responses.md).
+        ...(frame.user.role === 'admin'
+          ? [{ value: 'canned', label: t('replyTools.manage.title') }]
+          : []),
       ]}
       data-testid="console-switch"
     />
   );
   const withNavigation = { ...frame, navigation };
   if (view === 'cases') return <CasesHome frame={withNavigation} />;
+  if (view === 'canned') return <CannedResponsesHome frame={withNavigation} />;
   return view === 'supervision' ? (
     <LeadConsole frame={withNavigation} />
   ) : (
@@ -62,6 +70,16 @@ function CasesHome({ frame }: { frame: FrameProps }) {
     <AppFrame frame={frame}>
       <div style={{ padding: 'var(--mantine-spacing-md)', overflowY: 'auto', height: '100%' }}>
         <CaseBoard user={frame.user} />
+      </div>
+    </AppFrame>
+  );
+}
+
+function CannedResponsesHome({ frame }: { frame: FrameProps }) {
+  return (
+    <AppFrame frame={frame}>
+      <div style={{ padding: 'var(--mantine-spacing-md)', overflowY: 'auto', height: '100%' }}>
+        <CannedResponseAdmin />
       </div>
     </AppFrame>
   );

@@ -24,6 +24,7 @@ export const replyToolsEn: typeof replyToolsId = {
     hint: '↑/↓ choose, Enter inserts, Esc closes.',
     loadFailed: 'Canned responses could not be loaded: {{message}}',
     loading: 'Loading canned responses…',
+    shortcut: 'Canned responses (at the start of a reply line)',
   },
   fill: {
     title: 'Fill in: {{title}}',

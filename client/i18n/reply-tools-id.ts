@@ -25,6 +25,7 @@ export const replyToolsId = {
     hint: '↑/↓ pilih, Enter sisipkan, Esc tutup.',
     loadFailed: 'Templat gagal dimuat: {{message}}',
     loading: 'Memuat templat…',
+    shortcut: 'Templat jawaban (di awal baris balasan)',
   },
   fill: {
     title: 'Lengkapi isian: {{title}}',

@@ -15,7 +15,8 @@
  * - `POST /api/citizens/:id/reveal-nik` answers the NIK `3171234567890123`.
  * - `GET /api/knowledge/search?q=` finds the three fixture answers whose title, summary or body
  *   holds every word of `q` (case-insensitive); `q=rusak` fails with a 500.
- * - `GET /api/canned-responses` lists the four fixture responses (client/testing/reply-tools-fixtures).
+ * - `GET /api/canned-responses` lists the four fixture responses (client/testing/reply-tools-fixtures);
+ *   `POST` answers the body as saved, except code `salam` (taken: 409 naming `body.code`).
  * - `GET /api/callbacks` lists one open request (`cb-1`) until `POST /api/callbacks/cb-1/done`;
  *   any other id is a 404.
  */
@@ -40,7 +41,8 @@ import {
   aPendingHandOffCase,
 } from '../../client/testing/case-fixtures';
 import type { KnowledgeHit } from '../../shared/schemas/knowledge';
-import { cannedResponses } from '../../client/testing/reply-tools-fixtures';
+import { aCannedResponse, cannedResponses } from '../../client/testing/reply-tools-fixtures';
+import type { CannedResponseBody } from '../../shared/schemas/canned-response';
 
 const knowledgeHits: KnowledgeHit[] = [
   {
@@ -188,6 +190,21 @@ export const handlers = [
     return HttpResponse.json({ hits });
   }),
   http.get('*/api/canned-responses', () => HttpResponse.json({ responses: cannedResponses })),
+  http.post('*/api/canned-responses', async ({ request }) => {
+    const body = (await request.json()) as CannedResponseBody;
+    if (body.code === 'salam') {
+      return HttpResponse.json(
+        {
+          error: {
+            ...errorBody('conflict', 'The code is taken.').error,
+            fields: [{ path: 'body.code', message: 'already used by an active response' }],
+          },
+        },
+        { status: 409 },
+      );
+    }
+    return HttpResponse.json(aCannedResponse(body.code, body.title, body.text, body.topic));
+  }),
   http.get('*/api/callbacks', () =>
     HttpResponse.json({ callbacks: state.isCallbackDone ? [] : [aCallbackRequest()] }),
   ),

@@ -145,6 +145,7 @@ export function DeskScreen({ frame, slots = {} }: { frame: FrameProps; slots?: D
     { keys: 'R', label: t('shortcuts.reject') },
     { keys: 'W', label: t('shortcuts.wrapup') },
     { keys: 'K', label: t('shortcuts.knowledge') },
+    { keys: '/', label: t('replyTools.canned.shortcut') },
     { keys: '[ ]', label: t('shortcuts.switchConversation') },
     { keys: '?', label: t('shortcuts.help') },
   ];
