@@ -415,6 +415,10 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
     case 'case:warned':
     case 'case:escalated':
     case 'case:hand-off-bounced':
+    // Publication notices live in their feature's query cache (features/publications).
+    case 'notice:published':
+    case 'notice:changed':
+    case 'notice:acknowledged':
       return data;
     case 'message:status-changed': {
       const { contactId, messageId, deliveryStatus, failureReason } = event.fact;

@@ -27,6 +27,7 @@ import { registerDeskRoutes } from '../modules/desk/handlers';
 import { registerInboundRoutes } from '../modules/inbound/handlers';
 import { registerKnowledgeRoutes } from '../modules/knowledge/handlers';
 import { registerMessagingRoutes } from '../modules/messaging/handlers';
+import { registerPublicationRoutes } from '../modules/publications/handlers';
 import { registerQueueMetricsRoutes } from '../modules/queue-state/handlers';
 import type { Services } from '../modules/services';
 import { registerSupervisionRoutes } from '../modules/supervision/handlers';
@@ -105,6 +106,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   registerBusinessHoursRoutes(app, services);
   registerCaseRoutes(app, services);
   registerKnowledgeRoutes(app, services);
+  registerPublicationRoutes(app, services);
   installNotFoundHandler(app, { isSpaServed: await serveClient(app, config.clientDir) });
   return app;
 }
