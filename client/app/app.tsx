@@ -1,5 +1,6 @@
 import { Alert, Button, Center, Loader, SegmentedControl } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/schemas/user';
 import type { FrameProps } from '../components/app-frame';
@@ -9,7 +10,13 @@ import { CaseBoard } from '../features/cases/components/case-board';
 import { CasePanel } from '../features/cases/components/case-panel';
 import { useCaseFacts } from '../features/cases/hooks/use-case-facts';
 import { AppFrame } from '../components/app-frame';
+import { knowledgeKeys } from '../features/desk/api/knowledge-queries';
 import { DeskScreen } from '../features/desk/components/desk-screen';
+import { authoringKeys } from '../features/knowledge/api/authoring-queries';
+import { KnowledgeAuthoringScreen } from '../features/knowledge/components/knowledge-authoring-screen';
+import { PublicationBanners } from '../features/publications/components/publication-banners';
+import { ReadershipPanel } from '../features/publications/components/readership-panel';
+import { useNoticeFacts } from '../features/publications/hooks/use-notice-facts';
 import { LeadConsole } from '../features/supervision/components/lead-console';
 import { TrainerConsole } from '../features/training/components/trainer-console';
 import { errorText } from '../lib/error-text';
@@ -25,7 +32,12 @@ export function createAppQueryClient() {
   return queryClient;
 }
 
-type LeadView = 'supervision' | 'training' | 'cases';
+const LEAD_VIEWS = ['supervision', 'training', 'cases', 'knowledge'] as const;
+type LeadView = (typeof LEAD_VIEWS)[number];
+
+function isLeadView(value: string): value is LeadView {
+  return (LEAD_VIEWS as readonly string[]).includes(value);
+}
 
 /** Leads and admins have the lead console and may also use the trainer console. */
 function LeadHome({ frame }: { frame: FrameProps }) {
@@ -36,21 +48,49 @@ function LeadHome({ frame }: { frame: FrameProps }) {
       size="xs"
       aria-label={t('nav.label')}
       value={view}
-      onChange={(value) =>
-        setView(value === 'training' || value === 'cases' ? value : 'supervision')
-      }
+      onChange={(value) => setView(isLeadView(value) ? value : 'supervision')}
       data={[
         { value: 'supervision', label: t('nav.supervision') },
         { value: 'training', label: t('nav.training') },
         { value: 'cases', label: t('cases.board.title') },
+        { value: 'knowledge', label: t('authoring.nav') },
       ]}
       data-testid="console-switch"
     />
   );
   const withNavigation = { ...frame, navigation };
   if (view === 'cases') return <CasesHome frame={withNavigation} />;
+  if (view === 'knowledge') return <KnowledgeAuthoringScreen frame={withNavigation} />;
   return view === 'supervision' ? (
-    <LeadConsole frame={withNavigation} />
+    <LeadConsole
+      frame={withNavigation}
+      sidePanel={<ReadershipPanel user={withNavigation.user} />}
+    />
+  ) : (
+    <TrainerConsole frame={withNavigation} />
+  );
+}
+
+/** Trainers teach from the trainer console and write the answers in the knowledge base. */
+function TrainerHome({ frame }: { frame: FrameProps }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<'training' | 'knowledge'>('training');
+  const navigation = (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('nav.label')}
+      value={view}
+      onChange={(value) => setView(value === 'knowledge' ? 'knowledge' : 'training')}
+      data={[
+        { value: 'training', label: t('nav.training') },
+        { value: 'knowledge', label: t('authoring.nav') },
+      ]}
+      data-testid="console-switch"
+    />
+  );
+  const withNavigation = { ...frame, navigation };
+  return view === 'knowledge' ? (
+    <KnowledgeAuthoringScreen frame={withNavigation} />
   ) : (
     <TrainerConsole frame={withNavigation} />
   );
@@ -70,6 +110,13 @@ function CasesHome({ frame }: { frame: FrameProps }) {
 function SignedInApp({ user }: { user: User }) {
   useLiveConnection();
   useCaseFacts();
+  const queryClient = useQueryClient();
+  // A publication changes what search finds and what the authoring list shows.
+  const refreshKnowledge = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: knowledgeKeys.all });
+    void queryClient.invalidateQueries({ queryKey: authoringKeys.all });
+  }, [queryClient]);
+  useNoticeFacts(user, refreshKnowledge);
   const logout = useLogout(() => useLiveStore.getState().reset());
   // Whatever ends the session, live state of this user must not outlive it.
   useEffect(() => () => useLiveStore.getState().reset(), []);
@@ -93,13 +140,14 @@ function SignedInApp({ user }: { user: User }) {
               />
             ),
             followUps: <CaseBoard user={user} compact />,
+            banner: <PublicationBanners userId={user.id} />,
           }}
         />
       );
     case 'unit':
       return <CasesHome frame={frame} />;
     case 'trainer':
-      return <TrainerConsole frame={frame} />;
+      return <TrainerHome frame={frame} />;
     case 'lead':
     case 'admin':
       return <LeadHome frame={frame} />;

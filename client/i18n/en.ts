@@ -1,4 +1,5 @@
 import { casesEn } from './cases-en';
+import { authoringEn, noticesEn } from './publications-en';
 import type { Translation } from './id';
 
 export const en: Translation = {
@@ -492,4 +493,6 @@ export const en: Translation = {
     internal: 'Something went wrong on the server.',
   },
   cases: casesEn,
+  authoring: authoringEn,
+  notices: noticesEn,
 };

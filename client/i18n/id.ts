@@ -3,6 +3,7 @@
  * checker and i18n.test.ts both hold that line).
  */
 import { casesId } from './cases-id';
+import { authoringId, noticesId } from './publications-id';
 export const id = {
   app: {
     name: 'Tanggap',
@@ -495,6 +496,8 @@ export const id = {
     internal: 'Terjadi kesalahan di server.',
   },
   cases: casesId,
+  authoring: authoringId,
+  notices: noticesId,
 };
 
 /** The shape every language must have: the same keys, any words. */

@@ -411,11 +411,11 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
       return applyScriptState(data, event.fact);
     }
     // Case facts refresh the case queries instead (features/cases); live data keeps no cases.
+    // Likewise publication notices (features/publications).
     case 'case:changed':
     case 'case:warned':
     case 'case:escalated':
     case 'case:hand-off-bounced':
-    // Publication notices live in their feature's query cache (features/publications).
     case 'notice:published':
     case 'notice:changed':
     case 'notice:acknowledged':

@@ -67,6 +67,8 @@ export const AnswerVersionSchema = z.object({
   sourceArticle: z.string().nullable(),
   effectiveFrom: EpochMsSchema,
   expiresAt: EpochMsSchema.nullable(),
+  /** Lets a client tell the author apart: nobody publishes their own version. */
+  authorId: IdSchema,
   authorName: z.string(),
   reviewerName: z.string().nullable(),
   note: z.string().nullable(),

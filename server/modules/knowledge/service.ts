@@ -300,6 +300,7 @@ async function loadDetail(db: Kysely<Database>, answerId: string): Promise<Answe
     sourceArticle: r.source_article,
     effectiveFrom: r.effective_from,
     expiresAt: r.expires_at,
+    authorId: r.author_id,
     authorName: r.author_name,
     reviewerName: r.reviewer_name,
     note: r.note,
