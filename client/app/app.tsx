@@ -1,5 +1,6 @@
 import { Alert, Button, Center, Loader, SegmentedControl } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/schemas/user';
 import type { FrameProps } from '../components/app-frame';
@@ -10,7 +11,13 @@ import { CaseBoard } from '../features/cases/components/case-board';
 import { CasePanel } from '../features/cases/components/case-panel';
 import { useCaseFacts } from '../features/cases/hooks/use-case-facts';
 import { AppFrame } from '../components/app-frame';
+import { knowledgeKeys } from '../features/desk/api/knowledge-queries';
 import { DeskScreen } from '../features/desk/components/desk-screen';
+import { authoringKeys } from '../features/knowledge/api/authoring-queries';
+import { KnowledgeAuthoringScreen } from '../features/knowledge/components/knowledge-authoring-screen';
+import { PublicationBanners } from '../features/publications/components/publication-banners';
+import { ReadershipPanel } from '../features/publications/components/readership-panel';
+import { useNoticeFacts } from '../features/publications/hooks/use-notice-facts';
 import { LeadConsole } from '../features/supervision/components/lead-console';
 import { TrainerConsole } from '../features/training/components/trainer-console';
 import { errorText } from '../lib/error-text';
@@ -26,42 +33,56 @@ export function createAppQueryClient() {
   return queryClient;
 }
 
-type LeadView = 'supervision' | 'training' | 'cases' | 'canned';
+type ConsoleView = 'supervision' | 'training' | 'cases' | 'knowledge' | 'canned';
 
-/** Leads and admins have the lead console and may also use the trainer console. */
-function LeadHome({ frame }: { frame: FrameProps }) {
+/** The screens each role moves between; the first is where they start. */
+const CONSOLE_VIEWS: Record<'lead' | 'admin' | 'trainer', readonly ConsoleView[]> = {
+  lead: ['supervision', 'training', 'cases', 'knowledge'],
+  // Administrators keep the canned responses (leads may not: docs/canned-responses.md).
+  admin: ['supervision', 'training', 'cases', 'knowledge', 'canned'],
+  trainer: ['training', 'knowledge'],
+};
+
+/** Leads, administrators and trainers switch between their consoles from the frame. */
+function ConsoleHome({ frame, role }: { frame: FrameProps; role: keyof typeof CONSOLE_VIEWS }) {
   const { t } = useTranslation();
-  const [view, setView] = useState<LeadView>('supervision');
+  const views = CONSOLE_VIEWS[role];
+  const [view, setView] = useState<ConsoleView>(views[0]!);
+  const labels: Record<ConsoleView, string> = {
+    supervision: t('nav.supervision'),
+    training: t('nav.training'),
+    cases: t('cases.board.title'),
+    knowledge: t('authoring.nav'),
+    canned: t('replyTools.manage.title'),
+  };
   const navigation = (
     <SegmentedControl
       size="xs"
       aria-label={t('nav.label')}
       value={view}
-      onChange={(value) =>
-        setView(
-          value === 'training' || value === 'cases' || value === 'canned' ? value : 'supervision',
-        )
-      }
-      data={[
-        { value: 'supervision', label: t('nav.supervision') },
-        { value: 'training', label: t('nav.training') },
-        { value: 'cases', label: t('cases.board.title') },
-        // Administrators keep the canned responses (leads may not: docs/canned-responses.md).
-        ...(frame.user.role === 'admin'
-          ? [{ value: 'canned', label: t('replyTools.manage.title') }]
-          : []),
-      ]}
+      onChange={(value) => setView(views.find((candidate) => candidate === value) ?? views[0]!)}
+      data={views.map((value) => ({ value, label: labels[value] }))}
       data-testid="console-switch"
     />
   );
   const withNavigation = { ...frame, navigation };
-  if (view === 'cases') return <CasesHome frame={withNavigation} />;
-  if (view === 'canned') return <CannedResponsesHome frame={withNavigation} />;
-  return view === 'supervision' ? (
-    <LeadConsole frame={withNavigation} />
-  ) : (
-    <TrainerConsole frame={withNavigation} />
-  );
+  switch (view) {
+    case 'supervision':
+      return (
+        <LeadConsole
+          frame={withNavigation}
+          sidePanel={<ReadershipPanel user={withNavigation.user} />}
+        />
+      );
+    case 'training':
+      return <TrainerConsole frame={withNavigation} />;
+    case 'cases':
+      return <CasesHome frame={withNavigation} />;
+    case 'knowledge':
+      return <KnowledgeAuthoringScreen frame={withNavigation} />;
+    case 'canned':
+      return <CannedResponsesHome frame={withNavigation} />;
+  }
 }
 
 /** The follow-up board on its own: unit staff's inbox, and the leads' view of every case. */
@@ -88,6 +109,13 @@ function CannedResponsesHome({ frame }: { frame: FrameProps }) {
 function SignedInApp({ user }: { user: User }) {
   useLiveConnection();
   useCaseFacts();
+  const queryClient = useQueryClient();
+  // A publication changes what search finds and what the authoring list shows.
+  const refreshKnowledge = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: knowledgeKeys.all });
+    void queryClient.invalidateQueries({ queryKey: authoringKeys.all });
+  }, [queryClient]);
+  useNoticeFacts(user, refreshKnowledge);
   const logout = useLogout(() => useLiveStore.getState().reset());
   // Whatever ends the session, live state of this user must not outlive it.
   useEffect(() => () => useLiveStore.getState().reset(), []);
@@ -111,16 +139,16 @@ function SignedInApp({ user }: { user: User }) {
               />
             ),
             followUps: <CaseBoard user={user} compact />,
+            banner: <PublicationBanners userId={user.id} />,
           }}
         />
       );
     case 'unit':
       return <CasesHome frame={frame} />;
     case 'trainer':
-      return <TrainerConsole frame={frame} />;
     case 'lead':
     case 'admin':
-      return <LeadHome frame={frame} />;
+      return <ConsoleHome frame={frame} role={user.role} />;
   }
 }
 

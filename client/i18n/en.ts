@@ -1,5 +1,6 @@
 import { casesEn } from './cases-en';
 import { replyToolsEn } from './reply-tools-en';
+import { authoringEn, noticesEn } from './publications-en';
 import type { Translation } from './id';
 
 export const en: Translation = {
@@ -493,4 +494,6 @@ export const en: Translation = {
   },
   cases: casesEn,
   replyTools: replyToolsEn,
+  authoring: authoringEn,
+  notices: noticesEn,
 };

@@ -4,6 +4,7 @@
  */
 import { casesId } from './cases-id';
 import { replyToolsId } from './reply-tools-id';
+import { authoringId, noticesId } from './publications-id';
 export const id = {
   app: {
     name: 'Tanggap',
@@ -496,6 +497,8 @@ export const id = {
   },
   cases: casesId,
   replyTools: replyToolsId,
+  authoring: authoringId,
+  notices: noticesId,
 };
 
 /** The shape every language must have: the same keys, any words. */

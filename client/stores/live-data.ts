@@ -411,10 +411,14 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
       return applyScriptState(data, event.fact);
     }
     // Case facts refresh the case queries instead (features/cases); live data keeps no cases.
+    // Likewise publication notices (features/publications).
     case 'case:changed':
     case 'case:warned':
     case 'case:escalated':
     case 'case:hand-off-bounced':
+    case 'notice:published':
+    case 'notice:changed':
+    case 'notice:acknowledged':
       return data;
     case 'message:status-changed': {
       const { contactId, messageId, deliveryStatus, failureReason } = event.fact;

@@ -28,6 +28,7 @@ import { registerDeskRoutes } from '../modules/desk/handlers';
 import { registerInboundRoutes } from '../modules/inbound/handlers';
 import { registerKnowledgeRoutes } from '../modules/knowledge/handlers';
 import { registerMessagingRoutes } from '../modules/messaging/handlers';
+import { registerPublicationRoutes } from '../modules/publications/handlers';
 import { registerQueueMetricsRoutes } from '../modules/queue-state/handlers';
 import type { Services } from '../modules/services';
 import { registerSupervisionRoutes } from '../modules/supervision/handlers';
@@ -107,6 +108,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   registerCaseRoutes(app, services);
   registerKnowledgeRoutes(app, services);
   registerCannedResponseRoutes(app, services);
+  registerPublicationRoutes(app, services);
   installNotFoundHandler(app, { isSpaServed: await serveClient(app, config.clientDir) });
   return app;
 }

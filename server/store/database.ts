@@ -17,6 +17,7 @@ import * as provenance from './migrations/0011-provenance';
 import * as queueSegments from './migrations/0008-queue-segments';
 import * as scriptVersions from './migrations/0008-script-versions';
 import * as cases from './migrations/0009-cases';
+import * as publicationNotices from './migrations/0013-publication-notices';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -108,6 +109,7 @@ const migrations: Record<string, Migration> = {
   '0008-script-versions': scriptVersions,
   '0009-cases': cases,
   '0011-provenance': provenance,
+  '0013-publication-notices': publicationNotices,
 };
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */

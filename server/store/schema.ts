@@ -575,6 +575,30 @@ export interface KnowledgeFtsTable {
   body: string;
 }
 
+/** One per published version of an answer or script; see migration 0013. */
+export interface PublicationNoticeTable {
+  id: string;
+  /** `answer` or `script`. */
+  kind: string;
+  item_id: string;
+  version: number;
+  title: string;
+  topic: string;
+  what_changed: string | null;
+  published_at: number;
+  published_by: string;
+  must_read: number;
+  must_read_by: string | null;
+  must_read_at: number | null;
+  revision: number;
+}
+
+export interface NoticeAcknowledgementTable {
+  notice_id: string;
+  agent_id: string;
+  acknowledged_at: number;
+}
+
 export interface Database {
   teams: TeamTable;
   users: UserTable;
@@ -624,4 +648,6 @@ export interface Database {
   knowledge_answers: KnowledgeAnswerTable;
   knowledge_versions: KnowledgeVersionTable;
   knowledge_fts: KnowledgeFtsTable;
+  publication_notices: PublicationNoticeTable;
+  notice_acknowledgements: NoticeAcknowledgementTable;
 }

@@ -33,6 +33,7 @@ import {
 import { OfferSchema, OfferWithdrawnReasonSchema, TransferModeSchema } from '../schemas/offer';
 import { FollowUpInputSchema, OutcomeRecordSchema } from '../schemas/outcome';
 import { MAX_USED_ANSWERS, UsedAnswerRefSchema } from '../schemas/provenance';
+import { NoticeAcknowledgedSchema, PublicationNoticeSchema } from '../schemas/publication';
 import { QueueMetricsStateSchema } from '../schemas/queue-metrics';
 import { QueueStateSchema } from '../schemas/queue-state';
 import { MonitorSnapshotSchema } from '../schemas/views';
@@ -311,6 +312,12 @@ export const facts = {
     handOffId: IdSchema,
     unitName: z.string(),
   }),
+  /** An answer or script was published; to every agent, lead and trainer online. */
+  'notice:published': PublicationNoticeSchema,
+  /** A notice was marked must-read or the mark taken off (higher `revision` wins); same rooms. */
+  'notice:changed': PublicationNoticeSchema,
+  /** An agent acknowledged a notice; to their own tabs, their leads and administrators. */
+  'notice:acknowledged': NoticeAcknowledgedSchema,
 } as const;
 
 export type FactName = keyof typeof facts;

@@ -49,12 +49,22 @@ import { DeadlinePreviewQuerySchema, DeadlinePreviewSchema } from '../schemas/de
 import {
   AnswerDetailSchema,
   CreateAnswerBodySchema,
+  KnowledgeListQuerySchema,
+  KnowledgeListSchema,
   KnowledgeSearchQuerySchema,
   KnowledgeSearchResultSchema,
+  PublishBodySchema,
   TransitionBodySchema,
   VersionBodySchema,
 } from '../schemas/knowledge';
 import { InboundContactBodySchema, InboundContactResultSchema } from '../schemas/inbound';
+import {
+  MustReadBodySchema,
+  MyNoticeSchema,
+  MyNoticesSchema,
+  PublicationNoticeSchema,
+  ReadershipListSchema,
+} from '../schemas/publication';
 import { QueueRoutingSchema, QueueRoutingSettingsSchema } from '../schemas/queue-routing';
 import { QueueMetricsStateSchema } from '../schemas/queue-metrics';
 import { QueueStateSchema } from '../schemas/queue-state';
@@ -277,6 +287,13 @@ export const endpoints = {
     query: KnowledgeSearchQuerySchema,
     response: KnowledgeSearchResultSchema,
   },
+  /** Answers for the authoring screen, filtered and paged; agents list published ones only. */
+  knowledgeList: {
+    method: 'GET',
+    path: '/api/knowledge',
+    query: KnowledgeListQuerySchema,
+    response: KnowledgeListSchema,
+  },
   /** `:id` is the answer's id; agents see its published and retired versions only. */
   knowledgeAnswer: { method: 'GET', path: '/api/knowledge/:id', response: AnswerDetailSchema },
   /** A new answer; its first version is a draft. Trainers, leads, administrators. */
@@ -313,11 +330,14 @@ export const endpoints = {
     body: TransitionBodySchema,
     response: AnswerDetailSchema,
   },
-  /** review → published by someone other than the author; retires the published version. */
+  /**
+   * review → published by someone other than the author; retires the published version and
+   * announces the change to everyone online (`notice:published`); `mustRead` administrators only.
+   */
   publishKnowledgeVersion: {
     method: 'POST',
     path: '/api/knowledge/:id/versions/:version/publish',
-    body: TransitionBodySchema,
+    body: PublishBodySchema,
     response: AnswerDetailSchema,
   },
   /** published → retired. Leads and administrators. */
@@ -357,5 +377,26 @@ export const endpoints = {
     method: 'POST',
     path: '/api/canned-responses/:id/restore',
     response: CannedResponseSchema,
+  },
+  /** Agents: must-read notices not yet acknowledged, and the others of the last twelve hours. */
+  myNotices: { method: 'GET', path: '/api/notices/mine', response: MyNoticesSchema },
+  /** `:id` is the notice's id. Agents; idempotent (the first moment counts). */
+  acknowledgeNotice: {
+    method: 'POST',
+    path: '/api/notices/:id/acknowledge',
+    response: MyNoticeSchema,
+  },
+  /** Administrators mark a published change must-read, or take the mark off. */
+  markNoticeMustRead: {
+    method: 'PUT',
+    path: '/api/notices/:id/must-read',
+    body: MustReadBodySchema,
+    response: PublicationNoticeSchema,
+  },
+  /** Leads and administrators: the latest notices with who of their agents has read each. */
+  noticeReadership: {
+    method: 'GET',
+    path: '/api/notices/readership',
+    response: ReadershipListSchema,
   },
 } as const;

@@ -43,10 +43,19 @@ export const CreateAnswerBodySchema = withValidPeriod(
 );
 export type CreateAnswerBody = z.output<typeof CreateAnswerBodySchema>;
 
+const TransitionFieldsSchema = z.object({ note: z.string().trim().max(500).optional() });
+
 /** Submit, send back, publish, retire: an optional note for the next reader. */
-export const TransitionBodySchema = z
-  .object({ note: z.string().trim().max(500).optional() })
-  .default({});
+export const TransitionBodySchema = TransitionFieldsSchema.default({});
+
+/**
+ * Publish: the note becomes the notice's line saying what changed; an administrator may mark the
+ * change must-read for every agent at once.
+ */
+export const PublishBodySchema = TransitionFieldsSchema.extend({
+  mustRead: z.boolean().optional(),
+}).default({});
+export type PublishBody = z.output<typeof PublishBodySchema>;
 
 export const AnswerVersionSchema = z.object({
   version: z.number().int().positive(),
@@ -58,6 +67,8 @@ export const AnswerVersionSchema = z.object({
   sourceArticle: z.string().nullable(),
   effectiveFrom: EpochMsSchema,
   expiresAt: EpochMsSchema.nullable(),
+  /** Lets a client tell the author apart: nobody publishes their own version. */
+  authorId: IdSchema,
   authorName: z.string(),
   reviewerName: z.string().nullable(),
   note: z.string().nullable(),
@@ -101,3 +112,45 @@ export type KnowledgeHit = z.infer<typeof KnowledgeHitSchema>;
 /** `GET /api/knowledge/search`: published answers in force now, best first, at most 10. */
 export const KnowledgeSearchResultSchema = z.object({ hits: z.array(KnowledgeHitSchema) });
 export type KnowledgeSearchResult = z.infer<typeof KnowledgeSearchResultSchema>;
+
+/** Lists at most this many answers per page. */
+export const KNOWLEDGE_LIST_MAX = 100;
+
+/**
+ * `GET /api/knowledge`: answers for the authoring screen. `status` picks answers having a version in
+ * that status (and shows that version); without it, each answer's latest version. Agents list
+ * published (or retired) answers only.
+ */
+export const KnowledgeListQuerySchema = z.object({
+  status: AnswerStatusSchema.optional(),
+  topic: z.string().trim().min(1).max(64).optional(),
+  unitId: z.string().trim().min(1).max(64).optional(),
+  /** Words in the title, summary or source document. */
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(KNOWLEDGE_LIST_MAX).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type KnowledgeListQuery = z.output<typeof KnowledgeListQuerySchema>;
+
+export const KnowledgeListItemSchema = z.object({
+  answerId: IdSchema,
+  topic: z.string(),
+  unitId: z.string(),
+  /** The version shown: the one in the asked status, else the latest. */
+  version: z.number().int().positive(),
+  status: AnswerStatusSchema,
+  title: z.string(),
+  summary: z.string(),
+  authorName: z.string(),
+  updatedAt: EpochMsSchema,
+  /** Every version of the answer, newest first, so the list can say "v3 draft, v2 published". */
+  versions: z.array(z.object({ version: z.number().int().positive(), status: AnswerStatusSchema })),
+});
+export type KnowledgeListItem = z.infer<typeof KnowledgeListItemSchema>;
+
+export const KnowledgeListSchema = z.object({
+  items: z.array(KnowledgeListItemSchema),
+  /** Answers matching the filters, across all pages. */
+  total: z.number().int().nonnegative(),
+});
+export type KnowledgeList = z.infer<typeof KnowledgeListSchema>;

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerDetail, KnowledgeSearchResult } from '../../shared/schemas/knowledge';
+import type {
+  AnswerDetail,
+  KnowledgeList,
+  KnowledgeSearchResult,
+} from '../../shared/schemas/knowledge';
 import type { StorageMode, TestServer } from './harness';
 import { STORAGE_MODES, getJson, sendJson, signIn, startServer } from './harness';
 
@@ -271,5 +275,72 @@ describe.each(STORAGE_MODES)('knowledge base on %s', (mode: StorageMode) => {
     expect(noQuery.status).toBe(400);
     expect((await getJson(`${server.url}/api/knowledge/search?q=kis`)).status).toBe(401);
     expect((await act('trainer1', '/x/versions/zero', draft(), 'PUT')).status).toBe(400);
+  });
+
+  it('lists answers for authoring by status, topic, unit and words; agents only what is published', async () => {
+    async function list(user: string, query: Record<string, string> = {}) {
+      const params = new URLSearchParams(query).toString();
+      const { status, body } = await getJson(
+        `${server.url}/api/knowledge?${params}`,
+        cookies[user],
+      );
+      expect(status).toBe(200);
+      return body as KnowledgeList;
+    }
+    const title = 'Kacamata untuk peserta JKN lansia';
+    const created = await act('trainer1', '', draft({ title, topic: 'kesehatan' }));
+    const id = (created.body as unknown as AnswerDetail).id;
+
+    const everything = await list('trainer1');
+    expect(everything.total).toBeGreaterThanOrEqual(220);
+    expect(everything.items).toHaveLength(50);
+    // Most recently changed first: the draft just written.
+    expect(everything.items[0]).toMatchObject({
+      answerId: id,
+      version: 1,
+      status: 'draft',
+      title,
+      authorName: expect.any(String),
+      versions: [{ version: 1, status: 'draft' }],
+    });
+    const secondPage = await list('trainer1', { limit: '50', offset: '50' });
+    expect(secondPage.total).toBe(everything.total);
+    const firstIds = new Set(everything.items.map((i) => i.answerId));
+    expect(secondPage.items.some((i) => firstIds.has(i.answerId))).toBe(false);
+
+    const drafts = await list('lead1', { status: 'draft' });
+    expect(drafts.items.map((i) => i.answerId)).toContain(id);
+    expect(drafts.items.every((i) => i.status === 'draft')).toBe(true);
+    expect(drafts.total).toBe(drafts.items.length);
+
+    // An answer with a published version and a newer draft is found under both, each version shown.
+    const reactivation = 'kb-jkn-reaktivasi';
+    const published = await list('trainer1', { status: 'published', q: 'reaktivasi KIS' });
+    expect(published.items.find((i) => i.answerId === reactivation)).toMatchObject({
+      status: 'published',
+    });
+
+    const byTopic = await list('trainer1', { topic: 'pajak', limit: '100' });
+    expect(byTopic.total).toBeGreaterThan(0);
+    expect(byTopic.items.every((i) => i.topic === 'pajak')).toBe(true);
+    const byUnit = await list('trainer1', { unitId: 'no-such-unit' });
+    expect(byUnit).toEqual({ items: [], total: 0 });
+    const words = await list('trainer1', { q: 'KACAMATA lansia' });
+    expect(words.items.map((i) => i.answerId)).toEqual([id]);
+    // Wildcards typed by a person match themselves only.
+    expect((await list('trainer1', { q: 'kacamata%lansia' })).total).toBe(0);
+    expect((await list('trainer1', { q: 'kacamata_untuk' })).total).toBe(0);
+
+    const asAgent = await list('agent1', { q: 'kacamata' });
+    expect(asAgent.items.map((i) => i.answerId)).not.toContain(id);
+    expect(asAgent.items.every((i) => i.status === 'published')).toBe(true);
+    const forbidden = await getJson(`${server.url}/api/knowledge?status=draft`, cookies.agent1);
+    expect(forbidden.status).toBe(403);
+    const badStatus = await getJson(`${server.url}/api/knowledge?status=lost`, cookies.trainer1);
+    expect(badStatus.status).toBe(400);
+    expect(JSON.stringify(badStatus.body)).toContain('querystring.status');
+    const tooMany = await getJson(`${server.url}/api/knowledge?limit=1000`, cookies.trainer1);
+    expect(tooMany.status).toBe(400);
+    expect((await getJson(`${server.url}/api/knowledge`)).status).toBe(401);
   });
 });

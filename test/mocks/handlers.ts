@@ -19,6 +19,14 @@
  *   `POST` answers the body as saved, except code `salam` (taken: 409 naming `body.code`).
  * - `GET /api/callbacks` lists one open request (`cb-1`) until `POST /api/callbacks/cb-1/done`;
  *   any other id is a 404.
+ * - Knowledge authoring works on the three answers of `knowledgeAnswers()` (kept until the test
+ *   ends): `GET /api/knowledge` filters them by status, topic, unit and words; drafts save,
+ *   versions move through the workflow, and publishing your own version is a 403. Creating an
+ *   answer whose source document is `Perda 99/2099` is refused with a 400 naming
+ *   `body.sourceDocument`.
+ * - `GET /api/notices/mine` holds a must-read notice (`n-must`) and an ordinary one (`n-info`);
+ *   `POST /api/notices/:id/acknowledge` records it (once). `GET /api/notices/readership` holds one
+ *   must-read notice read by nobody yet; `PUT /api/notices/:id/must-read` answers it changed.
  */
 import { http, HttpResponse } from 'msw';
 import type { QueueRoutingSettings } from '../../shared/schemas/queue-routing';
@@ -40,9 +48,17 @@ import {
   aCaseSummary,
   aPendingHandOffCase,
 } from '../../client/testing/case-fixtures';
-import type { KnowledgeHit } from '../../shared/schemas/knowledge';
 import { aCannedResponse, cannedResponses } from '../../client/testing/reply-tools-fixtures';
 import type { CannedResponseBody } from '../../shared/schemas/canned-response';
+import type { AnswerStatus } from '../../shared/domain/knowledge';
+import type { AnswerDetail, KnowledgeHit, VersionBody } from '../../shared/schemas/knowledge';
+import type { MyNotice, MustReadBody } from '../../shared/schemas/publication';
+import {
+  aNotice,
+  aReadership,
+  aVersion,
+  knowledgeAnswers,
+} from '../../client/testing/knowledge-fixtures';
 
 const knowledgeHits: KnowledgeHit[] = [
   {
@@ -96,15 +112,68 @@ const demoUsers: Record<string, User> = {
   admin: aUser({ id: 'u-admin', username: 'admin', displayName: 'Admin', role: 'admin' }),
 };
 
-const state: { user: User | null; isCallbackDone: boolean } = {
+function deskNotices(): MyNotice[] {
+  return [
+    aNotice({
+      id: 'n-must',
+      title: 'Syarat menerima PKH',
+      mustRead: true,
+      revision: 1,
+      whatChanged: 'Ditambah: lolos verifikasi.',
+    }),
+    aNotice({
+      id: 'n-info',
+      itemId: 'kb-ktp-hilang',
+      version: 1,
+      title: 'KTP-el hilang',
+      whatChanged: null,
+    }),
+  ];
+}
+
+const state: {
+  user: User | null;
+  isCallbackDone: boolean;
+  answers: AnswerDetail[];
+  notices: MyNotice[];
+} = {
   user: null,
   isCallbackDone: false,
+  answers: knowledgeAnswers(),
+  notices: deskNotices(),
 };
 
 export function resetMockState(): void {
   state.user = null;
   state.isCallbackDone = false;
+  state.answers = knowledgeAnswers();
+  state.notices = deskNotices();
 }
+
+function findAnswer(id: unknown): AnswerDetail | undefined {
+  return state.answers.find((answer) => answer.id === id);
+}
+
+/** Applies a change to one version of a stored answer and answers the whole answer. */
+function changeVersion(
+  params: Record<string, unknown>,
+  change: (version: AnswerDetail['versions'][number]) => void,
+) {
+  const answer = findAnswer(params.id);
+  const version = answer?.versions.find((v) => v.version === Number(params.version));
+  if (answer === undefined || version === undefined) {
+    return HttpResponse.json(errorBody('not_found', 'no such answer'), { status: 404 });
+  }
+  change(version);
+  return HttpResponse.json(answer);
+}
+
+const TRANSITIONS: Record<string, { from: AnswerStatus; to: AnswerStatus }> = {
+  submit: { from: 'draft', to: 'review' },
+  'send-back': { from: 'review', to: 'draft' },
+  publish: { from: 'review', to: 'published' },
+  retire: { from: 'published', to: 'retired' },
+};
 
 function errorBody(code: string, message: string) {
   return { error: { code, message } };
@@ -204,6 +273,144 @@ export const handlers = [
       );
     }
     return HttpResponse.json(aCannedResponse(body.code, body.title, body.text, body.topic));
+  }),
+  http.get('*/api/knowledge', ({ request }) => {
+    const params = new URL(request.url).searchParams;
+    const status = params.get('status');
+    const words = (params.get('q') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const items = state.answers.flatMap((answer) => {
+      const version = answer.versions.find((v) => status === null || v.status === status);
+      if (version === undefined) return [];
+      if (params.get('topic') !== null && answer.topic !== params.get('topic')) return [];
+      if (params.get('unitId') !== null && answer.unitId !== params.get('unitId')) return [];
+      const text = `${version.title} ${version.summary} ${version.sourceDocument}`.toLowerCase();
+      if (!words.every((word) => text.includes(word))) return [];
+      return [
+        {
+          answerId: answer.id,
+          topic: answer.topic,
+          unitId: answer.unitId,
+          version: version.version,
+          status: version.status,
+          title: version.title,
+          summary: version.summary,
+          authorName: version.authorName,
+          updatedAt: version.updatedAt,
+          versions: answer.versions.map((v) => ({ version: v.version, status: v.status })),
+        },
+      ];
+    });
+    return HttpResponse.json({ items, total: items.length });
+  }),
+  http.get('*/api/knowledge/:id', ({ params }) => {
+    const answer = findAnswer(params.id);
+    return answer === undefined
+      ? HttpResponse.json(errorBody('not_found', 'no such answer'), { status: 404 })
+      : HttpResponse.json(answer);
+  }),
+  http.post('*/api/knowledge', async ({ request }) => {
+    const body = (await request.json()) as VersionBody & { topic: string; unitId: string };
+    if (body.sourceDocument === 'Perda 99/2099') {
+      return HttpResponse.json(
+        {
+          error: {
+            ...errorBody('invalid_payload', 'Invalid body.sourceDocument').error,
+            fields: [{ path: 'body.sourceDocument', message: 'unknown regulation' }],
+          },
+        },
+        { status: 400 },
+      );
+    }
+    const answer: AnswerDetail = {
+      id: `kb-new-${state.answers.length}`,
+      topic: body.topic,
+      unitId: body.unitId,
+      versions: [
+        aVersion({
+          ...body,
+          status: 'draft',
+          authorId: state.user?.id ?? 'u-trainer1',
+          authorName: state.user?.displayName ?? 'Bambang Pelatih',
+          reviewerName: null,
+          publishedAt: null,
+          updatedAt: Date.now(),
+        }),
+      ],
+    };
+    state.answers = [answer, ...state.answers];
+    return HttpResponse.json(answer);
+  }),
+  http.post('*/api/knowledge/:id/versions', async ({ params, request }) => {
+    const body = (await request.json()) as VersionBody;
+    const answer = findAnswer(params.id);
+    if (answer === undefined) {
+      return HttpResponse.json(errorBody('not_found', 'no such answer'), { status: 404 });
+    }
+    if (answer.versions.some((v) => v.status === 'draft' || v.status === 'review')) {
+      return HttpResponse.json(errorBody('conflict', 'already open'), { status: 409 });
+    }
+    answer.versions.unshift(
+      aVersion({
+        ...body,
+        version: (answer.versions[0]?.version ?? 0) + 1,
+        status: 'draft',
+        authorId: state.user?.id ?? 'u-trainer1',
+        authorName: state.user?.displayName ?? 'Bambang Pelatih',
+        reviewerName: null,
+        publishedAt: null,
+        updatedAt: Date.now(),
+      }),
+    );
+    return HttpResponse.json(answer);
+  }),
+  http.put('*/api/knowledge/:id/versions/:version', async ({ params, request }) => {
+    const body = (await request.json()) as VersionBody;
+    return changeVersion(params, (version) => {
+      Object.assign(version, body, { updatedAt: Date.now() });
+    });
+  }),
+  http.post('*/api/knowledge/:id/versions/:version/:action', async ({ params, request }) => {
+    const transition = TRANSITIONS[String(params.action)];
+    const answer = findAnswer(params.id);
+    const version = answer?.versions.find((v) => v.version === Number(params.version));
+    if (transition === undefined || answer === undefined || version === undefined) {
+      return HttpResponse.json(errorBody('not_found', 'no such answer'), { status: 404 });
+    }
+    if (params.action === 'publish' && version.authorId === state.user?.id) {
+      return HttpResponse.json(errorBody('forbidden', 'another reviewer must publish'), {
+        status: 403,
+      });
+    }
+    if (version.status !== transition.from) {
+      return HttpResponse.json(errorBody('conflict', 'wrong state'), { status: 409 });
+    }
+    const body = (await request.json()) as { note?: string };
+    return changeVersion(params, (changed) => {
+      changed.status = transition.to;
+      changed.note = body.note ?? changed.note;
+      if (transition.to === 'published') {
+        changed.publishedAt = Date.now();
+        changed.reviewerName = state.user?.displayName ?? null;
+        for (const other of answer.versions) {
+          if (other !== changed && other.status === 'published') other.status = 'retired';
+        }
+      }
+    });
+  }),
+  http.get('*/api/notices/mine', () => HttpResponse.json({ notices: state.notices })),
+  http.post('*/api/notices/:id/acknowledge', ({ params }) => {
+    const notice = state.notices.find((n) => n.id === params.id);
+    if (notice === undefined) {
+      return HttpResponse.json(errorBody('not_found', 'no such notice'), { status: 404 });
+    }
+    notice.acknowledgedAt ??= Date.now();
+    return HttpResponse.json(notice);
+  }),
+  http.get('*/api/notices/readership', () => HttpResponse.json({ notices: [aReadership()] })),
+  http.put('*/api/notices/:id/must-read', async ({ params, request }) => {
+    const body = (await request.json()) as MustReadBody;
+    const { readers: _readers, ...notice } = aReadership({ id: String(params.id) });
+    return HttpResponse.json({ ...notice, mustRead: body.mustRead, revision: notice.revision + 1 });
   }),
   http.get('*/api/callbacks', () =>
     HttpResponse.json({ callbacks: state.isCallbackDone ? [] : [aCallbackRequest()] }),

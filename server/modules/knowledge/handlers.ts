@@ -36,6 +36,20 @@ export function registerKnowledgeRoutes(app: FastifyInstance, services: Services
   );
 
   api.get(
+    endpoints.knowledgeList.path,
+    {
+      schema: {
+        tags: ['knowledge'],
+        summary: 'Answers by status, topic, unit and words (agents: published only)',
+        querystring: endpoints.knowledgeList.query,
+        response: { 200: endpoints.knowledgeList.response, 403: ErrorResponseSchema },
+      },
+      onRequest: requireUser(auth),
+    },
+    (request) => knowledge.list(currentUser(request), request.query),
+  );
+
+  api.get(
     endpoints.knowledgeAnswer.path,
     {
       schema: {
@@ -130,7 +144,7 @@ export function registerKnowledgeRoutes(app: FastifyInstance, services: Services
           request.params.id,
           request.params.version,
           action,
-          request.body.note,
+          request.body,
         ),
     );
   }

@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
-import type { KnowledgeHit } from '../../../shared/schemas/knowledge';
+import type { AnswerStatus } from '../../../shared/domain/knowledge';
+import type { KnowledgeHit, KnowledgeList } from '../../../shared/schemas/knowledge';
 import type { Database } from '../../store/schema';
 
 const LIMIT = 10;
@@ -159,4 +160,101 @@ async function searchPostgres(
     limit ${LIMIT}
   `.execute(db);
   return rows;
+}
+
+/** `%` and `_` typed by a person mean themselves, not wildcards. */
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export interface ListFilter {
+  status: AnswerStatus | undefined;
+  topic?: string | undefined;
+  unitId?: string | undefined;
+  q?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Answers for the authoring list, most recently changed first: for each, the highest version in
+ * the asked status (without one: the latest version), filtered by topic, unit and words in the
+ * title, summary or source; with the total across pages and every version's status.
+ */
+export async function listAnswers(
+  db: Kysely<Database>,
+  filter: ListFilter,
+): Promise<KnowledgeList> {
+  const { status } = filter;
+  let query = db
+    .selectFrom('knowledge_answers as a')
+    .innerJoin('knowledge_versions as v', 'v.answer_id', 'a.id')
+    .where('v.version', '=', (eb) =>
+      eb
+        .selectFrom('knowledge_versions as latest')
+        .select((inner) => inner.fn.max('latest.version').as('version'))
+        .whereRef('latest.answer_id', '=', 'a.id')
+        .$if(status !== undefined, (qb) => qb.where('latest.status', '=', status!)),
+    );
+  if (filter.topic) query = query.where('a.topic', '=', filter.topic);
+  if (filter.unitId) query = query.where('a.unit_id', '=', filter.unitId);
+  const words = (filter.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
+  for (const word of words) {
+    const pattern = likePattern(word);
+    query = query.where((eb) =>
+      eb.or(
+        (['v.title', 'v.summary', 'v.source_document'] as const).map((column) =>
+          eb(sql`lower(${sql.ref(column)})`, 'like', sql`${pattern} escape '\\'`),
+        ),
+      ),
+    );
+  }
+  const [countRow, rows] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirst(),
+    query
+      .innerJoin('users as author', 'author.id', 'v.author_id')
+      .select([
+        'a.id as answer_id',
+        'a.topic',
+        'a.unit_id',
+        'v.version',
+        'v.status',
+        'v.title',
+        'v.summary',
+        'v.updated_at',
+        'author.display_name as author_name',
+      ])
+      .orderBy('v.updated_at', 'desc')
+      .orderBy('a.id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+  ]);
+  const ids = rows.map((r) => r.answer_id);
+  const refs =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('knowledge_versions')
+          .select(['answer_id', 'version', 'status'])
+          .where('answer_id', 'in', ids)
+          .orderBy('version', 'desc')
+          .execute();
+  return {
+    total: Number(countRow?.total ?? 0),
+    items: rows.map((r) => ({
+      answerId: r.answer_id,
+      topic: r.topic,
+      unitId: r.unit_id,
+      version: Number(r.version),
+      status: r.status as AnswerStatus,
+      title: r.title,
+      summary: r.summary,
+      authorName: r.author_name,
+      updatedAt: r.updated_at,
+      versions: refs
+        .filter((ref) => ref.answer_id === r.answer_id)
+        .map((ref) => ({ version: Number(ref.version), status: ref.status as AnswerStatus })),
+    })),
+  };
 }

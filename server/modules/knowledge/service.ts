@@ -13,6 +13,8 @@ import type {
   AnswerDetail,
   AnswerVersion,
   CreateAnswerBody,
+  KnowledgeList,
+  KnowledgeListQuery,
   KnowledgeSearchResult,
   VersionBody,
 } from '../../../shared/schemas/knowledge';
@@ -21,7 +23,8 @@ import type { Database } from '../../store/schema';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
 import { invalidPayload } from '../validation';
-import { indexVersion, lockAnswer, searchVersions } from './repository';
+import { announce, publishNotice } from '../publications/announce';
+import { indexVersion, listAnswers, lockAnswer, searchVersions } from './repository';
 
 type VersionInput = VersionBody;
 
@@ -41,9 +44,7 @@ export class KnowledgeService {
     const detail = await loadDetail(this.ctx.db, answerId);
     // Agents read what was or is official, never work in progress.
     if (!mayAuthor(viewer.role)) {
-      detail.versions = detail.versions.filter(
-        (v) => v.status === 'published' || v.status === 'retired',
-      );
+      detail.versions = detail.versions.filter((v) => AGENT_VISIBLE.includes(v.status));
     }
     return detail;
   }
@@ -100,16 +101,19 @@ export class KnowledgeService {
     return loadDetail(db, answerId);
   }
 
-  /** Submit, send back, publish or retire one version. */
+  /**
+   * Submit, send back, publish or retire one version. Publishing announces the change in the same
+   * transaction and pushes the notice to everyone online once committed.
+   */
   async transition(
     actor: User,
     answerId: string,
     version: number,
     action: Exclude<KnowledgeAction, 'edit'>,
-    note: string | undefined,
+    { note, mustRead }: { note?: string | undefined; mustRead?: boolean | undefined },
   ): Promise<AnswerDetail> {
     const { db, clock } = this.ctx;
-    await db.transaction().execute(async (trx) => {
+    const notice = await db.transaction().execute(async (trx) => {
       await lockAnswer(trx, answerId);
       const row = await loadVersionRow(trx, answerId, version);
       const decision = check(
@@ -140,11 +144,37 @@ export class KnowledgeService {
             .where('version', 'in', retired)
             .execute();
         }
+        return announce(trx, {
+          kind: 'answer',
+          itemId: answerId,
+          version,
+          title: row.title,
+          topic: row.topic,
+          whatChanged: note ?? null,
+          publishedBy: actor,
+          publishedAt: now,
+          mustRead,
+        });
       }
+      return undefined;
     });
+    if (notice) publishNotice(this.ctx.publisher, notice);
     return loadDetail(db, answerId);
   }
+
+  /** The authoring list; agents see published (and retired) answers only. */
+  async list(viewer: User, query: KnowledgeListQuery): Promise<KnowledgeList> {
+    const isAuthor = mayAuthor(viewer.role);
+    if (!isAuthor && query.status !== undefined && !AGENT_VISIBLE.includes(query.status)) {
+      throw new AppError('forbidden', 'Agents see published and retired answers only.');
+    }
+    const status = query.status ?? (isAuthor ? undefined : 'published');
+    return listAnswers(this.ctx.db, { ...query, status });
+  }
 }
+
+/** What agents may read: what was or is official, never work in progress. */
+const AGENT_VISIBLE: readonly AnswerStatus[] = ['published', 'retired'];
 
 function check(decision: ReturnType<typeof decide>): AnswerStatus {
   if (decision.ok) return decision.to;
@@ -234,10 +264,11 @@ async function loadVersionRefs(db: Kysely<Database>, answerId: string) {
 
 async function loadVersionRow(db: Kysely<Database>, answerId: string, version: number) {
   const row = await db
-    .selectFrom('knowledge_versions')
-    .select(['id', 'status', 'author_id'])
-    .where('answer_id', '=', answerId)
-    .where('version', '=', version)
+    .selectFrom('knowledge_versions as v')
+    .innerJoin('knowledge_answers as a', 'a.id', 'v.answer_id')
+    .select(['v.id', 'v.status', 'v.author_id', 'v.title', 'a.topic'])
+    .where('v.answer_id', '=', answerId)
+    .where('v.version', '=', version)
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', 'No such answer version.');
   return { ...row, status: row.status as AnswerStatus };
@@ -269,6 +300,7 @@ async function loadDetail(db: Kysely<Database>, answerId: string): Promise<Answe
     sourceArticle: r.source_article,
     effectiveFrom: r.effective_from,
     expiresAt: r.expires_at,
+    authorId: r.author_id,
     authorName: r.author_name,
     reviewerName: r.reviewer_name,
     note: r.note,

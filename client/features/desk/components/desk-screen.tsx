@@ -50,6 +50,8 @@ export interface DeskSlots {
   renderCasePanel?: (contact: { id: string; citizenName: string }) => ReactNode;
   /** Shown in the left pane: my follow-ups, soonest breach first. */
   followUps?: ReactNode;
+  /** Shown across the top of the desk, above the panes: what was just published. */
+  banner?: ReactNode;
 }
 
 function CallerPane({ renderCasePanel }: Pick<DeskSlots, 'renderCasePanel'>) {
@@ -227,7 +229,10 @@ export function DeskScreen({ frame, slots = {} }: { frame: FrameProps; slots?: D
       }
     >
       <OfferAnnouncer />
-      {body}
+      <Box style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+        {slots.banner}
+        <Box style={{ flex: 1, minHeight: 0 }}>{body}</Box>
+      </Box>
       <RejectOfferModal offer={rejecting} onClose={() => setRejecting(null)} />
       <ShortcutHelp opened={isHelpOpen} onClose={() => setHelpOpen(false)} shortcuts={shortcuts} />
     </AppFrame>

@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../../shared/schemas/contact';
 import { AppFrame, type FrameProps } from '../../../components/app-frame';
@@ -33,7 +33,14 @@ function RecentOutcomes() {
  * The lead's console: wallboard first, then agents, open conversations and each queue's business
  * hours; beside them, callback requests left after hours and recent outcomes.
  */
-export function LeadConsole({ frame }: { frame: FrameProps }) {
+export function LeadConsole({
+  frame,
+  sidePanel,
+}: {
+  frame: FrameProps;
+  /** Slotted in by the app at the top of the side column (e.g. who has read published changes). */
+  sidePanel?: ReactNode;
+}) {
   const { t } = useTranslation();
   const board = useBoard();
   const isLoaded = useLiveStore((state) => state.board.isLoaded);
@@ -87,6 +94,7 @@ export function LeadConsole({ frame }: { frame: FrameProps }) {
           p="sm"
         >
           <Stack gap="md">
+            {sidePanel}
             <CallbackList />
             <RecentOutcomes />
           </Stack>
