@@ -36,6 +36,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['client/**/*.test.{ts,tsx}'],
           setupFiles: ['test/mocks/setup-client.ts'],
+          // jsdom renders of whole screens take seconds when the machine is busy (CI shares it).
+          testTimeout: 20_000,
         },
       },
       {
