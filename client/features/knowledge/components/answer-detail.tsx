@@ -101,6 +101,7 @@ function AnswerBody({ answer, user }: { answer: AnswerDetail; user: User }) {
   const units = useUnits();
   const [selectedNumber, setSelectedNumber] = useState<number | null>(null);
   const [isStartingVersion, setStartingVersion] = useState(false);
+  const [isDraftDirty, setDraftDirty] = useState(false);
   const saveDraft = useSaveDraft(answer.id);
   const startVersion = useStartVersion(answer.id);
   const selected = answer.versions.find((v) => v.version === selectedNumber) ?? answer.versions[0];
@@ -171,13 +172,24 @@ function AnswerBody({ answer, user }: { answer: AnswerDetail; user: User }) {
           submitLabel={t('authoring.saveDraft')}
           isPending={saveDraft.isPending}
           error={saveDraft.error}
-          onSubmit={(_values, body) => saveDraft.mutate({ version: selected.version, body })}
+          onDirtyChange={setDraftDirty}
+          onSubmit={(_values, body) =>
+            saveDraft.mutate(
+              { version: selected.version, body },
+              { onSuccess: () => setDraftDirty(false) },
+            )
+          }
         />
       ) : (
         <VersionView version={selected} />
       )}
       {!isStartingVersion && (
-        <WorkflowActions answerId={answer.id} version={selected} user={user} />
+        <WorkflowActions
+          answerId={answer.id}
+          version={selected}
+          user={user}
+          hasUnsavedChanges={isDraftDirty}
+        />
       )}
       {canStartVersion && (
         <Group>
@@ -199,6 +211,7 @@ function AnswerBody({ answer, user }: { answer: AnswerDetail; user: User }) {
         selected={selected.version}
         onSelect={(version) => {
           setStartingVersion(false);
+          setDraftDirty(false);
           setSelectedNumber(version);
         }}
       />

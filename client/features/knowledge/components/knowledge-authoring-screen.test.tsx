@@ -166,6 +166,18 @@ describe('KnowledgeAuthoringScreen', { timeout: 20_000 }, () => {
     const detail = await screen.findByTestId('answer-detail');
     expect(within(detail).getByTestId('answer-title').textContent).toBe('PKH untuk lansia');
     expect(within(detail).getByTestId('history-row').textContent).toContain('v1 · Draf');
+    // Unsaved changes hold back sending for review: what goes is the saved text.
+    await fill(user, within(detail).getByTestId('field-title'), ' di desa');
+    const submit = within(detail).getByTestId('action-submit') as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    expect(within(detail).getByTestId('unsaved-reason').textContent).toContain('Simpan draf dulu');
+    await user.click(within(detail).getByTestId('save-version'));
+    await waitFor(() =>
+      expect(within(detail).getByTestId('answer-title').textContent).toBe(
+        'PKH untuk lansia di desa',
+      ),
+    );
+    expect(within(detail).queryByTestId('unsaved-reason')).toBeNull();
     // The author sends the new draft for review.
     await user.click(within(detail).getByTestId('action-submit'));
     await waitFor(() =>

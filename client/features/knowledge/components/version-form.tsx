@@ -128,6 +128,7 @@ export function VersionForm({
   error,
   onSubmit,
   onCancel,
+  onDirtyChange,
 }: {
   initial: VersionFormValues;
   isNewAnswer: boolean;
@@ -136,6 +137,8 @@ export function VersionForm({
   error: unknown;
   onSubmit: (values: VersionFormValues, body: VersionBody) => void;
   onCancel?: () => void;
+  /** Told whether the form differs from `initial`, e.g. to hold back a step on unsaved work. */
+  onDirtyChange?: (isDirty: boolean) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [values, setValues] = useState(initial);
@@ -150,8 +153,10 @@ export function VersionForm({
   };
   const hasFieldErrors = Object.keys(serverErrors).length > 0;
   const set = (name: FieldName) => (value: string) => {
-    setValues((current) => ({ ...current, [name]: value }));
+    const next = { ...values, [name]: value };
+    setValues(next);
     setLocalErrors((current) => ({ ...current, [name]: undefined }));
+    onDirtyChange?.(FIELDS.some((field) => next[field] !== initial[field]));
   };
   const input = (name: FieldName) => ({
     value: values[name],

@@ -19,10 +19,13 @@ export function WorkflowActions({
   answerId,
   version,
   user,
+  hasUnsavedChanges = false,
 }: {
   answerId: string;
   version: AnswerVersion;
   user: User;
+  /** The draft's form holds changes not saved: what would go for review is the saved text. */
+  hasUnsavedChanges?: boolean;
 }) {
   const { t } = useTranslation();
   const transition = useTransition(answerId);
@@ -97,6 +100,7 @@ export function WorkflowActions({
       <Group gap="xs">
         {shown.map(({ action, decision }) => {
           const isOwnWork = !decision.ok;
+          const isHeldBack = action === 'submit' && hasUnsavedChanges;
           const label =
             action === 'retire' && isConfirmingRetire
               ? t('authoring.confirmRetire')
@@ -107,10 +111,12 @@ export function WorkflowActions({
               size="xs"
               variant={action === 'publish' ? 'filled' : 'light'}
               color={action === 'retire' || action === 'send_back' ? 'orange' : 'teal'}
-              disabled={isOwnWork}
+              disabled={isOwnWork || isHeldBack}
               loading={transition.isPending && transition.variables?.action === action}
               onClick={() => run(action)}
-              aria-describedby={isOwnWork ? 'own-work-reason' : undefined}
+              aria-describedby={
+                isOwnWork ? 'own-work-reason' : isHeldBack ? 'unsaved-reason' : undefined
+              }
               data-testid={`action-${action}`}
             >
               {label}
@@ -121,6 +127,11 @@ export function WorkflowActions({
       {shown.some(({ decision }) => !decision.ok) && (
         <Text size="xs" c="dimmed" id="own-work-reason" data-testid="own-work-reason">
           {t('authoring.ownWork')}
+        </Text>
+      )}
+      {hasUnsavedChanges && shown.some(({ action }) => action === 'submit') && (
+        <Text size="xs" c="orange.8" id="unsaved-reason" data-testid="unsaved-reason">
+          {t('authoring.saveBeforeSubmit')}
         </Text>
       )}
       {transition.isError && (

@@ -29,7 +29,8 @@ async function banners() {
   return { mustRead: mustRead!, ordinary: ordinary! };
 }
 
-describe('PublicationBanners', () => {
+// Renders Mantine in jsdom: allow for a slow, shared machine.
+describe('PublicationBanners', { timeout: 15_000 }, () => {
   it('names what changed; a must-read change cannot be put away without acknowledging it', async () => {
     const user = userEvent.setup();
     renderWithProviders(<AgentDeskTop />);

@@ -49,13 +49,14 @@ export function PublicationBanners({ userId }: { userId: string }) {
   const visible = isExpanded ? shown : shown.slice(0, VISIBLE_BANNERS);
   const openNotice = notices.find((notice) => notice.id === openNoticeId) ?? null;
 
-  const dismiss = (noticeId: string) => {
+  const dismiss = (noticeIds: readonly string[]) => {
     // Only ids still listed are kept, so the stored list never grows without end.
     const listed = new Set(notices.map((notice) => notice.id));
-    const next = [...dismissed.filter((id) => listed.has(id)), noticeId];
+    const next = [...dismissed.filter((id) => listed.has(id)), ...noticeIds];
     setDismissed(next);
     writeJson(dismissedKey(userId), next);
   };
+  const dismissible = shown.filter((notice) => !notice.mustRead);
 
   const acknowledgeNotice = (notice: MyNotice) =>
     acknowledge.mutate(notice.id, {
@@ -131,7 +132,7 @@ export function PublicationBanners({ userId }: { userId: string }) {
                       variant="subtle"
                       color="gray"
                       aria-label={t('notices.dismiss', { title: notice.title })}
-                      onClick={() => dismiss(notice.id)}
+                      onClick={() => dismiss([notice.id])}
                       data-testid="banner-dismiss"
                     >
                       <IconX size={14} aria-hidden />
@@ -140,17 +141,32 @@ export function PublicationBanners({ userId }: { userId: string }) {
                 </Group>
               );
             })}
-            {shown.length > VISIBLE_BANNERS && (
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                onClick={() => setExpanded((value) => !value)}
-                data-testid="banner-more"
-              >
-                {isExpanded
-                  ? t('notices.showFewer')
-                  : t('notices.showMore', { count: shown.length - VISIBLE_BANNERS })}
-              </Button>
+            {(shown.length > VISIBLE_BANNERS || dismissible.length > 1) && (
+              <Group gap="xs" justify="center">
+                {shown.length > VISIBLE_BANNERS && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => setExpanded((value) => !value)}
+                    data-testid="banner-more"
+                  >
+                    {isExpanded
+                      ? t('notices.showFewer')
+                      : t('notices.showMore', { count: shown.length - VISIBLE_BANNERS })}
+                  </Button>
+                )}
+                {dismissible.length > 1 && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="gray"
+                    onClick={() => dismiss(dismissible.map((notice) => notice.id))}
+                    data-testid="banner-dismiss-all"
+                  >
+                    {t('notices.dismissAll')}
+                  </Button>
+                )}
+              </Group>
             )}
           </Stack>
         )}

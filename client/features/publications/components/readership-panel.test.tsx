@@ -28,7 +28,8 @@ function LeadSide({ user }: { user: User }) {
   return <ReadershipPanel user={user} />;
 }
 
-describe('ReadershipPanel', () => {
+// Renders Mantine in jsdom: allow for a slow, shared machine.
+describe('ReadershipPanel', { timeout: 15_000 }, () => {
   it('shows who has and has not read a must-read change, filling in live', async () => {
     renderWithProviders(<LeadSide user={lead} />);
     const notice = await screen.findByTestId('readership-notice');
