@@ -8,6 +8,7 @@ import { LoginScreen } from '../features/auth/components/login-screen';
 import { CaseBoard } from '../features/cases/components/case-board';
 import { CasePanel } from '../features/cases/components/case-panel';
 import { useCaseFacts } from '../features/cases/hooks/use-case-facts';
+import { CitizensScreen } from '../features/citizens/components/citizens-screen';
 import { AppFrame } from '../components/app-frame';
 import { DeskScreen } from '../features/desk/components/desk-screen';
 import { LeadConsole } from '../features/supervision/components/lead-console';
@@ -25,7 +26,7 @@ export function createAppQueryClient() {
   return queryClient;
 }
 
-type LeadView = 'supervision' | 'training' | 'cases';
+type LeadView = 'supervision' | 'training' | 'cases' | 'citizens';
 
 /** Leads and admins have the lead console and may also use the trainer console. */
 function LeadHome({ frame }: { frame: FrameProps }) {
@@ -37,18 +38,22 @@ function LeadHome({ frame }: { frame: FrameProps }) {
       aria-label={t('nav.label')}
       value={view}
       onChange={(value) =>
-        setView(value === 'training' || value === 'cases' ? value : 'supervision')
+        setView(
+          value === 'training' || value === 'cases' || value === 'citizens' ? value : 'supervision',
+        )
       }
       data={[
         { value: 'supervision', label: t('nav.supervision') },
         { value: 'training', label: t('nav.training') },
         { value: 'cases', label: t('cases.board.title') },
+        { value: 'citizens', label: t('citizens.nav') },
       ]}
       data-testid="console-switch"
     />
   );
   const withNavigation = { ...frame, navigation };
   if (view === 'cases') return <CasesHome frame={withNavigation} />;
+  if (view === 'citizens') return <CitizensScreen frame={withNavigation} />;
   return view === 'supervision' ? (
     <LeadConsole frame={withNavigation} />
   ) : (

@@ -15,18 +15,25 @@ export function NikField({
   citizenId,
   nikMasked,
   canReveal,
+  defaultReason = '',
+  onRevealed,
 }: {
   citizenId: string;
   nikMasked: string | null;
   canReveal: boolean;
+  /** Offered in the reason box (the reason already given for this work); still editable. */
+  defaultReason?: string;
+  /** After the reveal was logged and answered. */
+  onRevealed?: () => void;
 }) {
   const { t } = useTranslation();
   const [isAsking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(defaultReason);
   const [reasonError, setReasonError] = useState<string | null>(null);
   const reveal = useMutation({
     mutationFn: (why: string) =>
       apiRequest(endpoints.revealNik, { params: { id: citizenId }, body: { reason: why } }),
+    onSuccess: () => onRevealed?.(),
   });
   if (nikMasked === null) return null;
 

@@ -12,7 +12,8 @@
  *   answers the body as saved.
  * - `GET /api/queues/:id/routing`: defaults for every segment, 30 s wrap-up, overflow to `umum`
  *   after 2 minutes; `PUT` answers the body as saved, with the effective segments recomputed.
- * - `POST /api/citizens/:id/reveal-nik` answers the NIK `3171234567890123`.
+ * - `POST /api/citizens/:id/reveal-nik` answers the NIK `3171234567890123`; the citizens of
+ *   `citizen-handlers.ts` (searched, read, changed, merged, with an access log) come first.
  * - `GET /api/knowledge/search?q=` finds the two fixture answers whose title, summary or body
  *   holds every word of `q` (case-insensitive); `q=rusak` fails with a 500.
  * - `GET /api/callbacks` lists one open request (`cb-1`) until `POST /api/callbacks/cb-1/done`;
@@ -39,6 +40,7 @@ import {
   aPendingHandOffCase,
 } from '../../client/testing/case-fixtures';
 import type { KnowledgeHit } from '../../shared/schemas/knowledge';
+import { citizenHandlers, resetCitizenMockState } from './citizen-handlers';
 
 const knowledgeHits: KnowledgeHit[] = [
   {
@@ -89,6 +91,7 @@ const state: { user: User | null; isCallbackDone: boolean } = {
 export function resetMockState(): void {
   state.user = null;
   state.isCallbackDone = false;
+  resetCitizenMockState();
 }
 
 function errorBody(code: string, message: string) {
@@ -96,6 +99,7 @@ function errorBody(code: string, message: string) {
 }
 
 export const handlers = [
+  ...citizenHandlers,
   http.post('*/api/auth/login', async ({ request }) => {
     const body = (await request.json()) as LoginBody;
     if (body.username === 'offline') return HttpResponse.error();
