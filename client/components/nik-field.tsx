@@ -17,6 +17,7 @@ export function NikField({
   canReveal,
   defaultReason = '',
   onRevealed,
+  showLabel = true,
 }: {
   citizenId: string;
   nikMasked: string | null;
@@ -25,6 +26,8 @@ export function NikField({
   defaultReason?: string;
   /** After the reveal was logged and answered. */
   onRevealed?: () => void;
+  /** False where the field is already labelled (a table row). */
+  showLabel?: boolean;
 }) {
   const { t } = useTranslation();
   const [isAsking, setAsking] = useState(false);
@@ -51,9 +54,11 @@ export function NikField({
   return (
     <div data-testid="nik-field">
       <Group gap="xs" wrap="nowrap">
-        <Text span size="sm" c="dimmed">
-          {t('caller.nik.label')}:
-        </Text>
+        {showLabel && (
+          <Text span size="sm" c="dimmed">
+            {t('caller.nik.label')}:
+          </Text>
+        )}
         <Text span size="sm" ff="monospace" data-testid="nik-value">
           {reveal.data?.nik ?? nikMasked}
         </Text>

@@ -72,6 +72,8 @@ describe.each(STORAGE_MODES)(
       const sitiN = await arrive('081255550002', 'Siti Nurhaliza', 'sms');
       const dewi = await arrive('Dewi.Kusuma@contoh.id', 'Dewi Kusuma', 'email');
       const andi = await arrive('@Andi_Siregar', 'Andi Siregar', 'social');
+      // Two words starting alike: listed once.
+      await arrive('081255550003', 'Siti Sitiawati');
       await patch(lead, siti.citizenId, { nik: NIK, organisation: 'Kelurahan Menteng' });
 
       const byFirstName = await found(lead, 'siti');
@@ -79,6 +81,7 @@ describe.each(STORAGE_MODES)(
       expect(byFirstName.hits.map((h) => h.name)).toEqual([
         'Siti Nurhaliza',
         'Siti Rahayu Lestari',
+        'Siti Sitiawati',
       ]);
       expect((await found(lead, 'SITI rah')).hits.map((h) => h.id)).toEqual([siti.citizenId]);
       expect((await found(lead, 'lest siti')).hits.map((h) => h.id)).toEqual([siti.citizenId]);
@@ -227,6 +230,26 @@ describe.each(STORAGE_MODES)(
       expect((await found(lead, 'siti')).hits.map((h) => h.id).sort()).toEqual(
         [byPhone.citizenId, other.citizenId].sort(),
       );
+
+      // One person's processing trail follows their merges, at any depth, each merge once.
+      const third = await arrive('081266660077', 'Siti A.');
+      const again = await sendJson(
+        `${server.url}/api/citizens/${third.citizenId}/merge`,
+        'POST',
+        { otherCitizenId: byPhone.citizenId, reason: `${WHY}: nomor kantor` },
+        lead,
+      );
+      expect(again.status).toBe(200);
+      const trail = await accessLog(lead, third.citizenId);
+      expect(trail.filter((e) => e.action === 'merge').map((e) => e.reason)).toEqual([
+        `${byPhone.citizenId} → ${third.citizenId}: ${WHY}: nomor kantor`,
+        `${byMail.citizenId} → ${byPhone.citizenId}: ${WHY}: nomor dan e-mail orang yang sama`,
+      ]);
+      // The NIK was recorded on the e-mail profile, two merges ago.
+      expect(trail.some((e) => e.action === 'update' && e.reason === `${WHY}: nik`)).toBe(true);
+      // Merged-away profiles keep their own trail, not the survivor's later entries.
+      const mailTrail = await accessLog(lead, byMail.citizenId);
+      expect(mailTrail.some((e) => e.reason.includes(third.citizenId))).toBe(false);
     });
 
     describe('the caller panel', () => {

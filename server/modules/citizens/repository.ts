@@ -147,50 +147,68 @@ export async function indexCitizenName(
     .execute();
 }
 
+const CITIZEN_COLUMNS = [
+  'citizens.id',
+  'citizens.name',
+  'citizens.segment',
+  'citizens.is_segment_verified',
+  'citizens.organisation',
+  'citizens.nik',
+] as const;
+
 /**
- * Profiles (not merged away) matching the query, by name then id; at most `limit`. Every
- * branch is an index lookup: the NIK and addresses whole, names by a range per word.
+ * Profiles (not merged away) matching the query, at most `limit`, by name. Every branch is an
+ * index lookup: the NIK and addresses whole; a name by walking the word index in order over
+ * the range of its longest word (each other word checked on the profile's own few words), so
+ * the database stops after `limit` matches instead of reading and sorting every "Siti" there
+ * is. Which ones of a common name are shown is arbitrary either way: the lead types more.
  */
 export async function findCitizens(db: Kysely<Database>, query: CitizenQuery, limit: number) {
+  if (query.kind === 'name') {
+    const [leading, ...others] = [...query.terms].sort((a, b) => b.length - a.length);
+    const bound = prefixUpperBound(leading!);
+    let walk = db
+      .selectFrom('citizen_name_terms as word')
+      .innerJoin('citizens', 'citizens.id', 'word.citizen_id')
+      .select(CITIZEN_COLUMNS)
+      .where('word.term', '>=', leading!)
+      .where('citizens.merged_into', 'is', null);
+    if (bound !== null) walk = walk.where('word.term', '<', bound);
+    for (const term of others) {
+      const otherBound = prefixUpperBound(term);
+      walk = walk.where((eb) => {
+        let other = eb
+          .selectFrom('citizen_name_terms as other')
+          .select('other.term')
+          .whereRef('other.citizen_id', '=', 'citizens.id')
+          .where('other.term', '>=', term);
+        if (otherBound !== null) other = other.where('other.term', '<', otherBound);
+        return eb.exists(other);
+      });
+    }
+    const rows = await walk
+      .orderBy('word.term')
+      .orderBy('word.citizen_id')
+      // A name with two words starting alike ("Siti Sitiawati") comes once per word.
+      .limit(limit * 2)
+      .execute();
+    const once = [...new Map(rows.map((row) => [row.id, row])).values()].slice(0, limit);
+    return once.sort((a, b) => a.name.localeCompare(b.name, 'id') || a.id.localeCompare(b.id));
+  }
   let select = db
     .selectFrom('citizens')
-    .select([
-      'citizens.id',
-      'citizens.name',
-      'citizens.segment',
-      'citizens.is_segment_verified',
-      'citizens.organisation',
-      'citizens.nik',
-    ])
+    .select(CITIZEN_COLUMNS)
     .where('citizens.merged_into', 'is', null);
-  switch (query.kind) {
-    case 'nik':
-      select = select.where('citizens.nik', '=', query.nik);
-      break;
-    case 'phone':
-    case 'email':
-    case 'handle': {
-      const addresses = query.kind === 'handle' ? query.addresses : [query.address];
-      select = select.where('citizens.id', 'in', (eb) =>
-        eb
-          .selectFrom('citizen_addresses')
-          .select('citizen_addresses.citizen_id')
-          .where('citizen_addresses.address', 'in', addresses),
-      );
-      break;
-    }
-    case 'name':
-      for (const term of query.terms) {
-        const bound = prefixUpperBound(term);
-        select = select.where('citizens.id', 'in', (eb) => {
-          const words = eb
-            .selectFrom('citizen_name_terms')
-            .select('citizen_name_terms.citizen_id')
-            .where('citizen_name_terms.term', '>=', term);
-          return bound === null ? words : words.where('citizen_name_terms.term', '<', bound);
-        });
-      }
-      break;
+  if (query.kind === 'nik') {
+    select = select.where('citizens.nik', '=', query.nik);
+  } else {
+    const addresses = query.kind === 'handle' ? query.addresses : [query.address];
+    select = select.where('citizens.id', 'in', (eb) =>
+      eb
+        .selectFrom('citizen_addresses')
+        .select('citizen_addresses.citizen_id')
+        .where('citizen_addresses.address', 'in', addresses),
+    );
   }
   return select.orderBy('citizens.name').orderBy('citizens.id').limit(limit).execute();
 }

@@ -23,6 +23,7 @@ import {
 
 /** Enough to pick the right person; more means the words typed were too few. */
 const SEARCH_HITS_SHOWN = 20;
+const ACCESS_LOG_SHOWN = 500;
 
 /**
  * Citizen profiles. Personal data is for those who need it: an agent sees the profiles of the
@@ -278,22 +279,49 @@ export class CitizenService {
     });
   }
 
+  /**
+   * The processing trail of one person: this profile's entries and those of every profile
+   * merged into it (at any depth), newest first. A merge is logged on both profiles; it shows
+   * once.
+   */
   async accessLog(citizenId: string) {
     const rows = await this.ctx.db
+      .withRecursive('person(id)', (db) =>
+        db
+          .selectFrom('citizens')
+          .select('citizens.id')
+          .where('citizens.id', '=', citizenId)
+          .unionAll((union) =>
+            union
+              .selectFrom('citizens')
+              .innerJoin('person', 'person.id', 'citizens.merged_into')
+              .select('citizens.id'),
+          ),
+      )
       .selectFrom('profile_views')
       .innerJoin('users', 'users.id', 'profile_views.viewer_id')
       .select([
+        'profile_views.viewer_id',
         'users.display_name',
         'profile_views.at',
         'profile_views.action',
         'profile_views.reason',
       ])
-      .where('profile_views.citizen_id', '=', citizenId)
+      .where('profile_views.citizen_id', 'in', (db) => db.selectFrom('person').select('id'))
       .orderBy('profile_views.at', 'desc')
-      .limit(500)
+      .orderBy('profile_views.id')
+      .limit(ACCESS_LOG_SHOWN)
       .execute();
+    const seen = new Set<string>();
+    const entries = rows.filter((row) => {
+      if (row.action !== 'merge') return true;
+      const key = `${row.viewer_id} ${row.at} ${row.reason}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     return {
-      entries: rows.map((row) => ({
+      entries: entries.map((row) => ({
         viewerName: row.display_name,
         at: row.at,
         action: row.action as ProfileAccessAction,

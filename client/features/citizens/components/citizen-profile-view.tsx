@@ -54,6 +54,7 @@ function ProfileDetails({ profile, reason }: { profile: CitizenProfile; reason: 
               citizenId={profile.id}
               nikMasked={profile.nikMasked}
               canReveal
+              showLabel={false}
               defaultReason={reason}
               onRevealed={() =>
                 void queryClient.invalidateQueries({ queryKey: citizenKeys.accessLog(profile.id) })
@@ -176,7 +177,7 @@ export function CitizenProfileView({
           <Title order={2} size="h4" data-testid="citizen-name">
             {citizen.name}
           </Title>
-          <Text size="xs" c="dimmed" ff="monospace">
+          <Text size="xs" c="dimmed" ff="monospace" data-testid="citizen-id">
             {citizen.id}
           </Text>
         </div>
