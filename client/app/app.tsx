@@ -10,6 +10,7 @@ import { CannedResponseAdmin } from '../features/canned-responses/components/can
 import { CaseBoard } from '../features/cases/components/case-board';
 import { CasePanel } from '../features/cases/components/case-panel';
 import { useCaseFacts } from '../features/cases/hooks/use-case-facts';
+import { CitizensScreen } from '../features/citizens/components/citizens-screen';
 import { AppFrame } from '../components/app-frame';
 import { knowledgeKeys } from '../features/desk/api/knowledge-queries';
 import { DeskScreen } from '../features/desk/components/desk-screen';
@@ -33,13 +34,13 @@ export function createAppQueryClient() {
   return queryClient;
 }
 
-type ConsoleView = 'supervision' | 'training' | 'cases' | 'knowledge' | 'canned';
+type ConsoleView = 'supervision' | 'training' | 'cases' | 'knowledge' | 'citizens' | 'canned';
 
 /** The screens each role moves between; the first is where they start. */
 const CONSOLE_VIEWS: Record<'lead' | 'admin' | 'trainer', readonly ConsoleView[]> = {
-  lead: ['supervision', 'training', 'cases', 'knowledge'],
+  lead: ['supervision', 'training', 'cases', 'knowledge', 'citizens'],
   // Administrators keep the canned responses (leads may not: docs/canned-responses.md).
-  admin: ['supervision', 'training', 'cases', 'knowledge', 'canned'],
+  admin: ['supervision', 'training', 'cases', 'knowledge', 'citizens', 'canned'],
   trainer: ['training', 'knowledge'],
 };
 
@@ -53,6 +54,7 @@ function ConsoleHome({ frame, role }: { frame: FrameProps; role: keyof typeof CO
     training: t('nav.training'),
     cases: t('cases.board.title'),
     knowledge: t('authoring.nav'),
+    citizens: t('citizens.nav'),
     canned: t('replyTools.manage.title'),
   };
   const navigation = (
@@ -80,6 +82,8 @@ function ConsoleHome({ frame, role }: { frame: FrameProps; role: keyof typeof CO
       return <CasesHome frame={withNavigation} />;
     case 'knowledge':
       return <KnowledgeAuthoringScreen frame={withNavigation} />;
+    case 'citizens':
+      return <CitizensScreen frame={withNavigation} />;
     case 'canned':
       return <CannedResponsesHome frame={withNavigation} />;
   }

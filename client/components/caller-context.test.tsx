@@ -143,3 +143,24 @@ describe('the caller’s ID number', () => {
     expect(screen.getByTestId('outcome-TGP-2').textContent).not.toContain('Jawaban');
   });
 });
+
+describe('the caller panel of someone watching', () => {
+  it('shows the name and segment only, and says the profile is withheld', () => {
+    renderWithProviders(
+      <CallerContextPanel
+        caller={{
+          ...caller,
+          address: null,
+          previousContacts: [],
+          isSegmentVerified: true,
+          isProfileWithheld: true,
+        }}
+      />,
+    );
+    expect(screen.getByText('Budi Santoso')).toBeTruthy();
+    expect(screen.getByTestId('segment-verified')).toBeTruthy();
+    expect(screen.getByTestId('caller-withheld').textContent).toContain('UU 27/2022');
+    expect(screen.queryByText('Kontak sebelumnya (0)')).toBeNull();
+    expect(screen.queryByTestId('nik-field')).toBeNull();
+  });
+});

@@ -15,18 +15,28 @@ export function NikField({
   citizenId,
   nikMasked,
   canReveal,
+  defaultReason = '',
+  onRevealed,
+  showLabel = true,
 }: {
   citizenId: string;
   nikMasked: string | null;
   canReveal: boolean;
+  /** Offered in the reason box (the reason already given for this work); still editable. */
+  defaultReason?: string;
+  /** After the reveal was logged and answered. */
+  onRevealed?: () => void;
+  /** False where the field is already labelled (a table row). */
+  showLabel?: boolean;
 }) {
   const { t } = useTranslation();
   const [isAsking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(defaultReason);
   const [reasonError, setReasonError] = useState<string | null>(null);
   const reveal = useMutation({
     mutationFn: (why: string) =>
       apiRequest(endpoints.revealNik, { params: { id: citizenId }, body: { reason: why } }),
+    onSuccess: () => onRevealed?.(),
   });
   if (nikMasked === null) return null;
 
@@ -44,9 +54,11 @@ export function NikField({
   return (
     <div data-testid="nik-field">
       <Group gap="xs" wrap="nowrap">
-        <Text span size="sm" c="dimmed">
-          {t('caller.nik.label')}:
-        </Text>
+        {showLabel && (
+          <Text span size="sm" c="dimmed">
+            {t('caller.nik.label')}:
+          </Text>
+        )}
         <Text span size="sm" ff="monospace" data-testid="nik-value">
           {reveal.data?.nik ?? nikMasked}
         </Text>

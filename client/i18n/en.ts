@@ -1,6 +1,7 @@
 import { casesEn } from './cases-en';
 import { replyToolsEn } from './reply-tools-en';
 import { authoringEn, noticesEn } from './publications-en';
+import { citizensEn } from './citizens-en';
 import type { Translation } from './id';
 
 export const en: Translation = {
@@ -496,4 +497,5 @@ export const en: Translation = {
   replyTools: replyToolsEn,
   authoring: authoringEn,
   notices: noticesEn,
+  citizens: citizensEn,
 };

@@ -5,6 +5,7 @@
 import { casesId } from './cases-id';
 import { replyToolsId } from './reply-tools-id';
 import { authoringId, noticesId } from './publications-id';
+import { citizensId } from './citizens-id';
 export const id = {
   app: {
     name: 'Tanggap',
@@ -499,6 +500,7 @@ export const id = {
   replyTools: replyToolsId,
   authoring: authoringId,
   notices: noticesId,
+  citizens: citizensId,
 };
 
 /** The shape every language must have: the same keys, any words. */

@@ -18,6 +18,7 @@ import * as queueSegments from './migrations/0008-queue-segments';
 import * as scriptVersions from './migrations/0008-script-versions';
 import * as cases from './migrations/0009-cases';
 import * as publicationNotices from './migrations/0013-publication-notices';
+import * as citizenSearch from './migrations/0014-citizen-search';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -110,6 +111,7 @@ const migrations: Record<string, Migration> = {
   '0009-cases': cases,
   '0011-provenance': provenance,
   '0013-publication-notices': publicationNotices,
+  '0014-citizen-search': citizenSearch,
 };
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */

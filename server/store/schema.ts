@@ -127,6 +127,14 @@ export interface ProfileViewTable {
   at: number;
   action: string;
   reason: string;
+  /** The conversation whose caller panel was shown (`caller_panel` only; once per viewer). */
+  contact_id: Generated<string | null>;
+}
+
+/** Each word of a citizen's name (`nameTerms`), for the search by word beginnings. */
+export interface CitizenNameTermTable {
+  term: string;
+  citizen_id: string;
 }
 
 export interface ContactTable {
@@ -613,6 +621,7 @@ export interface Database {
   citizens: CitizenTable;
   citizen_addresses: CitizenAddressTable;
   profile_views: ProfileViewTable;
+  citizen_name_terms: CitizenNameTermTable;
   contacts: ContactTable;
   messages: MessageTable;
   offers: OfferTable;

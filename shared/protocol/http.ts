@@ -20,6 +20,8 @@ import {
 import { AgentCapacitySchema, AgentCapsSchema, CentreCapacitySchema } from '../schemas/capacity';
 import {
   CitizenProfileSchema,
+  CitizenSearchQuerySchema,
+  CitizenSearchResultSchema,
   MergeCitizensBodySchema,
   ProfileAccessLogSchema,
   ProfileQuerySchema,
@@ -198,6 +200,13 @@ export const endpoints = {
     body: QueueRoutingSettingsSchema,
     response: QueueRoutingSchema,
   },
+  /** Leads and administrators find citizens (`?q=&reason=`); every profile shown is logged. */
+  citizenSearch: {
+    method: 'GET',
+    path: '/api/citizens',
+    query: CitizenSearchQuerySchema,
+    response: CitizenSearchResultSchema,
+  },
   /** `:id` is the citizen's id; staff other than the serving agent pass `?reason=`. */
   citizenProfile: {
     method: 'GET',
@@ -205,9 +214,11 @@ export const endpoints = {
     query: ProfileQuerySchema,
     response: CitizenProfileSchema,
   },
+  /** Staff other than the serving agent pass `?reason=`, as for the read. */
   updateCitizen: {
     method: 'PATCH',
     path: '/api/citizens/:id',
+    query: ProfileQuerySchema,
     body: UpdateCitizenBodySchema,
     response: CitizenProfileSchema,
   },

@@ -77,12 +77,16 @@ export const PreviousContactSchema = z.object({
 });
 export type PreviousContact = z.infer<typeof PreviousContactSchema>;
 
-/** Who is calling: the citizen's profile and history, from the database. */
+/**
+ * Who is calling: the citizen's profile and history, from the database. The agent holding the
+ * conversation sees it all, and that look is logged as a view of the profile; those watching
+ * the conversation get it withheld (docs/caller-context.md).
+ */
 export const CallerContextSchema = z.object({
   citizenId: IdSchema,
   name: z.string(),
-  /** Phone number, e-mail address or handle they reached us from. */
-  address: z.string(),
+  /** Phone number, e-mail address or handle they reached us from; null when withheld. */
+  address: z.string().nullable(),
   segment: SegmentCodeSchema,
   /** Staff confirmed the segment (an accredited journalist, a confirmed official). */
   isSegmentVerified: z.boolean(),
@@ -90,6 +94,13 @@ export const CallerContextSchema = z.object({
   /** The national ID number masked (`************3456`), or null when not on file. */
   nikMasked: z.string().nullable(),
   previousContacts: z.array(PreviousContactSchema),
+  /**
+   * True for those watching the conversation rather than serving it (a trainer or a lead
+   * monitoring an agent): they get the name and segment the conversation itself shows, not
+   * the profile (address, organisation, NIK and history are null or empty). Absent or false:
+   * the whole panel.
+   */
+  isProfileWithheld: z.boolean().optional(),
 });
 export type CallerContext = z.infer<typeof CallerContextSchema>;
 

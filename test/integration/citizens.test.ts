@@ -134,12 +134,15 @@ describe.each(STORAGE_MODES)('citizen profiles on %s', (mode: StorageMode) => {
     const log = (await getJson(`${citizenUrl}/access-log`, leadCookie)).body as {
       entries: { viewerName: string; action: string; reason: string }[];
     };
+    // Newest first; the caller panel shown when the agent took the conversation comes last.
     expect(log.entries.map((e) => [e.viewerName, e.action])).toEqual([
       ['Agus Prasetyo', 'profile'],
       ['Rina Wulandari', 'reveal_nik'],
       ['Rina Wulandari', 'update'],
+      ['Rina Wulandari', 'caller_panel'],
     ]);
     expect(log.entries[1]!.reason).toContain('Verifikasi data DTKS');
+    expect(log.entries[3]!.reason).toBe(`serving ${held.contact.reference}`);
     expect((await getJson(`${citizenUrl}/access-log`, agentCookie)).status).toBe(403);
   });
 });

@@ -14,6 +14,9 @@
  *   after 2 minutes; `PUT` answers the body as saved, with the effective segments recomputed.
  * - `POST /api/citizens/:id/reveal-nik` answers the NIK `3171234567890123`.
  * - `GET /api/knowledge/search?q=` finds the three fixture answers whose title, summary or body
+ * - `POST /api/citizens/:id/reveal-nik` answers the NIK `3171234567890123`; the citizens of
+ *   `citizen-handlers.ts` (searched, read, changed, merged, with an access log) come first.
+ * - `GET /api/knowledge/search?q=` finds the two fixture answers whose title, summary or body
  *   holds every word of `q` (case-insensitive); `q=rusak` fails with a 500.
  * - `GET /api/canned-responses` lists the four fixture responses (client/testing/reply-tools-fixtures);
  *   `POST` answers the body as saved, except code `salam` (taken: 409 naming `body.code`).
@@ -59,6 +62,7 @@ import {
   aVersion,
   knowledgeAnswers,
 } from '../../client/testing/knowledge-fixtures';
+import { citizenHandlers, resetCitizenMockState } from './citizen-handlers';
 
 const knowledgeHits: KnowledgeHit[] = [
   {
@@ -148,6 +152,7 @@ export function resetMockState(): void {
   state.isCallbackDone = false;
   state.answers = knowledgeAnswers();
   state.notices = deskNotices();
+  resetCitizenMockState();
 }
 
 function findAnswer(id: unknown): AnswerDetail | undefined {
@@ -180,6 +185,7 @@ function errorBody(code: string, message: string) {
 }
 
 export const handlers = [
+  ...citizenHandlers,
   http.post('*/api/auth/login', async ({ request }) => {
     const body = (await request.json()) as LoginBody;
     if (body.username === 'offline') return HttpResponse.error();

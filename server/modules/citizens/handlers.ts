@@ -16,6 +16,21 @@ export function registerCitizenRoutes(app: FastifyInstance, services: Services):
   const errors = { 403: ErrorResponseSchema, 404: ErrorResponseSchema };
 
   api.get(
+    endpoints.citizenSearch.path,
+    {
+      schema: {
+        tags: ['citizens'],
+        summary:
+          'Find citizens by name, phone, e-mail, handle or whole NIK (leads and administrators; every profile listed is logged)',
+        querystring: endpoints.citizenSearch.query,
+        response: { 200: endpoints.citizenSearch.response, ...errors },
+      },
+      onRequest: requireUser(auth, ['lead', 'admin']),
+    },
+    (request) => citizens.search(currentUser(request), request.query.q, request.query.reason),
+  );
+
+  api.get(
     endpoints.citizenProfile.path,
     {
       schema: {
@@ -37,12 +52,14 @@ export function registerCitizenRoutes(app: FastifyInstance, services: Services):
         tags: ['citizens'],
         summary: 'Change profile details (segment verification: leads and administrators)',
         params,
+        querystring: endpoints.updateCitizen.query,
         body: endpoints.updateCitizen.body,
         response: { 200: endpoints.updateCitizen.response, ...errors },
       },
       onRequest: requireUser(auth, ['agent', 'lead', 'admin']),
     },
-    (request) => citizens.update(currentUser(request), request.params.id, request.body),
+    (request) =>
+      citizens.update(currentUser(request), request.params.id, request.body, request.query.reason),
   );
 
   api.post(

@@ -1,12 +1,29 @@
-import type { CitizenProfile, UpdateCitizenBody } from '../../../shared/schemas/citizen';
+import type {
+  CitizenProfile,
+  CitizenSearchResult,
+  ProfileAccessAction,
+  UpdateCitizenBody,
+} from '../../../shared/schemas/citizen';
 import { maskNik } from '../../../shared/schemas/citizen';
 import type { SegmentCode } from '../../../shared/schemas/common';
 import type { User } from '../../../shared/schemas/user';
 import type { Kysely } from 'kysely';
+import { readCitizenQuery } from '../../domain/citizen-search';
 import type { Database } from '../../store/schema';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
-import { loadCitizenTimeline, recordProfileAccess } from './repository';
+import {
+  findCitizens,
+  indexCitizenName,
+  loadCitizenAddresses,
+  loadCitizenTimeline,
+  loadContactTotals,
+  recordProfileAccess,
+} from './repository';
+
+/** Enough to pick the right person; more means the words typed were too few. */
+const SEARCH_HITS_SHOWN = 20;
+const ACCESS_LOG_SHOWN = 500;
 
 /**
  * Citizen profiles. Personal data is for those who need it: an agent sees the profiles of the
@@ -24,15 +41,78 @@ export class CitizenService {
   ): Promise<CitizenProfile> {
     const { db, clock } = this.ctx;
     const why = await this.accessReason(db, viewer, citizenId, reason);
-    const profile = await loadProfile(db, citizenId);
-    await recordProfileAccess(db, {
-      citizenId,
-      viewerId: viewer.id,
-      at: clock.now(),
-      action: 'profile',
-      reason: why,
+    // Read and logged in one transaction: no profile leaves without its log entry.
+    return db.transaction().execute(async (trx) => {
+      const profile = await loadProfile(trx, citizenId);
+      await recordProfileAccess(trx, {
+        citizenId,
+        viewerId: viewer.id,
+        at: clock.now(),
+        action: 'profile',
+        reason: why,
+      });
+      return profile;
     });
-    return profile;
+  }
+
+  /**
+   * Leads and administrators find a citizen. What the results show (names, addresses, the
+   * masked NIK) is personal data, so each profile listed is logged with the reason given, in
+   * the transaction that read it. The query itself is not logged: it may hold a whole NIK, and
+   * the log is shown to staff.
+   */
+  async search(viewer: User, text: string, reason: string): Promise<CitizenSearchResult> {
+    if (viewer.role !== 'lead' && viewer.role !== 'admin') {
+      throw new AppError(
+        'forbidden',
+        'Leads and administrators search citizens; agents open the caller of a conversation.',
+      );
+    }
+    const reading = readCitizenQuery(text);
+    if (!reading.isReadable) {
+      throw new AppError(
+        'invalid_payload',
+        reading.problem === 'number_length'
+          ? 'A number is a whole phone number (6 to 15 digits) or a whole NIK (16 digits).'
+          : 'Type a name, a phone number, an e-mail address, a handle (@…) or a NIK.',
+        [{ path: 'querystring.q', message: reading.problem }],
+      );
+    }
+    const { db, clock } = this.ctx;
+    return db.transaction().execute(async (trx) => {
+      const rows = await findCitizens(trx, reading.query, SEARCH_HITS_SHOWN + 1);
+      const shown = rows.slice(0, SEARCH_HITS_SHOWN);
+      const ids = shown.map((row) => row.id);
+      const [addresses, totals] = await Promise.all([
+        loadCitizenAddresses(trx, ids),
+        loadContactTotals(trx, ids),
+      ]);
+      const at = clock.now();
+      for (const id of ids) {
+        await recordProfileAccess(trx, {
+          citizenId: id,
+          viewerId: viewer.id,
+          at,
+          action: 'search',
+          reason,
+        });
+      }
+      return {
+        matchedOn: reading.query.kind,
+        hasMore: rows.length > SEARCH_HITS_SHOWN,
+        hits: shown.map((row) => ({
+          id: row.id,
+          name: row.name,
+          segment: row.segment as SegmentCode,
+          isSegmentVerified: row.is_segment_verified === 1,
+          organisation: row.organisation,
+          nikMasked: maskNik(row.nik),
+          addresses: addresses.get(row.id) ?? [],
+          contactCount: totals.get(row.id)?.count ?? 0,
+          lastContactAt: totals.get(row.id)?.lastAt ?? null,
+        })),
+      };
+    });
   }
 
   async revealNik(
@@ -65,6 +145,7 @@ export class CitizenService {
     viewer: User,
     citizenId: string,
     change: UpdateCitizenBody,
+    reason: string | undefined,
   ): Promise<CitizenProfile> {
     const { db, clock } = this.ctx;
     if (change.isSegmentVerified !== undefined && viewer.role === 'agent') {
@@ -72,8 +153,8 @@ export class CitizenService {
         { path: 'body.isSegmentVerified', message: 'leads and administrators only' },
       ]);
     }
-    const why = await this.accessReason(db, viewer, citizenId, 'profile updated while serving');
-    await db.transaction().execute(async (trx) => {
+    const why = await this.accessReason(db, viewer, citizenId, reason);
+    return db.transaction().execute(async (trx) => {
       const updated = await trx
         .updateTable('citizens')
         .set({
@@ -93,6 +174,7 @@ export class CitizenService {
         .where('merged_into', 'is', null)
         .executeTakeFirst();
       if (updated.numUpdatedRows === 0n) throw new AppError('not_found', 'No such citizen.');
+      if (change.name !== undefined) await indexCitizenName(trx, citizenId, change.name);
       await recordProfileAccess(trx, {
         citizenId,
         viewerId: viewer.id,
@@ -100,8 +182,8 @@ export class CitizenService {
         action: 'update',
         reason: `${why}: ${Object.keys(change).join(', ')}`,
       });
+      return loadProfile(trx, citizenId);
     });
-    return loadProfile(db, citizenId);
   }
 
   /**
@@ -122,19 +204,49 @@ export class CitizenService {
     }
     await this.accessReason(db, viewer, citizenId, reason);
     const now = clock.now();
-    await db.transaction().execute(async (trx) => {
-      const both = await trx
-        .selectFrom('citizens')
-        .select(['id', 'merged_into'])
+    return db.transaction().execute(async (trx) => {
+      // Both rows locked before they are read, so two merges of one pair at once cannot both
+      // pass on PostgreSQL (each would merge its profile into the other); SQLite writes one at
+      // a time anyway.
+      await trx
+        .updateTable('citizens')
+        .set((eb) => ({ merged_into: eb.ref('merged_into') }))
         .where('id', 'in', [citizenId, otherCitizenId])
         .execute();
-      if (both.length < 2) {
+      const both = await trx
+        .selectFrom('citizens')
+        .select(['id', 'merged_into', 'nik', 'organisation'])
+        .where('id', 'in', [citizenId, otherCitizenId])
+        .execute();
+      const survivor = both.find((row) => row.id === citizenId);
+      const other = both.find((row) => row.id === otherCitizenId);
+      if (!survivor || !other) {
         throw new AppError('not_found', 'No such citizen.', [
           { path: 'body.otherCitizenId', message: 'no such citizen' },
         ]);
       }
       if (both.some((row) => row.merged_into !== null)) {
         throw new AppError('conflict', 'One of these profiles was already merged.');
+      }
+      if (survivor.nik !== null && other.nik !== null && survivor.nik !== other.nik) {
+        throw new AppError(
+          'conflict',
+          'These profiles carry different NIKs: they are two people, not one.',
+        );
+      }
+      // The survivor keeps its own details; what it lacks, the other profile supplies.
+      if (
+        (survivor.nik === null && other.nik !== null) ||
+        (survivor.organisation === null && other.organisation !== null)
+      ) {
+        await trx
+          .updateTable('citizens')
+          .set({
+            nik: survivor.nik ?? other.nik,
+            organisation: survivor.organisation ?? other.organisation,
+          })
+          .where('id', '=', citizenId)
+          .execute();
       }
       await trx
         .updateTable('citizen_addresses')
@@ -152,6 +264,8 @@ export class CitizenService {
         .where('id', '=', otherCitizenId)
         .where('merged_into', 'is', null)
         .execute();
+      // Search finds the survivor, by its own name; the merged profile no longer answers.
+      await trx.deleteFrom('citizen_name_terms').where('citizen_id', '=', otherCitizenId).execute();
       for (const id of [citizenId, otherCitizenId]) {
         await recordProfileAccess(trx, {
           citizenId: id,
@@ -161,29 +275,56 @@ export class CitizenService {
           reason: `${otherCitizenId} → ${citizenId}: ${reason}`,
         });
       }
+      return loadProfile(trx, citizenId);
     });
-    return loadProfile(db, citizenId);
   }
 
+  /**
+   * The processing trail of one person: this profile's entries and those of every profile
+   * merged into it (at any depth), newest first. A merge is logged on both profiles; it shows
+   * once.
+   */
   async accessLog(citizenId: string) {
     const rows = await this.ctx.db
+      .withRecursive('person(id)', (db) =>
+        db
+          .selectFrom('citizens')
+          .select('citizens.id')
+          .where('citizens.id', '=', citizenId)
+          .unionAll((union) =>
+            union
+              .selectFrom('citizens')
+              .innerJoin('person', 'person.id', 'citizens.merged_into')
+              .select('citizens.id'),
+          ),
+      )
       .selectFrom('profile_views')
       .innerJoin('users', 'users.id', 'profile_views.viewer_id')
       .select([
+        'profile_views.viewer_id',
         'users.display_name',
         'profile_views.at',
         'profile_views.action',
         'profile_views.reason',
       ])
-      .where('profile_views.citizen_id', '=', citizenId)
+      .where('profile_views.citizen_id', 'in', (db) => db.selectFrom('person').select('id'))
       .orderBy('profile_views.at', 'desc')
-      .limit(500)
+      .orderBy('profile_views.id')
+      .limit(ACCESS_LOG_SHOWN)
       .execute();
+    const seen = new Set<string>();
+    const entries = rows.filter((row) => {
+      if (row.action !== 'merge') return true;
+      const key = `${row.viewer_id} ${row.at} ${row.reason}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     return {
-      entries: rows.map((row) => ({
+      entries: entries.map((row) => ({
         viewerName: row.display_name,
         at: row.at,
-        action: row.action as 'profile' | 'reveal_nik' | 'update' | 'merge',
+        action: row.action as ProfileAccessAction,
         reason: row.reason,
       })),
     };

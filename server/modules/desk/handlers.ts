@@ -4,7 +4,7 @@ import { endpoints } from '../../../shared/protocol/http';
 import { currentUser, requireUser } from '../../http/authenticate';
 import { loadAgentView } from '../agents/repository';
 import { AppError } from '../app-error';
-import { loadConversationDetails } from '../conversations/repository';
+import { loadConversationDetailsSeenBy } from '../conversations/caller-panel';
 import { loadOutcomeRecords } from '../outcomes/repository';
 import { loadReferenceData } from '../reference/repository';
 import { loadOffersView, loadPendingOffers } from '../routing/repository';
@@ -63,7 +63,12 @@ export function registerDeskRoutes(app: FastifyInstance, services: Services): vo
           ctx.db,
           pending.map((offer) => offer.id),
         ),
-        loadConversationDetails(ctx.db, agent.activeContactIds),
+        loadConversationDetailsSeenBy(ctx.db, {
+          viewerId: user.id,
+          contactIds: agent.activeContactIds,
+          purpose: 'serving',
+          at: ctx.clock.now(),
+        }),
         loadOutcomeRecords(ctx.db, { agentId: user.id, limit: RECENT_OUTCOMES_ON_DESK }),
       ]);
       return { agent, offers, conversations, recentOutcomes };

@@ -5,7 +5,7 @@ import { formatReference, localDateKey } from '../../../shared/domain/reference'
 import type { AfterHoursAnswer } from '../../../shared/schemas/business-hours';
 import type { InboundContactBody, InboundContactResult } from '../../../shared/schemas/inbound';
 import { addressKind, normalizeAddress } from '../../domain/address';
-import { findCitizenByAddress } from '../citizens/repository';
+import { findCitizenByAddress, indexCitizenName } from '../citizens/repository';
 import { startCall } from '../../domain/call';
 import { GENERAL_TOPIC } from '../../seed/base-data';
 import type { Database } from '../../store/schema';
@@ -205,6 +205,9 @@ export class InboundService {
           .set({ name: body.name ?? citizen.name, segment: body.segment ?? citizen.segment })
           .where('id', '=', citizen.id)
           .execute();
+        if (body.name && body.name !== citizen.name) {
+          await indexCitizenName(trx, citizen.id, body.name);
+        }
       }
     } else {
       // Two first contacts from one new citizen may arrive at once: whoever inserts second
@@ -228,6 +231,7 @@ export class InboundService {
         .execute();
       citizen = await findCitizenByAddress(trx, address);
       if (!citizen) throw new Error(`no citizen for ${address} after insert`);
+      if (citizen.id === citizenId) await indexCitizenName(trx, citizenId, citizen.name);
     }
     const sequence = await nextSequence(trx, `reference:${localDateKey(now, config.timeZone)}`);
     const reference = formatReference(config.orgCode, now, sequence, config.timeZone);

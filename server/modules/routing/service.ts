@@ -17,7 +17,10 @@ import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
 import { publishContactsUpdated } from '../conversations/publish';
 import { hasRoomForWork } from '../capacity/repository';
-import { loadConversationDetail } from '../conversations/repository';
+import {
+  loadConversationDetailsSeenBy,
+  publishConversationAssigned,
+} from '../conversations/caller-panel';
 import type { QueueStateService } from '../queue-state/service';
 import {
   insertOffer,
@@ -194,7 +197,12 @@ export class RoutingService {
       return offer;
     });
     const contactId = accepted.contact_id;
-    const detail = await loadConversationDetail(db, contactId);
+    const [detail] = await loadConversationDetailsSeenBy(db, {
+      viewerId: agentId,
+      contactIds: [contactId],
+      purpose: 'serving',
+      at: now,
+    });
     if (!detail) throw new AppError('internal', 'The accepted contact could not be read back.');
     const sender = accepted.from_agent_id
       ? await db
@@ -203,17 +211,13 @@ export class RoutingService {
           .where('id', '=', accepted.from_agent_id)
           .executeTakeFirst()
       : undefined;
-    this.ctx.publisher.publish(
-      [rooms.user(agentId), rooms.monitor(agentId)],
-      'conversation:assigned',
-      {
-        agentId,
-        conversation: detail,
-        reason: accepted.kind === 'route' ? 'accepted' : 'transferred',
-        byName: sender?.display_name ?? null,
-        note: accepted.note,
-      },
-    );
+    publishConversationAssigned(this.ctx.publisher, {
+      agentId,
+      conversation: detail,
+      reason: accepted.kind === 'route' ? 'accepted' : 'transferred',
+      byName: sender?.display_name ?? null,
+      note: accepted.note,
+    });
     if (accepted.kind === 'transfer_warm' && accepted.from_agent_id) {
       this.ctx.publisher.publish(
         [rooms.user(accepted.from_agent_id), rooms.monitor(accepted.from_agent_id)],

@@ -6,7 +6,11 @@ import { IdSchema } from '../../../shared/schemas/common';
 import { currentUser, requireUser } from '../../http/authenticate';
 import { loadAgentView } from '../agents/repository';
 import { AppError } from '../app-error';
-import { loadConversationDetail } from '../conversations/repository';
+import {
+  loadConversationDetailsSeenBy,
+  withholdCallerProfile,
+} from '../conversations/caller-panel';
+import { loadContactSummary, loadConversationDetail } from '../conversations/repository';
 import type { Services } from '../services';
 
 export function registerSupervisionRoutes(app: FastifyInstance, services: Services): void {
@@ -52,21 +56,36 @@ export function registerSupervisionRoutes(app: FastifyInstance, services: Servic
     },
     async (request) => {
       const user = currentUser(request);
-      const detail = await loadConversationDetail(ctx.db, request.params.contactId);
-      if (!detail) throw new AppError('not_found', 'No such contact.');
+      const { contactId } = request.params;
+      const contact = await loadContactSummary(ctx.db, contactId);
+      if (!contact) throw new AppError('not_found', 'No such contact.');
       // Agents see the conversations they hold, trainers those of trainees; leads and
       // administrators see all.
-      if (user.role === 'agent' && detail.contact.assignedAgentId !== user.id) {
+      if (user.role === 'agent' && contact.assignedAgentId !== user.id) {
         throw new AppError('forbidden', 'This conversation is not assigned to you.');
       }
       if (user.role === 'trainer') {
-        const holder = detail.contact.assignedAgentId
-          ? await loadAgentView(ctx.db, detail.contact.assignedAgentId)
+        const holder = contact.assignedAgentId
+          ? await loadAgentView(ctx.db, contact.assignedAgentId)
           : undefined;
         if (!holder?.isTrainee)
           throw new AppError('forbidden', 'Trainers see the conversations of trainees only.');
       }
-      return detail;
+      // The holder and a lead or administrator opening this conversation see the caller's
+      // profile, logged; anyone else gets the conversation with the profile withheld.
+      if (user.role === 'agent' || user.role === 'lead' || user.role === 'admin') {
+        const [detail] = await loadConversationDetailsSeenBy(ctx.db, {
+          viewerId: user.id,
+          contactIds: [contactId],
+          purpose: user.role === 'agent' ? 'serving' : 'supervising',
+          at: ctx.clock.now(),
+        });
+        if (!detail) throw new AppError('not_found', 'No such contact.');
+        return detail;
+      }
+      const detail = await loadConversationDetail(ctx.db, contactId);
+      if (!detail) throw new AppError('not_found', 'No such contact.');
+      return withholdCallerProfile(detail);
     },
   );
 }

@@ -18,8 +18,12 @@ import type { ServiceContext } from '../context';
 import { publishContactsUpdated } from '../conversations/publish';
 import { hasRoomForWork } from '../capacity/repository';
 import {
+  loadConversationDetailsSeenBy,
+  publishConversationAssigned,
+  withholdCallerProfile,
+} from '../conversations/caller-panel';
+import {
   loadContactSummary,
-  loadConversationDetail,
   loadConversationDetails,
   loadOpenContacts,
 } from '../conversations/repository';
@@ -63,7 +67,8 @@ export class SupervisionService {
       loadConversationDetails(this.ctx.db, agent.activeContactIds),
       loadOutcomeRecords(this.ctx.db, { agentId, limit: RECENT_OUTCOMES_PER_AGENT }),
     ]);
-    return { agent, conversations, recentOutcomes };
+    // Watching an agent's desk is not a reason to see their callers' profiles.
+    return { agent, conversations: conversations.map(withholdCallerProfile), recentOutcomes };
   }
 
   /**
@@ -149,7 +154,12 @@ export class SupervisionService {
       };
     });
 
-    const detail = await loadConversationDetail(db, result.contactId);
+    const [detail] = await loadConversationDetailsSeenBy(db, {
+      viewerId: result.target.id,
+      contactIds: [result.contactId],
+      purpose: 'serving',
+      at: now,
+    });
     if (!detail) throw new AppError('internal', 'The moved contact could not be read back.');
     if (result.previousAgentId) {
       this.ctx.publisher.publish(
@@ -165,17 +175,13 @@ export class SupervisionService {
         },
       );
     }
-    this.ctx.publisher.publish(
-      [rooms.user(result.target.id), rooms.monitor(result.target.id)],
-      'conversation:assigned',
-      {
-        agentId: result.target.id,
-        conversation: detail,
-        reason: 'reassigned',
-        byName: lead.displayName,
-        note: input.reason,
-      },
-    );
+    publishConversationAssigned(this.ctx.publisher, {
+      agentId: result.target.id,
+      conversation: detail,
+      reason: 'reassigned',
+      byName: lead.displayName,
+      note: input.reason,
+    });
     // Offers withdrawn here are announced without a second routing pass of their own.
     const otherContacts = result.withdrawn
       .map((offer) => offer.contactId)
