@@ -16,6 +16,7 @@ import { errorText } from '../lib/error-text';
 import { createQueryClient } from '../lib/query-client';
 import { useLiveStore } from '../stores/live-store';
 import { useLiveConnection } from './use-live-connection';
+import { useOutboxSession } from './use-outbox-session';
 
 /** The app's query client: any 401 on a read means the session ended, so show the login. */
 export function createAppQueryClient() {
@@ -69,6 +70,7 @@ function CasesHome({ frame }: { frame: FrameProps }) {
 
 function SignedInApp({ user }: { user: User }) {
   useLiveConnection();
+  useOutboxSession(user);
   useCaseFacts();
   const logout = useLogout(() => useLiveStore.getState().reset());
   // Whatever ends the session, live state of this user must not outlive it.

@@ -1,4 +1,5 @@
 import { casesEn } from './cases-en';
+import { outboxEn } from './outbox-en';
 import type { Translation } from './id';
 
 export const en: Translation = {
@@ -294,7 +295,6 @@ export const en: Translation = {
     replyLabel: 'Reply to the citizen',
     replyPlaceholder: 'Write a reply… (Ctrl+Enter to send)',
     replySend: 'Send',
-    replyFailed: 'The reply was not sent: {{reason}}',
     voiceNoReply: 'Voice call: answer on the phone.',
   },
   caller: {
@@ -336,8 +336,6 @@ export const en: Translation = {
     submit: 'Save outcome',
     failed:
       'The outcome is not saved yet: {{message}} The draft is safe on this device; press “Save outcome” to retry.',
-    willResend:
-      'Not sent yet: the connection is down. The outcome is sent automatically once it is back.',
     draftKept: 'Draft saved automatically on this device.',
   },
   outcomes: {
@@ -492,4 +490,5 @@ export const en: Translation = {
     internal: 'Something went wrong on the server.',
   },
   cases: casesEn,
+  outbox: outboxEn,
 };

@@ -3,6 +3,7 @@
  * checker and i18n.test.ts both hold that line).
  */
 import { casesId } from './cases-id';
+import { outboxId } from './outbox-id';
 export const id = {
   app: {
     name: 'Tanggap',
@@ -297,7 +298,6 @@ export const id = {
     replyLabel: 'Balasan untuk warga',
     replyPlaceholder: 'Tulis balasan… (Ctrl+Enter untuk mengirim)',
     replySend: 'Kirim',
-    replyFailed: 'Balasan belum terkirim: {{reason}}',
     voiceNoReply: 'Panggilan suara: jawab lewat telepon.',
   },
   caller: {
@@ -339,8 +339,6 @@ export const id = {
     submit: 'Simpan hasil',
     failed:
       'Hasil belum tersimpan: {{message}} Draf aman di perangkat ini; tekan “Simpan hasil” untuk mencoba lagi.',
-    willResend:
-      'Belum terkirim karena koneksi terputus. Hasil akan dikirim otomatis begitu koneksi pulih.',
     draftKept: 'Draf tersimpan otomatis di perangkat ini.',
   },
   outcomes: {
@@ -495,6 +493,7 @@ export const id = {
     internal: 'Terjadi kesalahan di server.',
   },
   cases: casesId,
+  outbox: outboxId,
 };
 
 /** The shape every language must have: the same keys, any words. */

@@ -13,7 +13,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { create } from 'zustand';
 import type { CommandName, CommandPayload, CommandResult } from '../../shared/protocol/events';
-import { AppError, isTransientError, toAppError } from './app-error';
+import { AppError, isTransientError, toAppError, type AppErrorCode } from './app-error';
 
 /** Commands that may wait in the outbox: each carries a `commandId` the server dedupes on. */
 export const OUTBOX_COMMANDS = [
@@ -46,7 +46,7 @@ export interface OutboxEntry<N extends OutboxCommand = OutboxCommand> {
   /** Sends tried so far (a resend after a lost ack counts). */
   attempts: number;
   /** Why the last attempt did not go through: transient for pending entries, the refusal for failed ones. */
-  lastError: { code: string; message: string } | null;
+  lastError: { code: AppErrorCode; message: string } | null;
 }
 
 export type CommandSender = <N extends OutboxCommand>(
@@ -61,8 +61,11 @@ export interface OutboxOptions {
   isConnected: () => boolean;
   /** Called once per acknowledged entry, with the server's result (after it left storage). */
   onAcked?: (entry: OutboxEntry, result: unknown) => void;
-  /** Called once per entry the server refused. */
-  onFailed?: (entry: OutboxEntry, error: AppError) => void;
+  /**
+   * Called once per entry the server refused; `isAwaited` when a submit of this page is waiting
+   * for it (the form that sent it shows the refusal), false for an entry from an earlier page.
+   */
+  onFailed?: (entry: OutboxEntry, error: AppError, isAwaited: boolean) => void;
   /** Wait before trying again after no answer while still connected. */
   retryDelayMs?: number;
   databaseName?: string;
@@ -328,7 +331,7 @@ export class Outbox {
         };
         await this.db.put(failed);
         this.replace(failed);
-        this.options.onFailed?.(failed, error);
+        this.options.onFailed?.(failed, error, this.waiters.has(failed.commandId));
         this.settle(failed.commandId, (waiter) => waiter.reject(error));
         continue;
       }
@@ -407,6 +410,13 @@ export function submitToOutbox<N extends OutboxCommand>(
 function quietly<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
   return promise;
+}
+
+/** The entry with this command id while it is in the outbox (pending or failed), else null. */
+export function useOutboxEntry(commandId: string): OutboxEntry | null {
+  return useOutboxStore(
+    (state) => state.entries.find((entry) => entry.commandId === commandId) ?? null,
+  );
 }
 
 /** This user's entries waiting to be sent (pending), and those the server refused (failed). */

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../../shared/schemas/common';
-import { useSendMessage } from '../api/desk-commands';
+import { sendReply } from '../api/desk-commands';
 import {
   clearReplyDraft,
   loadReplyDraft,
@@ -12,13 +12,13 @@ import {
 } from '../reply-drafts';
 
 /**
- * The reply box of a text conversation. What the agent types is kept on this device until it is
- * sent, so a reload or a dropped connection loses nothing.
+ * The reply box of a text conversation. What the agent types is kept on this device as a draft;
+ * once sent it waits in the outbox (shown in the transcript) until the server has it, so a
+ * reload or a dropped connection loses nothing.
  */
 export function ReplyBox({ contactId, channel }: { contactId: string; channel: Channel }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ReplyDraft>(() => loadReplyDraft(contactId));
-  const send = useSendMessage();
 
   // The knowledge panel inserts answers into the stored draft; show them here.
   useEffect(
@@ -44,16 +44,11 @@ export function ReplyBox({ contactId, channel }: { contactId: string; channel: C
 
   const submit = () => {
     const text = draft.text.trim();
-    if (text === '' || send.isPending) return;
-    send.mutate(
-      { commandId: draft.commandId, contactId, text },
-      {
-        onSuccess: () => {
-          clearReplyDraft(contactId);
-          setDraft({ text: '', commandId: crypto.randomUUID() });
-        },
-      },
-    );
+    if (text === '') return;
+    // From here the outbox keeps it (and the transcript shows it) until the server has it.
+    sendReply({ commandId: draft.commandId, contactId, text });
+    clearReplyDraft(contactId);
+    setDraft({ text: '', commandId: crypto.randomUUID() });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -76,14 +71,10 @@ export function ReplyBox({ contactId, channel }: { contactId: string; channel: C
         onKeyDown={onKeyDown}
         data-testid="reply-text"
       />
-      <Group justify="space-between" wrap="nowrap">
-        <Text size="xs" c="red.8" role="alert" data-testid="reply-error">
-          {send.error ? t('conversation.replyFailed', { reason: send.error.message }) : ''}
-        </Text>
+      <Group justify="flex-end" wrap="nowrap">
         <Button
           size="xs"
           onClick={submit}
-          loading={send.isPending}
           disabled={draft.text.trim() === ''}
           data-testid="reply-send"
         >
