@@ -196,7 +196,7 @@ function PendingReplyItem({ reply }: { reply: PendingReply }) {
             ? `⚠ ${t('outbox.reply.failed', { reason: reply.failure ?? '' })}`
             : reply.state === 'sending'
               ? t('outbox.reply.sending')
-              : `⏳ ${t('outbox.reply.pending')}`}
+              : t('outbox.reply.pending')}
         </Text>
         {isFailed && (
           <Group gap="xs" justify="flex-end" mt={2}>
