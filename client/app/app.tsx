@@ -25,6 +25,7 @@ import { errorText } from '../lib/error-text';
 import { createQueryClient } from '../lib/query-client';
 import { useLiveStore } from '../stores/live-store';
 import { useLiveConnection } from './use-live-connection';
+import { useOutboxSession } from './use-outbox-session';
 
 /** The app's query client: any 401 on a read means the session ended, so show the login. */
 export function createAppQueryClient() {
@@ -112,6 +113,7 @@ function CannedResponsesHome({ frame }: { frame: FrameProps }) {
 
 function SignedInApp({ user }: { user: User }) {
   useLiveConnection();
+  useOutboxSession(user);
   useCaseFacts();
   const queryClient = useQueryClient();
   // A publication changes what search finds and what the authoring list shows.

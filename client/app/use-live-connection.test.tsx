@@ -10,9 +10,10 @@ import {
   type FactEvent,
 } from '../lib/socket';
 import { useLiveStore } from '../stores/live-store';
-import { aQueueState } from '../testing/fixtures';
+import type { CallState } from '../../shared/schemas/call';
+import { aConversation, anAgentView, aQueueState, T0 } from '../testing/fixtures';
 import { authKeys } from '../features/auth/api/auth-queries';
-import { useLiveConnection } from './use-live-connection';
+import { GAP_RESYNC_DEBOUNCE_MS, useLiveConnection } from './use-live-connection';
 
 vi.mock('../lib/socket', () => ({
   connectSocket: vi.fn(),
@@ -31,6 +32,7 @@ function Probe() {
 
 function setup() {
   const queryClient = new QueryClient();
+  currentClient = queryClient;
   queryClient.setQueryData(authKeys.me(), { id: 'u-agent1' });
   queryClient.setQueryData(['desk', 'snapshot'], { cached: true });
   const view = render(
@@ -87,4 +89,65 @@ describe('useLiveConnection', () => {
     act(() => emitFact({ name: 'queue:state-changed', fact: aQueueState({ version: 4 }) }));
     expect(useLiveStore.getState().queueState?.version).toBe(4);
   });
+
+  it('skips the refetch after a reconnect that recovered the missed facts', () => {
+    const { isInvalidated } = setup();
+    act(() => emitConnection({ type: 'connected', isReconnect: false, isRecovered: false }));
+    expect(isInvalidated(['desk', 'snapshot'])).toBe(true);
+    setupQueries();
+    act(() => emitConnection({ type: 'disconnected', reason: 'transport close' }));
+    act(() => emitConnection({ type: 'connected', isReconnect: true, isRecovered: true }));
+    expect(useLiveStore.getState().connection).toBe('connected');
+    expect(isInvalidated(['desk', 'snapshot'])).toBe(false);
+  });
+
+  it('refetches once, a moment later, after gaps in a +1 stream', () => {
+    vi.useFakeTimers();
+    try {
+      const { isInvalidated } = setup();
+      act(() =>
+        useLiveStore.getState().hydrateDesk(
+          {
+            agent: anAgentView(),
+            offers: [],
+            conversations: [{ ...aConversation({ id: 'c-1', channel: 'voice' }), call: aCall(1) }],
+            recentOutcomes: [],
+          },
+          0,
+        ),
+      );
+      act(() => emitFact({ name: 'call:state-changed', fact: aCall(2) }));
+      act(() => vi.advanceTimersByTime(GAP_RESYNC_DEBOUNCE_MS * 2));
+      expect(isInvalidated(['desk', 'snapshot'])).toBe(false);
+
+      act(() => emitFact({ name: 'call:state-changed', fact: aCall(5) }));
+      act(() => emitFact({ name: 'call:state-changed', fact: aCall(8) }));
+      expect(isInvalidated(['desk', 'snapshot'])).toBe(false);
+      act(() => vi.advanceTimersByTime(GAP_RESYNC_DEBOUNCE_MS));
+      expect(isInvalidated(['desk', 'snapshot'])).toBe(true);
+      expect(isInvalidated(authKeys.me())).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
+
+let currentClient: QueryClient | null = null;
+
+/** Puts the desk snapshot back in the cache as fresh, to see whether it is invalidated again. */
+function setupQueries() {
+  currentClient?.setQueryData(['desk', 'snapshot'], { cached: true });
+}
+
+function aCall(version: number): CallState {
+  return {
+    contactId: 'c-1',
+    state: 'connected',
+    ringingAt: T0,
+    answeredAt: T0 + 1_000,
+    holdStartedAt: null,
+    holdMs: 0,
+    endedAt: null,
+    version,
+  };
+}

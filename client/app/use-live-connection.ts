@@ -6,17 +6,21 @@ import {
   subscribeToConnection,
   subscribeToFacts,
 } from '../lib/socket';
-import { useLiveStore } from '../stores/live-store';
+import { subscribeToGaps, useLiveStore } from '../stores/live-store';
 import { authKeys } from '../features/auth/api/auth-queries';
 
 /** Delay before reopening a socket the server closed, so a restart loop cannot spin. */
 const SERVER_CLOSE_RETRY_MS = 2_000;
 const REFUSED_RETRY_MS = 15_000;
+/** Gaps seen within this window cost one refetch, not one each. */
+export const GAP_RESYNC_DEBOUNCE_MS = 500;
 
 /**
  * Owns the live connection for a signed-in session: opens the socket, feeds facts into the live
- * store, and on every (re)connection refetches the snapshots, because facts sent while we were
- * away are not guaranteed to be replayed. A refused socket means the session is gone.
+ * store, and refetches the snapshots on the first connection and after every reconnect that
+ * connection state recovery did not cover (then facts sent while we were away are lost). A
+ * recovered reconnect replayed them, so nothing is read again. A gap in a +1 stream also reads
+ * the snapshots again, debounced. A refused socket means the session is gone.
  */
 export function useLiveConnection(): void {
   const queryClient = useQueryClient();
@@ -29,6 +33,11 @@ export function useLiveConnection(): void {
       });
     };
 
+    let gapTimer: ReturnType<typeof setTimeout> | undefined;
+    const offGaps = subscribeToGaps(() => {
+      clearTimeout(gapTimer);
+      gapTimer = setTimeout(refetchSnapshots, GAP_RESYNC_DEBOUNCE_MS);
+    });
     const offFacts = subscribeToFacts((event) => {
       if (event.name === 'queue:state-changed') store().noteServerTime(event.fact.at, Date.now());
       store().ingestFact(event);
@@ -41,8 +50,8 @@ export function useLiveConnection(): void {
         case 'connected':
           store().setConnection('connected');
           // Also on the first connection: it closes the gap between the first reads and joining
-          // the rooms.
-          refetchSnapshots();
+          // the rooms. A recovered reconnect got every fact it missed replayed (rooms included).
+          if (!(event.isReconnect && event.isRecovered)) refetchSnapshots();
           break;
         case 'disconnected':
           if (event.reason === 'io client disconnect') {
@@ -68,6 +77,8 @@ export function useLiveConnection(): void {
     connectSocket();
     return () => {
       clearTimeout(retryTimer);
+      clearTimeout(gapTimer);
+      offGaps();
       offFacts();
       offConnection();
       disconnectSocket();

@@ -1,10 +1,12 @@
-import { Badge, Box, Button, Group, Text } from '@mantine/core';
+import { Badge, Box, Button, Group, Modal, Text } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/schemas/user';
 import { ConnectionBanner, ConnectionIndicator } from './connection-banner';
 import { LanguageSwitch } from './language-switch';
+import { OutboxIndicator } from './outbox-indicator';
+import { useOutboxStore } from '../lib/outbox';
 
 export const HEADER_HEIGHT = 52;
 
@@ -35,6 +37,10 @@ export function AppFrame({
 }) {
   const { t } = useTranslation();
   const { user, onSignOut, isSigningOut, navigation } = frame;
+  const unsentCount = useOutboxStore((state) => state.entries.length);
+  const [isSignOutWarned, setSignOutWarned] = useState(false);
+  // Unsent work stays on this device for this user only; say so before they leave.
+  const requestSignOut = () => (unsentCount > 0 ? setSignOutWarned(true) : onSignOut());
   return (
     <Box style={{ display: 'flex', flexDirection: 'column', height: '100dvh' }}>
       <Box
@@ -56,6 +62,7 @@ export function AppFrame({
         {navigation}
         <Box style={{ flex: 1, minWidth: 0 }}>{toolbar}</Box>
         <Group gap="sm" wrap="nowrap">
+          <OutboxIndicator />
           <ConnectionIndicator />
           <Group gap={6} wrap="nowrap">
             <Text size="sm" fw={600} data-testid="current-user">
@@ -72,7 +79,7 @@ export function AppFrame({
             variant="subtle"
             color="gray"
             leftSection={<IconLogout size={14} aria-hidden />}
-            onClick={onSignOut}
+            onClick={requestSignOut}
             loading={isSigningOut}
             data-testid="sign-out"
           >
@@ -80,6 +87,29 @@ export function AppFrame({
           </Button>
         </Group>
       </Box>
+      <Modal
+        opened={isSignOutWarned}
+        onClose={() => setSignOutWarned(false)}
+        title={t('outbox.signOut.title')}
+        data-testid="sign-out-warning"
+      >
+        <Text size="sm">{t('outbox.signOut.body', { count: unsentCount })}</Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setSignOutWarned(false)} data-autofocus>
+            {t('outbox.signOut.stay')}
+          </Button>
+          <Button
+            color="red"
+            onClick={() => {
+              setSignOutWarned(false);
+              onSignOut();
+            }}
+            data-testid="sign-out-confirm"
+          >
+            {t('outbox.signOut.confirm')}
+          </Button>
+        </Group>
+      </Modal>
       <ConnectionBanner />
       <Box component="main" aria-label={t('app.mainRegion')} style={{ flex: 1, minHeight: 0 }}>
         {children}

@@ -1,12 +1,14 @@
 import { Alert } from '@mantine/core';
 import { IconPlugConnectedX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { countOutbox, useOutboxStore } from '../lib/outbox';
 import { useLiveStore } from '../stores/live-store';
 
 /** Says so, in words and colour, when live updates are not flowing. */
 export function ConnectionBanner() {
   const { t } = useTranslation();
   const connection = useLiveStore((state) => state.connection);
+  const pending = useOutboxStore((state) => countOutbox(state.entries).pending);
   if (connection !== 'reconnecting' && connection !== 'refused') return null;
   return (
     <Alert
@@ -19,6 +21,7 @@ export function ConnectionBanner() {
       data-testid="connection-banner"
     >
       {connection === 'refused' ? t('connection.refused') : t('connection.reconnecting')}
+      {pending > 0 && <> {t('outbox.pendingInBanner', { count: pending })}</>}
     </Alert>
   );
 }

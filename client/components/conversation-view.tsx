@@ -55,11 +55,26 @@ const SPEAKER_STYLE = {
   system: { align: 'center', bg: 'transparent' },
 } as const;
 
+/** A reply the agent sent that the server does not have yet (it waits in the outbox). */
+export interface PendingReply {
+  commandId: string;
+  text: string;
+  at: number;
+  state: 'waiting' | 'sending' | 'failed';
+  /** Why the server refused it, in the agent's language (failed only). */
+  failure: string | null;
+  onRetry: () => void;
+  onDiscard: () => void;
+}
+
 export function Transcript({
   messages,
+  pending = [],
   maxHeight = 260,
 }: {
   messages: Message[];
+  /** The agent's replies still in the outbox, shown after the messages with their state. */
+  pending?: PendingReply[];
   maxHeight?: number;
 }) {
   const { t, i18n } = useTranslation();
@@ -70,13 +85,13 @@ export function Transcript({
   useEffect(() => {
     const element = viewport.current;
     if (element && isAtBottom.current) element.scrollTop = element.scrollHeight;
-  }, [messages.length]);
+  }, [messages.length, pending.length]);
   return (
     <section aria-labelledby={titleId}>
       <Title order={3} size="sm" mb={4} id={titleId}>
         {t('conversation.transcript')}
       </Title>
-      {messages.length === 0 ? (
+      {messages.length === 0 && pending.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('conversation.noMessages')}
         </Text>
@@ -135,10 +150,66 @@ export function Transcript({
                 </Box>
               );
             })}
+            {pending.map((reply) => (
+              <PendingReplyItem key={reply.commandId} reply={reply} />
+            ))}
           </Stack>
         </ScrollArea.Autosize>
       )}
     </section>
+  );
+}
+
+/** An outbox reply: the agent's words, dashed until the server has them, and what is happening. */
+function PendingReplyItem({ reply }: { reply: PendingReply }) {
+  const { t, i18n } = useTranslation();
+  const isFailed = reply.state === 'failed';
+  return (
+    <Box
+      component="li"
+      style={{ alignSelf: SPEAKER_STYLE.outbound.align, maxWidth: '85%' }}
+      data-testid="pending-reply"
+      data-state={reply.state}
+    >
+      <Paper
+        px="sm"
+        py={4}
+        radius="sm"
+        bg={SPEAKER_STYLE.outbound.bg}
+        style={{
+          border: `1px dashed var(--mantine-color-${isFailed ? 'red-6' : 'gray-5'})`,
+        }}
+      >
+        <Text size="xs" c="dimmed">
+          {t('conversation.outbound')} · {formatTime(reply.at, i18n.language)}
+        </Text>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {reply.text}
+        </Text>
+        <Text
+          size="xs"
+          ta="right"
+          c={isFailed ? 'red.8' : 'orange.9'}
+          data-testid="pending-reply-state"
+        >
+          {isFailed
+            ? `⚠ ${t('outbox.reply.failed', { reason: reply.failure ?? '' })}`
+            : reply.state === 'sending'
+              ? t('outbox.reply.sending')
+              : t('outbox.reply.pending')}
+        </Text>
+        {isFailed && (
+          <Group gap="xs" justify="flex-end" mt={2}>
+            <Button size="compact-xs" variant="default" onClick={reply.onRetry}>
+              {t('outbox.retry')}
+            </Button>
+            <Button size="compact-xs" variant="subtle" color="red" onClick={reply.onDiscard}>
+              {t('outbox.discard')}
+            </Button>
+          </Group>
+        )}
+      </Paper>
+    </Box>
   );
 }
 

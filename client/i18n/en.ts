@@ -2,6 +2,7 @@ import { casesEn } from './cases-en';
 import { replyToolsEn } from './reply-tools-en';
 import { authoringEn, noticesEn } from './publications-en';
 import { citizensEn } from './citizens-en';
+import { outboxEn } from './outbox-en';
 import type { Translation } from './id';
 
 export const en: Translation = {
@@ -296,7 +297,6 @@ export const en: Translation = {
     replyLabel: 'Reply to the citizen',
     replyPlaceholder: 'Write a reply… (Ctrl+Enter to send)',
     replySend: 'Send',
-    replyFailed: 'The reply was not sent: {{reason}}',
     voiceNoReply: 'Voice call: answer on the phone.',
   },
   caller: {
@@ -338,8 +338,6 @@ export const en: Translation = {
     submit: 'Save outcome',
     failed:
       'The outcome is not saved yet: {{message}} The draft is safe on this device; press “Save outcome” to retry.',
-    willResend:
-      'Not sent yet: the connection is down. The outcome is sent automatically once it is back.',
     draftKept: 'Draft saved automatically on this device.',
   },
   outcomes: {
@@ -498,4 +496,5 @@ export const en: Translation = {
   authoring: authoringEn,
   notices: noticesEn,
   citizens: citizensEn,
+  outbox: outboxEn,
 };

@@ -6,6 +6,7 @@ import { casesId } from './cases-id';
 import { replyToolsId } from './reply-tools-id';
 import { authoringId, noticesId } from './publications-id';
 import { citizensId } from './citizens-id';
+import { outboxId } from './outbox-id';
 export const id = {
   app: {
     name: 'Tanggap',
@@ -299,7 +300,6 @@ export const id = {
     replyLabel: 'Balasan untuk warga',
     replyPlaceholder: 'Tulis balasan… (Ctrl+Enter untuk mengirim)',
     replySend: 'Kirim',
-    replyFailed: 'Balasan belum terkirim: {{reason}}',
     voiceNoReply: 'Panggilan suara: jawab lewat telepon.',
   },
   caller: {
@@ -341,8 +341,6 @@ export const id = {
     submit: 'Simpan hasil',
     failed:
       'Hasil belum tersimpan: {{message}} Draf aman di perangkat ini; tekan “Simpan hasil” untuk mencoba lagi.',
-    willResend:
-      'Belum terkirim karena koneksi terputus. Hasil akan dikirim otomatis begitu koneksi pulih.',
     draftKept: 'Draf tersimpan otomatis di perangkat ini.',
   },
   outcomes: {
@@ -501,6 +499,7 @@ export const id = {
   authoring: authoringId,
   notices: noticesId,
   citizens: citizensId,
+  outbox: outboxId,
 };
 
 /** The shape every language must have: the same keys, any words. */

@@ -11,6 +11,13 @@
  *   again on top (see `LiveStore.hydrate*`). That also heals a server restart, after which
  *   versions start again from zero.
  * - Every reducer is idempotent, so replaying a fact twice changes nothing.
+ * - Gaps (`detectGap`): only streams whose every change is published with a version exactly one
+ *   higher can show a missed fact: a call (`CallState.version`, +1 per applied CTI event) and a
+ *   script (`ScriptState.revision`, +1 per move). A jump there means facts were lost (possibly
+ *   with others that carry no version, such as messages), so the snapshot is read again. Queue
+ *   state, agents and contacts are latest-wins full states: their published versions may skip
+ *   (a change nobody is told of, or two commits read back at once), and the newest copy is
+ *   complete, so a skip there is no loss.
  */
 import type { AgentView } from '../../shared/schemas/agent';
 import type { CallState } from '../../shared/schemas/call';
@@ -672,4 +679,42 @@ export function hydrateQueueData(data: LiveData, queueState: QueueState): LiveDa
 
 export function hydrateQueueMetricsData(data: LiveData, queueMetrics: QueueMetricsState): LiveData {
   return { ...data, queueMetrics };
+}
+
+/** A snapshot to read again after a gap was seen in one of the streams it holds. */
+export type ResyncTarget = 'desk' | 'monitor';
+
+/**
+ * Where the incoming fact skips a version of a +1 stream the client holds (see the header): the
+ * desk and/or the monitored agent's view. Facts about contacts nobody here holds, and stale or
+ * next-in-line facts, show no gap.
+ */
+export function detectGap(data: LiveData, event: FactEvent): ResyncTarget[] {
+  let contactId: string;
+  let isAhead: (conversation: ConversationDetail) => boolean;
+  switch (event.name) {
+    case 'call:state-changed': {
+      const call = event.fact;
+      const held = newestCall(data, call.contactId);
+      if (held === null || call.version <= held.version + 1) return [];
+      contactId = call.contactId;
+      isAhead = () => true;
+      break;
+    }
+    case 'script:progress-changed': {
+      const state = event.fact;
+      contactId = state.contactId;
+      isAhead = (conversation) =>
+        conversation.script !== null && state.revision > conversation.script.state.revision + 1;
+      break;
+    }
+    default:
+      return [];
+  }
+  const targets: ResyncTarget[] = [];
+  const gapIn = (list: ConversationDetail[]) =>
+    list.some((conversation) => conversation.contact.id === contactId && isAhead(conversation));
+  if (gapIn(data.desk.conversations)) targets.push('desk');
+  if (gapIn(data.training.monitor.conversations)) targets.push('monitor');
+  return targets;
 }

@@ -16,6 +16,7 @@ import {
   applyAccepted,
   applyOutcome,
   applyScriptState,
+  detectGap,
   hydrateBoardData,
   hydrateDeskData,
   hydrateMonitorData,
@@ -28,6 +29,7 @@ import {
   selectConversation,
   type ConnectionStatus,
   type LiveData,
+  type ResyncTarget,
 } from './live-data';
 
 /** Facts kept for replay over a snapshot that was in flight while they arrived. */
@@ -217,15 +219,26 @@ const createTrainingSlice: Slice<TrainingSlice> = (set) => ({
     })),
 });
 
-const createFactsSlice: Slice<FactsSlice> = (set) => ({
+const gapListeners = new Set<(targets: ResyncTarget[]) => void>();
+
+/** Hears of every gap seen in a +1 stream (see `detectGap`), to read the snapshot again. */
+export function subscribeToGaps(listener: (targets: ResyncTarget[]) => void): () => void {
+  gapListeners.add(listener);
+  return () => gapListeners.delete(listener);
+}
+
+const createFactsSlice: Slice<FactsSlice> = (set, get) => ({
   factSeq: 0,
   factLog: [],
-  ingestFact: (event) =>
+  ingestFact: (event) => {
+    const gaps = detectGap(dataOf(get()), event);
     set((state) => {
       const seq = state.factSeq + 1;
       const factLog = [...state.factLog, { seq, event }].slice(-FACT_LOG_LIMIT);
       return { ...reduceFact(dataOf(state), event, seq), factSeq: seq, factLog };
-    }),
+    });
+    if (gaps.length > 0) for (const listener of gapListeners) listener(gaps);
+  },
   reset: () => set({ ...initialLiveData(), factLog: [], offsetSamples: [] }),
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterMissedOffer, decideOffer, type OfferFacts } from './reservation';
+import { afterMissedOffer, decideOffer, isRepeatedAnswer, type OfferFacts } from './reservation';
 
 const pending: OfferFacts = { agentId: 'a1', status: 'pending', expiresAt: 1_000 };
 
@@ -81,5 +81,33 @@ describe('afterMissedOffer', () => {
     expect(afterMissedOffer(1, 3)).toEqual({ missedInARow: 2, isNotResponding: false });
     expect(afterMissedOffer(2, 3)).toEqual({ missedInARow: 3, isNotResponding: true });
     expect(afterMissedOffer(0, 1)).toEqual({ missedInARow: 1, isNotResponding: true });
+  });
+});
+
+describe('isRepeatedAnswer', () => {
+  const offer = { agentId: 'a1', expiresAt: 1_000 };
+  it('recognises the same agent answering the same way again, whatever the time', () => {
+    expect(
+      isRepeatedAnswer({ ...offer, status: 'accepted' }, { kind: 'accept', agentId: 'a1' }),
+    ).toBe(true);
+    expect(
+      isRepeatedAnswer({ ...offer, status: 'rejected' }, { kind: 'reject', agentId: 'a1' }),
+    ).toBe(true);
+  });
+
+  it('is no repeat for another agent, another answer, or an offer still pending or ended otherwise', () => {
+    expect(
+      isRepeatedAnswer({ ...offer, status: 'accepted' }, { kind: 'accept', agentId: 'a2' }),
+    ).toBe(false);
+    expect(
+      isRepeatedAnswer({ ...offer, status: 'accepted' }, { kind: 'reject', agentId: 'a1' }),
+    ).toBe(false);
+    expect(
+      isRepeatedAnswer({ ...offer, status: 'rejected' }, { kind: 'accept', agentId: 'a1' }),
+    ).toBe(false);
+    for (const status of ['pending', 'expired', 'rescinded'] as const) {
+      expect(isRepeatedAnswer({ ...offer, status }, { kind: 'accept', agentId: 'a1' })).toBe(false);
+      expect(isRepeatedAnswer({ ...offer, status }, { kind: 'reject', agentId: 'a1' })).toBe(false);
+    }
   });
 });

@@ -55,6 +55,20 @@ export function decideOffer(offer: OfferFacts, action: OfferAction, now: number)
   }
 }
 
+/**
+ * Whether an accept or reject repeats the agent's own earlier answer to this offer (a resend
+ * after a lost acknowledgement): the offer id is then the idempotency key, and the server answers
+ * as it did the first time instead of refusing an offer that is no longer pending. Checked
+ * before `decideOffer`, whose expiry rule must not turn a late resend into a conflict.
+ */
+export function isRepeatedAnswer(
+  offer: OfferFacts,
+  action: Extract<OfferAction, { agentId: string }>,
+): boolean {
+  if (action.agentId !== offer.agentId) return false;
+  return offer.status === (action.kind === 'accept' ? 'accepted' : 'rejected');
+}
+
 /** After a missed (expired) offer: the agent's new count and whether they stop getting offers. */
 export function afterMissedOffer(
   missedInARow: number,

@@ -65,13 +65,16 @@ export const commands = {
     result: AgentViewSchema,
     roles: ['agent'],
   }),
-  /** Take the offered contact. Fails with `conflict` once the offer expired or was withdrawn. */
+  /**
+   * Take the offered contact. Fails with `conflict` once the offer expired or was withdrawn.
+   * Idempotent on the offer id: a resend after this agent's accept answers the conversation again.
+   */
   'offer:accept': command({
     payload: z.object({ offerId: IdSchema }),
     result: ConversationDetailSchema,
     roles: ['agent'],
   }),
-  /** Decline an offer; the contact goes to another eligible agent. */
+  /** Decline an offer; the contact goes to another eligible agent. Idempotent on the offer id. */
   'offer:reject': command({
     payload: z.object({ offerId: IdSchema, reason: z.string().trim().max(200).optional() }),
     result: z.object({ offerId: IdSchema }),
@@ -118,6 +121,7 @@ export const commands = {
   'conversation:transfer': command({
     payload: z
       .object({
+        commandId: CommandIdSchema,
         contactId: IdSchema,
         to: z.discriminatedUnion('kind', [
           z.object({ kind: z.literal('queue'), queueId: IdSchema }),
@@ -140,6 +144,7 @@ export const commands = {
   /** A lead moves a waiting, offered or active conversation to a named agent. */
   'conversation:reassign': command({
     payload: z.object({
+      commandId: CommandIdSchema,
       contactId: IdSchema,
       toAgentId: IdSchema,
       reason: z.string().trim().min(1, 'reason is required').max(300),

@@ -102,7 +102,10 @@ describe('provenance of an answer in a browser', () => {
     );
     const secondReference = String(second.body.reference);
     await agent.getByTestId('offer-accept').first().click();
-    await agent.getByTestId('conversation-reference').filter({ hasText: secondReference }).waitFor();
+    await agent
+      .getByTestId('conversation-reference')
+      .filter({ hasText: secondReference })
+      .waitFor();
     const provenance = agent.getByTestId('caller-context').getByTestId('outcome-provenance');
     await provenance.first().waitFor();
     const cited = (await provenance.first().textContent()) ?? '';

@@ -388,6 +388,7 @@ describe.each(STORAGE_MODES)(
 
         await agent2.sendOk('agent:set-status', { status: 'available' });
         await lead.sendOk('conversation:reassign', {
+          commandId: randomUUID(),
           contactId: held.contact.id,
           toAgentId: await userId(server, 'agent2'),
           reason: 'Penanya meminta petugas senior',

@@ -289,6 +289,7 @@ describe.each(STORAGE_MODES)('boundaries on %s', (mode: StorageMode) => {
     });
     expect(
       await agent2.send('conversation:reassign', {
+        commandId: randomUUID(),
         contactId: offer.contact.id,
         toAgentId: await userId(server, 'agent2'),
         reason: 'ambil sendiri',

@@ -33,6 +33,7 @@ describe.each(STORAGE_MODES)('lead and trainer on %s', (mode: StorageMode) => {
     const agent2Id = await userId(server, 'agent2');
 
     const moved = await lead.sendOk('conversation:reassign', {
+      commandId: randomUUID(),
       contactId,
       toAgentId: agent2Id,
       reason: 'Penanya meminta petugas yang menangani pajak',
@@ -102,6 +103,7 @@ describe.each(STORAGE_MODES)('lead and trainer on %s', (mode: StorageMode) => {
     );
     const agent1Id = await userId(server, 'agent1');
     const moved = await lead.sendOk('conversation:reassign', {
+      commandId: randomUUID(),
       contactId: String(waiting.body.contactId),
       toAgentId: agent1Id,
       reason: 'Penanya media, segera dilayani',
@@ -114,6 +116,7 @@ describe.each(STORAGE_MODES)('lead and trainer on %s', (mode: StorageMode) => {
 
     const other = await postInbound(server.url, inboundContact({ from: '085700000000' }));
     const busy = await lead.send('conversation:reassign', {
+      commandId: randomUUID(),
       contactId: String(other.body.contactId),
       toAgentId: agent1Id,
       reason: 'coba',
@@ -123,6 +126,7 @@ describe.each(STORAGE_MODES)('lead and trainer on %s', (mode: StorageMode) => {
       error: { code: 'conflict', message: expect.stringContaining('as many conversations') },
     });
     const offline = await lead.send('conversation:reassign', {
+      commandId: randomUUID(),
       contactId: String(other.body.contactId),
       toAgentId: await userId(server, 'trainee1'),
       reason: 'coba',
@@ -132,12 +136,14 @@ describe.each(STORAGE_MODES)('lead and trainer on %s', (mode: StorageMode) => {
       error: { code: 'conflict', message: expect.stringContaining('offline') },
     });
     const notAgent = await lead.send('conversation:reassign', {
+      commandId: randomUUID(),
       contactId: String(other.body.contactId),
       toAgentId: await userId(server, 'trainer1'),
       reason: 'coba',
     });
     expect(notAgent).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     const noReason = await lead.sendRaw('conversation:reassign', {
+      commandId: randomUUID(),
       contactId: String(other.body.contactId),
       toAgentId: agent1Id,
       reason: '  ',
@@ -176,6 +182,7 @@ describe.each(STORAGE_MODES)('lead and trainer on %s', (mode: StorageMode) => {
       const acks = await Promise.all(
         leads.map((lead, i) =>
           lead.send('conversation:reassign', {
+            commandId: randomUUID(),
             contactId: contactIds[i]!,
             toAgentId: agent1Id,
             reason: `ronde ${round}`,

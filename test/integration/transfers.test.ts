@@ -32,6 +32,7 @@ describe.each(STORAGE_MODES)('transfers on %s', (mode: StorageMode) => {
     await agent2.sendOk('agent:set-status', { status: 'break' });
     const held = await agent1Holding(agent1);
     const moved = await agent1.sendOk('conversation:transfer', {
+      commandId: randomUUID(),
       contactId: held.contact.id,
       to: { kind: 'queue', queueId: 'q-pajak-digital' },
       mode: 'cold',
@@ -65,6 +66,7 @@ describe.each(STORAGE_MODES)('transfers on %s', (mode: StorageMode) => {
     const held = await agent1Holding(agent1);
     const agent2Id = await userId(server, 'agent2');
     await agent1.sendOk('conversation:transfer', {
+      commandId: randomUUID(),
       contactId: held.contact.id,
       to: { kind: 'agent', agentId: agent2Id },
       mode: 'warm',
@@ -126,6 +128,7 @@ describe.each(STORAGE_MODES)('transfers on %s', (mode: StorageMode) => {
     await agent2.sendOk('agent:set-status', { status: 'available' });
     const held = await agent1Holding(agent1);
     await agent1.sendOk('conversation:transfer', {
+      commandId: randomUUID(),
       contactId: held.contact.id,
       to: { kind: 'agent', agentId: await userId(server, 'agent2') },
       mode: 'warm',
@@ -168,6 +171,7 @@ describe.each(STORAGE_MODES)('transfers on %s', (mode: StorageMode) => {
       });
     expect((await voiceEvent('answered')).status).toBe(200);
     await agent1.sendOk('conversation:transfer', {
+      commandId: randomUUID(),
       contactId: held.contact.id,
       to: { kind: 'agent', agentId: await userId(server, 'agent2') },
       mode: 'warm',
@@ -196,6 +200,7 @@ describe.each(STORAGE_MODES)('transfers on %s', (mode: StorageMode) => {
     const attempt = (payload: unknown) => agent1.sendRaw('conversation:transfer', payload);
     expect(
       await attempt({
+        commandId: randomUUID(),
         contactId: held.contact.id,
         to: { kind: 'queue', queueId: 'q-umum' },
         mode: 'warm',
@@ -207,6 +212,7 @@ describe.each(STORAGE_MODES)('transfers on %s', (mode: StorageMode) => {
     });
     expect(
       await attempt({
+        commandId: randomUUID(),
         contactId: held.contact.id,
         to: { kind: 'agent', agentId: agent2Id },
         mode: 'warm',
@@ -217,6 +223,7 @@ describe.each(STORAGE_MODES)('transfers on %s', (mode: StorageMode) => {
     });
     expect(
       await attempt({
+        commandId: randomUUID(),
         contactId: held.contact.id,
         to: { kind: 'queue', queueId: 'no-such-queue' },
         mode: 'cold',
@@ -228,6 +235,7 @@ describe.each(STORAGE_MODES)('transfers on %s', (mode: StorageMode) => {
     // agent2 is signed in but not ready.
     expect(
       await attempt({
+        commandId: randomUUID(),
         contactId: held.contact.id,
         to: { kind: 'agent', agentId: agent2Id },
         mode: 'cold',
@@ -238,6 +246,7 @@ describe.each(STORAGE_MODES)('transfers on %s', (mode: StorageMode) => {
     });
     expect(
       await agent2.sendRaw('conversation:transfer', {
+        commandId: randomUUID(),
         contactId: held.contact.id,
         to: { kind: 'queue', queueId: 'q-umum' },
         mode: 'cold',

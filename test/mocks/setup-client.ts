@@ -1,8 +1,11 @@
 /**
  * Setup for the `client` vitest project (jsdom): the msw server for HTTP, DOM cleanup between
- * tests, a clean localStorage, and the browser APIs jsdom lacks but Mantine needs.
+ * tests, a clean localStorage and IndexedDB (fake-indexeddb, for the outbox), and the browser
+ * APIs jsdom lacks but Mantine needs.
  */
+import 'fake-indexeddb/auto';
 import { cleanup } from '@testing-library/react';
+import { IDBFactory } from 'fake-indexeddb';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { handlers, resetMockState } from './handlers';
@@ -18,6 +21,8 @@ afterEach(() => {
   server.resetHandlers();
   resetMockState();
   window.localStorage.clear();
+  // A fresh, empty IndexedDB (the outbox) for the next test.
+  globalThis.indexedDB = new IDBFactory();
 });
 
 afterAll(() => {

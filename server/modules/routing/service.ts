@@ -5,7 +5,9 @@ import type { ConversationDetail } from '../../../shared/schemas/contact';
 import {
   afterMissedOffer,
   decideOffer,
+  isRepeatedAnswer,
   type OfferAction,
+  type OfferFacts,
   type OfferStatus,
 } from '../../domain/reservation';
 import { planOffers } from '../../domain/routing';
@@ -143,7 +145,42 @@ export class RoutingService {
     void this.queueState.changed();
   }
 
+  /**
+   * Takes the offered contact. A resend of an accept that already went through (the ack was lost)
+   * answers the conversation as it stands while this agent still holds it, and publishes nothing.
+   */
   async accept(agentId: string, offerId: string): Promise<ConversationDetail> {
+    try {
+      return await this.acceptOnce(agentId, offerId);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'conflict') {
+        const held = await this.heldAfterOwnAccept(agentId, offerId);
+        if (held) return held;
+      }
+      throw error;
+    }
+  }
+
+  private async heldAfterOwnAccept(
+    agentId: string,
+    offerId: string,
+  ): Promise<ConversationDetail | undefined> {
+    const offer = await loadOffer(this.ctx.db, offerId);
+    if (!offer || !isRepeatedAnswer(toOfferFacts(offer), { kind: 'accept', agentId })) {
+      return undefined;
+    }
+    const [detail] = await loadConversationDetailsSeenBy(this.ctx.db, {
+      viewerId: agentId,
+      contactIds: [offer.contact_id],
+      purpose: 'serving',
+      at: this.ctx.clock.now(),
+    });
+    const isHeld =
+      detail?.contact.status === 'active' && detail.contact.assignedAgentId === agentId;
+    return isHeld ? detail : undefined;
+  }
+
+  private async acceptOnce(agentId: string, offerId: string): Promise<ConversationDetail> {
     const { db, clock } = this.ctx;
     const now = clock.now();
     const accepted = await db.transaction().execute(async (trx) => {
@@ -243,7 +280,26 @@ export class RoutingService {
     return detail;
   }
 
+  /** Declines an offer; a resend of this agent's reject answers the same and changes nothing. */
   async reject(
+    agentId: string,
+    offerId: string,
+    reason: string | undefined,
+  ): Promise<{ offerId: string }> {
+    try {
+      return await this.rejectOnce(agentId, offerId, reason);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'conflict') {
+        const offer = await loadOffer(this.ctx.db, offerId);
+        if (offer && isRepeatedAnswer(toOfferFacts(offer), { kind: 'reject', agentId })) {
+          return { offerId };
+        }
+      }
+      throw error;
+    }
+  }
+
+  private async rejectOnce(
     agentId: string,
     offerId: string,
     reason: string | undefined,
@@ -476,11 +532,15 @@ async function loadOfferFor(
 ) {
   const offer = await loadOffer(trx, offerId);
   if (!offer) throw new AppError('not_found', 'No such offer.');
-  const decision = decideOffer(
-    { agentId: offer.agent_id, status: offer.status as OfferStatus, expiresAt: offer.expires_at },
-    action,
-    now,
-  );
+  const decision = decideOffer(toOfferFacts(offer), action, now);
   if (!decision.ok) throw new AppError(decision.code, decision.message);
   return offer;
+}
+
+function toOfferFacts(offer: { agent_id: string; status: string; expires_at: number }): OfferFacts {
+  return {
+    agentId: offer.agent_id,
+    status: offer.status as OfferStatus,
+    expiresAt: offer.expires_at,
+  };
 }

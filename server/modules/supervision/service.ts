@@ -1,7 +1,7 @@
 import { workClassOf } from '../../../shared/domain/capacity';
 import type { CommandPayload } from '../../../shared/protocol/events';
 import type { Channel } from '../../../shared/schemas/common';
-import type { ContactSummary } from '../../../shared/schemas/contact';
+import { ContactSummarySchema, type ContactSummary } from '../../../shared/schemas/contact';
 import type { User } from '../../../shared/schemas/user';
 import type { MonitorSnapshot, SupervisionBoard } from '../../../shared/schemas/views';
 import { rooms } from '../../realtime/rooms';
@@ -14,6 +14,7 @@ import {
   lockAgent,
 } from '../agents/repository';
 import { AppError } from '../app-error';
+import { runOnce } from '../command-results';
 import type { ServiceContext } from '../context';
 import { publishContactsUpdated } from '../conversations/publish';
 import { hasRoomForWork } from '../capacity/repository';
@@ -33,6 +34,15 @@ import { recordContactEvent } from '../routing/repository';
 import type { RoutingService, WithdrawnOffer } from '../routing/service';
 
 const RECENT_OUTCOMES_ON_BOARD = 50;
+
+/** What a reassignment's transaction hands to the announcements made after the commit. */
+interface Reassigned {
+  contactId: string;
+  reference: string;
+  previousAgentId: string | null;
+  target: { id: string; role: string; display_name: string };
+  withdrawn: WithdrawnOffer[];
+}
 const RECENT_OUTCOMES_PER_AGENT = 20;
 
 /** Leads move work; trainers and leads watch it. */
@@ -81,78 +91,95 @@ export class SupervisionService {
   ): Promise<ContactSummary> {
     const { db, clock } = this.ctx;
     const now = clock.now();
-    const result = await db.transaction().execute(async (trx) => {
-      const contact = await trx
-        .selectFrom('contacts')
-        .selectAll()
-        .where('id', '=', input.contactId)
-        .executeTakeFirst();
-      if (!contact) throw new AppError('not_found', 'No such contact.');
-      if (contact.status === 'closed')
-        throw new AppError('conflict', 'This conversation is already closed.');
-      const target = await trx
-        .selectFrom('users')
-        .select(['id', 'role', 'display_name'])
-        .where('id', '=', input.toAgentId)
-        .executeTakeFirst();
-      if (!target || target.role !== 'agent') {
-        throw new AppError('invalid_payload', 'Conversations can be moved to agents only.', [
-          { path: 'toAgentId', message: 'not an agent' },
-        ]);
-      }
-      if (contact.status === 'active' && contact.assigned_agent_id === target.id) {
-        throw new AppError('conflict', `${target.display_name} already holds this conversation.`);
-      }
-      await lockAgent(trx, target.id);
-      const targetState = await loadAgentState(trx, target.id);
-      if (!targetState || targetState.presence === 'offline') {
-        throw new AppError('conflict', `${target.display_name} is offline.`);
-      }
-      if (!(await hasRoomForWork(trx, target.id, workClassOf(contact.channel as Channel)))) {
-        throw new AppError(
-          'conflict',
-          `${target.display_name} already holds as many conversations of this kind as they may.`,
-        );
-      }
-      const withdrawn: WithdrawnOffer[] = [
-        ...(await this.routing.rescindContactOffer(trx, contact.id, now)),
-        ...(await this.routing.rescindAgentOffers(trx, target.id, now)),
-      ];
-      const previousAgentId = contact.status === 'active' ? contact.assigned_agent_id : null;
-      const moved = await trx
-        .updateTable('contacts')
-        .set((eb) => ({
-          status: 'active',
-          assigned_agent_id: target.id,
-          accepted_at: now,
-          answered_at: eb.fn.coalesce('answered_at', eb.val(now)),
-          version: eb('version', '+', 1),
-        }))
-        .where('id', '=', contact.id)
-        .where('status', 'in', ['waiting', 'offered', 'active'])
-        .where('assigned_agent_id', previousAgentId === null ? 'is' : '=', previousAgentId)
-        .executeTakeFirst();
-      if (moved.numUpdatedRows === 0n)
-        throw new AppError('conflict', 'This conversation changed meanwhile; try again.');
-      if (previousAgentId) await bumpAgentVersion(trx, previousAgentId, { idleSince: now });
-      await bumpAgentVersion(trx, target.id);
-      await recordContactEvent(trx, {
-        contactId: contact.id,
-        kind: 'reassigned',
-        at: now,
-        actorId: lead.id,
-        fromAgentId: previousAgentId,
-        toAgentId: target.id,
-        note: input.reason,
-      });
-      return {
-        contactId: contact.id,
-        reference: contact.reference,
-        previousAgentId,
-        target,
-        withdrawn,
-      };
-    });
+    // What the first run hands to the announcements after commit; a resend announces nothing.
+    let reassigned = null as Reassigned | null;
+    const { result: summary, isFirst } = await runOnce(
+      db,
+      {
+        commandId: input.commandId,
+        userId: lead.id,
+        name: 'conversation:reassign',
+        result: ContactSummarySchema,
+        now,
+      },
+      async (trx) => {
+        const contact = await trx
+          .selectFrom('contacts')
+          .selectAll()
+          .where('id', '=', input.contactId)
+          .executeTakeFirst();
+        if (!contact) throw new AppError('not_found', 'No such contact.');
+        if (contact.status === 'closed')
+          throw new AppError('conflict', 'This conversation is already closed.');
+        const target = await trx
+          .selectFrom('users')
+          .select(['id', 'role', 'display_name'])
+          .where('id', '=', input.toAgentId)
+          .executeTakeFirst();
+        if (!target || target.role !== 'agent') {
+          throw new AppError('invalid_payload', 'Conversations can be moved to agents only.', [
+            { path: 'toAgentId', message: 'not an agent' },
+          ]);
+        }
+        if (contact.status === 'active' && contact.assigned_agent_id === target.id) {
+          throw new AppError('conflict', `${target.display_name} already holds this conversation.`);
+        }
+        await lockAgent(trx, target.id);
+        const targetState = await loadAgentState(trx, target.id);
+        if (!targetState || targetState.presence === 'offline') {
+          throw new AppError('conflict', `${target.display_name} is offline.`);
+        }
+        if (!(await hasRoomForWork(trx, target.id, workClassOf(contact.channel as Channel)))) {
+          throw new AppError(
+            'conflict',
+            `${target.display_name} already holds as many conversations of this kind as they may.`,
+          );
+        }
+        const withdrawn: WithdrawnOffer[] = [
+          ...(await this.routing.rescindContactOffer(trx, contact.id, now)),
+          ...(await this.routing.rescindAgentOffers(trx, target.id, now)),
+        ];
+        const previousAgentId = contact.status === 'active' ? contact.assigned_agent_id : null;
+        const moved = await trx
+          .updateTable('contacts')
+          .set((eb) => ({
+            status: 'active',
+            assigned_agent_id: target.id,
+            accepted_at: now,
+            answered_at: eb.fn.coalesce('answered_at', eb.val(now)),
+            version: eb('version', '+', 1),
+          }))
+          .where('id', '=', contact.id)
+          .where('status', 'in', ['waiting', 'offered', 'active'])
+          .where('assigned_agent_id', previousAgentId === null ? 'is' : '=', previousAgentId)
+          .executeTakeFirst();
+        if (moved.numUpdatedRows === 0n)
+          throw new AppError('conflict', 'This conversation changed meanwhile; try again.');
+        if (previousAgentId) await bumpAgentVersion(trx, previousAgentId, { idleSince: now });
+        await bumpAgentVersion(trx, target.id);
+        await recordContactEvent(trx, {
+          contactId: contact.id,
+          kind: 'reassigned',
+          at: now,
+          actorId: lead.id,
+          fromAgentId: previousAgentId,
+          toAgentId: target.id,
+          note: input.reason,
+        });
+        reassigned = {
+          contactId: contact.id,
+          reference: contact.reference,
+          previousAgentId,
+          target,
+          withdrawn,
+        };
+        const after = await loadContactSummary(trx, contact.id);
+        if (!after) throw new AppError('internal', 'The moved contact could not be read back.');
+        return after;
+      },
+    );
+    if (!isFirst || reassigned === null) return summary;
+    const result = reassigned;
 
     const [detail] = await loadConversationDetailsSeenBy(db, {
       viewerId: result.target.id,
@@ -201,8 +228,6 @@ export class SupervisionService {
     ]);
     void this.queueState.changed();
     void this.routing.requestPass();
-    const summary = await loadContactSummary(db, result.contactId);
-    if (!summary) throw new AppError('internal', 'The moved contact could not be read back.');
     return summary;
   }
 }

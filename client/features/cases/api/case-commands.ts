@@ -1,6 +1,8 @@
 /**
  * Case commands as mutations. Each carries a command id made when the form is opened, so a
- * retry after a lost ack acts once; the acknowledged case replaces the cached one at once.
+ * retry after a lost ack acts once; they go through the outbox, so what is submitted while
+ * disconnected is kept on this device and sent on reconnect. The acknowledged case replaces the
+ * cached one at once (also when the ack comes after a reload: see app/use-outbox-session.ts).
  */
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
@@ -9,6 +11,12 @@ import type {
   CommandResult,
 } from '../../../../shared/protocol/events';
 import type { CaseDetail } from '../../../../shared/schemas/case';
+import {
+  OUTBOX_COMMANDS,
+  submitToOutbox,
+  type OutboxCommand,
+  type OutboxPayload,
+} from '../../../lib/outbox';
 import { sendCommand } from '../../../lib/socket';
 import { caseKeys } from './case-queries';
 
@@ -34,7 +42,14 @@ export function rememberCase(queryClient: QueryClient, detail: CaseDetail): void
 export function useCaseCommand<N extends CaseCommand & CommandName>(name: N) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (payload: CommandPayload<N>) => sendCommand(name, payload),
+    mutationFn: (payload: CommandPayload<N>) =>
+      isOutboxCommand(name)
+        ? submitToOutbox(name, payload as OutboxPayload<typeof name>)
+        : sendCommand(name, payload),
     onSuccess: (detail: CommandResult<N>) => rememberCase(queryClient, detail as CaseDetail),
   });
+}
+
+function isOutboxCommand(name: CommandName): name is OutboxCommand {
+  return (OUTBOX_COMMANDS as readonly string[]).includes(name);
 }

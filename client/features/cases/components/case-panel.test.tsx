@@ -17,6 +17,7 @@ const DAY = 86_400_000;
 beforeEach(() => {
   sendCommandMock.mockReset();
   useLiveStore.getState().reset();
+  useLiveStore.getState().setConnection('connected');
   // The server's clock: four days and half an hour into a fourteen-day clock (under 50 %: green).
   useLiveStore.setState({ serverOffsetMs: T0 + 4 * DAY + 30 * 60_000 - Date.now() });
 });
@@ -26,7 +27,9 @@ describe('CasePanel', () => {
     const created = aCaseDetail();
     sendCommandMock.mockResolvedValue(created);
     const user = userEvent.setup();
-    renderWithProviders(<CasePanel contactId="c-1" callerName="Budi Santoso" user={aUser()} />);
+    renderWithProviders(<CasePanel contactId="c-1" callerName="Budi Santoso" user={aUser()} />, {
+      outboxUserId: 'u-agent1',
+    });
     await screen.findByText('Belum ada kasus untuk kontak ini.');
     await user.click(screen.getByTestId('case-new'));
     await user.click(screen.getByTestId('case-new-submit'));
@@ -71,7 +74,9 @@ describe('CasePanel', () => {
       new AppError('conflict', 'This clock has already been extended once.'),
     );
     const user = userEvent.setup();
-    renderWithProviders(<CasePanel contactId="c-with-case" callerName="Budi" user={aUser()} />);
+    renderWithProviders(<CasePanel contactId="c-with-case" callerName="Budi" user={aUser()} />, {
+      outboxUserId: 'u-agent1',
+    });
     await user.click(await screen.findByTestId('case-extend'));
     await user.clear(screen.getByTestId('case-extend-days'));
     await user.type(screen.getByTestId('case-extend-days'), '5');
@@ -98,7 +103,9 @@ describe('CasePanel', () => {
       aCaseDetail({ case: { withUnitId: 'kanwil-sulsel', withUnitName: 'Kanwil Sulsel' } }),
     );
     const user = userEvent.setup();
-    renderWithProviders(<CasePanel contactId="c-with-case" callerName="Budi" user={aUser()} />);
+    renderWithProviders(<CasePanel contactId="c-with-case" callerName="Budi" user={aUser()} />, {
+      outboxUserId: 'u-agent1',
+    });
     await user.click(await screen.findByTestId('case-handoff-open'));
     await waitFor(() =>
       expect(screen.getByTestId('case-handoff-unit').textContent).toContain('Sulawesi Selatan'),
@@ -121,7 +128,7 @@ describe('CasePanel', () => {
 
 describe('CaseBoard', () => {
   it('lists open cases in the server order with time to breach, amber past half, red when late or past 80 %', async () => {
-    renderWithProviders(<CaseBoard user={aUser({ role: 'lead' })} />);
+    renderWithProviders(<CaseBoard user={aUser({ role: 'lead' })} />, { outboxUserId: 'u-agent1' });
     const rows = await screen.findAllByTestId(/^case-row-/);
     expect(rows.map((row) => row.dataset.testid)).toEqual([
       'case-row-TGP-PGD-20260301-00001',
@@ -141,7 +148,9 @@ describe('CaseBoard', () => {
     const pending = aPendingHandOffCase();
     sendCommandMock.mockResolvedValue(pending);
     const user = userEvent.setup();
-    renderWithProviders(<CaseBoard user={aUser({ id: 'u-unit', role: 'unit' })} />);
+    renderWithProviders(<CaseBoard user={aUser({ id: 'u-unit', role: 'unit' })} />, {
+      outboxUserId: 'u-agent1',
+    });
     const row = await screen.findByTestId('case-row-TGP-PIP-20260312-00009');
     await user.click(within(row).getByRole('button'));
     expect((await screen.findByTestId('case-handoff')).textContent).toContain(

@@ -6,9 +6,8 @@ import { useMutation } from '@tanstack/react-query';
 import type { CommandPayload } from '../../../../shared/protocol/events';
 import type { SelectableAgentStatus } from '../../../../shared/schemas/common';
 import { sendCommand } from '../../../lib/socket';
-import { removeKey } from '../../../lib/storage';
+import { submitToOutbox } from '../../../lib/outbox';
 import { useLiveStore } from '../../../stores/live-store';
-import { clearUsedAnswers } from '../used-answers';
 
 export function useSetStatus() {
   return useMutation({
@@ -34,33 +33,26 @@ export function useRejectOffer() {
 export type LogOutcomePayload = CommandPayload<'outcome:log'>;
 
 /**
- * Logs the outcome of the held conversation. The payload carries the wrap-up form's command id,
- * so a retry after a lost ack returns the first result instead of logging twice. On success the
- * draft kept under `draftKey` and the conversation's list of answers used are dropped.
+ * Logs the outcome of the held conversation through the outbox: kept on this device first, sent
+ * when connected, with the wrap-up form's command id so a resend after a lost ack logs once. The
+ * mutation settles with the server's answer, however long that takes; what the answer changes
+ * (the conversation closes, the draft goes) is done by the outbox session (app/), so it also
+ * happens after a reload.
  */
-export function useLogOutcome(draftKey: string) {
+export function useLogOutcome() {
   return useMutation({
-    mutationFn: (payload: LogOutcomePayload) => sendCommand('outcome:log', payload),
-    onSuccess: (record) => {
-      removeKey(draftKey);
-      clearUsedAnswers(record.contact.id);
-      useLiveStore.getState().deskOutcomeLogged(record);
-    },
+    mutationFn: (payload: LogOutcomePayload) => submitToOutbox('outcome:log', payload),
   });
 }
 
 export type SendMessagePayload = CommandPayload<'message:send'>;
 
-/** Sends a reply. The command id is kept by the caller so a retry after a lost ack sends once. */
-export function useSendMessage() {
-  return useMutation({
-    mutationFn: (payload: SendMessagePayload) => sendCommand('message:send', payload),
-    onSuccess: (message, payload) =>
-      useLiveStore.getState().ingestFact({
-        name: 'conversation:message-added',
-        fact: { contactId: payload.contactId, message },
-      }),
-  });
+/**
+ * Queues a reply in the outbox; it shows in the transcript as pending until the server has it
+ * (see `usePendingReplies`). The command id makes a resend after a lost ack send once.
+ */
+export function sendReply(payload: SendMessagePayload): void {
+  void submitToOutbox('message:send', payload);
 }
 
 export type TransferPayload = CommandPayload<'conversation:transfer'>;

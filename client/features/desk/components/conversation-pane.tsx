@@ -10,6 +10,7 @@ import { errorText } from '../../../lib/error-text';
 import { useReferenceData } from '../../../lib/reference-data';
 import { useScriptMove } from '../api/desk-commands';
 import { useLiveStore } from '../../../stores/live-store';
+import { usePendingReplies } from '../hooks/use-pending-replies';
 import { ConversationTabLabel } from './conversation-tabs';
 import { DeskNotices } from './desk-notices';
 import { ReplyBox } from './reply-box';
@@ -33,6 +34,7 @@ function ConversationWorkspace({
   const { t } = useTranslation();
   const reference = useReferenceData();
   const scriptMove = useScriptMove();
+  const pendingReplies = usePendingReplies(conversation.contact.id, conversation.messages);
   const moveScript = (move: Parameters<typeof scriptMove.mutate>[0]): void =>
     scriptMove.mutate(move, {
       onError: (error) =>
@@ -59,7 +61,7 @@ function ConversationWorkspace({
       </Group>
       <SimpleGrid cols={2} spacing="md">
         <Stack gap="xs">
-          <Transcript messages={conversation.messages} maxHeight={200} />
+          <Transcript messages={conversation.messages} pending={pendingReplies} maxHeight={200} />
           <ReplyBox
             contactId={conversation.contact.id}
             channel={conversation.contact.channel}

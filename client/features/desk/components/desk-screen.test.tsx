@@ -1,6 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppError } from '../../../lib/app-error';
 import { sendCommand } from '../../../lib/socket';
 import { useLiveStore } from '../../../stores/live-store';
 import { aConversation, anOffer, aUser } from '../../../testing/fixtures';
@@ -214,4 +215,67 @@ describe('DeskScreen', () => {
     );
     expect(screen.getByTestId('script-current').dataset.stepId).toBe('st-3');
   });
+
+  it('keeps a reply written offline as pending in the transcript, then sends it once on reconnect', async () => {
+    const user = userEvent.setup();
+    useLiveStore.getState().setConnection('reconnecting');
+    renderWithProviders(<DeskScreen frame={frame} />, { outboxUserId: frame.user.id });
+    await screen.findByTestId('current-status');
+    act(() => useLiveStore.getState().deskAccepted(aConversation({ id: 'c-1' })));
+    await user.type(screen.getByTestId('reply-text'), 'Baik Bu, kami cek dulu.');
+    await user.click(screen.getByTestId('reply-send'));
+
+    const pending = await screen.findByTestId('pending-reply');
+    expect(pending.textContent).toContain('Baik Bu, kami cek dulu.');
+    expect(pending.textContent).toContain('Menunggu koneksi…');
+    expect((screen.getByTestId('reply-text') as HTMLTextAreaElement).value).toBe('');
+    expect((await screen.findByTestId('outbox-indicator')).dataset.pending).toBe('1');
+    expect(sendCommandMock).not.toHaveBeenCalled();
+
+    sendCommandMock.mockResolvedValueOnce({
+      id: 'm-sent',
+      direction: 'outbound',
+      text: 'Baik Bu, kami cek dulu.',
+      at: Date.now(),
+      deliveryStatus: 'queued',
+      failureReason: null,
+      authorName: 'Sari Agen',
+    });
+    act(() => useLiveStore.getState().setConnection('connected'));
+    await waitFor(() => expect(screen.queryByTestId('pending-reply')).toBeNull(), {
+      timeout: 10_000,
+    });
+    expect(sendCommandMock).toHaveBeenCalledTimes(1);
+    expect(sendCommandMock).toHaveBeenCalledWith('message:send', {
+      commandId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      contactId: 'c-1',
+      text: 'Baik Bu, kami cek dulu.',
+    });
+    expect(screen.getByTestId('transcript').textContent).toContain('Baik Bu, kami cek dulu.');
+    expect(screen.queryByTestId('outbox-indicator')).toBeNull();
+  }, 30_000);
+
+  it('shows a reply the server refused as not sent, in the outbox’s failed list, until discarded', async () => {
+    const user = userEvent.setup();
+    useLiveStore.getState().setConnection('connected');
+    sendCommandMock.mockRejectedValueOnce(new AppError('conflict', 'This conversation is closed.'));
+    renderWithProviders(<DeskScreen frame={frame} />, { outboxUserId: frame.user.id });
+    await screen.findByTestId('current-status');
+    act(() => useLiveStore.getState().deskAccepted(aConversation({ id: 'c-1' })));
+    await user.type(screen.getByTestId('reply-text'), 'Terlambat');
+    await user.click(screen.getByTestId('reply-send'));
+
+    await waitFor(() => expect(screen.getByTestId('pending-reply').dataset.state).toBe('failed'), {
+      timeout: 10_000,
+    });
+    expect(screen.getByTestId('pending-reply').textContent).toContain('Tidak terkirim');
+    const indicator = screen.getByTestId('outbox-indicator');
+    expect(indicator.dataset.failed).toBe('1');
+    await user.click(indicator);
+    await user.click(await screen.findByTestId('outbox-discard'));
+    await waitFor(() => expect(screen.queryByTestId('pending-reply')).toBeNull(), {
+      timeout: 10_000,
+    });
+    expect(sendCommandMock).toHaveBeenCalledTimes(1);
+  }, 30_000);
 });

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CannedResponse } from '../../../../shared/schemas/canned-response';
 import type { Channel } from '../../../../shared/schemas/common';
-import { useSendMessage } from '../api/desk-commands';
+import { sendReply } from '../api/desk-commands';
 import { useTemplateInsertion } from '../hooks/use-template-insertion';
 import {
   clearReplyDraft,
@@ -21,9 +21,10 @@ function isAtLineStart(text: string, caret: number): boolean {
 }
 
 /**
- * The reply box of a text conversation. What the agent types is kept on this device until it is
- * sent, so a reload or a dropped connection loses nothing. Canned responses come from `/` at the
- * start of a line (or the Templat button) and go in where the caret was.
+ * The reply box of a text conversation. What the agent types is kept on this device as a draft;
+ * once sent it waits in the outbox (shown in the transcript) until the server has it, so a
+ * reload or a dropped connection loses nothing. Canned responses come from `/` at the start of a
+ * line (or the Templat button) and go in where the caret was.
  */
 export function ReplyBox({
   contactId,
@@ -36,7 +37,6 @@ export function ReplyBox({
 }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ReplyDraft>(() => loadReplyDraft(contactId));
-  const send = useSendMessage();
   const textRef = useRef<HTMLTextAreaElement>(null);
   // Where the canned response will go; null while the picker is closed.
   const [pickerCaret, setPickerCaret] = useState<number | null>(null);
@@ -66,16 +66,11 @@ export function ReplyBox({
 
   const submit = () => {
     const text = draft.text.trim();
-    if (text === '' || send.isPending) return;
-    send.mutate(
-      { commandId: draft.commandId, contactId, text },
-      {
-        onSuccess: () => {
-          clearReplyDraft(contactId);
-          setDraft({ text: '', commandId: crypto.randomUUID() });
-        },
-      },
-    );
+    if (text === '') return;
+    // From here the outbox keeps it (and the transcript shows it) until the server has it.
+    sendReply({ commandId: draft.commandId, contactId, text });
+    clearReplyDraft(contactId);
+    setDraft({ text: '', commandId: crypto.randomUUID() });
   };
 
   const focusReply = (caret: number) => {
@@ -140,10 +135,7 @@ export function ReplyBox({
       {pickerCaret !== null && (
         <CannedResponsePicker topic={topic} onPick={pick} onClose={closePicker} />
       )}
-      <Group justify="space-between" wrap="nowrap">
-        <Text size="xs" c="red.8" role="alert" data-testid="reply-error">
-          {send.error ? t('conversation.replyFailed', { reason: send.error.message }) : ''}
-        </Text>
+      <Group justify="flex-end" wrap="nowrap">
         <Group gap={6} wrap="nowrap">
           <Button
             size="xs"
@@ -163,7 +155,6 @@ export function ReplyBox({
           <Button
             size="xs"
             onClick={submit}
-            loading={send.isPending}
             disabled={draft.text.trim() === ''}
             data-testid="reply-send"
           >

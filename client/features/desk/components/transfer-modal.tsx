@@ -28,6 +28,8 @@ function TransferForm({
   const [mode, setMode] = useState<TransferMode>('cold');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<{ target?: string; note?: string }>({});
+  // One id per opened form: a retry after a lost answer transfers once.
+  const [commandId] = useState(() => crypto.randomUUID());
 
   const targets =
     kind === 'queue'
@@ -50,6 +52,7 @@ function TransferForm({
     if (Object.keys(nextErrors).length > 0) return;
     transfer.mutate(
       {
+        commandId,
         contactId: contact.id,
         to: kind === 'queue' ? { kind, queueId: target } : { kind, agentId: target },
         mode: effectiveMode,

@@ -23,6 +23,7 @@ function renderForm() {
       wrapupCodes={reference.wrapupCodes}
       staff={reference.staff}
     />,
+    { outboxUserId: 'u-agent1' },
   );
 }
 
@@ -35,6 +36,7 @@ function outcomePayloads() {
 beforeEach(() => {
   sendCommandMock.mockReset();
   useLiveStore.getState().reset();
+  useLiveStore.getState().setConnection('connected');
 });
 
 describe('WrapupForm', () => {
@@ -58,6 +60,7 @@ describe('WrapupForm', () => {
         staff={reference.staff}
         callerName="Budi Santoso"
       />,
+      { outboxUserId: 'u-agent1' },
     );
     await user.selectOptions(screen.getByTestId('wrapup-code'), 'answered');
     await user.click(screen.getByTestId('wrapup-case-toggle'));
@@ -125,17 +128,20 @@ describe('WrapupForm', () => {
     expect((screen.getByTestId('wrapup-followup-toggle') as HTMLInputElement).disabled).toBe(true);
   });
 
-  it('resends the same command id after a failed attempt', async () => {
+  it('after no answer, sends again with the same command id once the connection is back', async () => {
     sendCommandMock
       .mockRejectedValueOnce(new AppError('timeout', 'no ack'))
-      .mockResolvedValueOnce(anOutcomeRecord());
-    useLiveStore.getState().setConnection('connected');
+      .mockResolvedValueOnce(anOutcomeRecord({ contact: { id: 'c-1' } }));
     const user = userEvent.setup();
     renderForm();
     await user.selectOptions(screen.getByTestId('wrapup-code'), 'answered');
     await user.click(screen.getByTestId('wrapup-submit'));
-    expect(await screen.findByTestId('wrapup-error')).toBeTruthy();
-    await user.click(screen.getByTestId('wrapup-submit'));
+    // No answer: kept on the device, the conversation not closed, said so.
+    expect(await screen.findByTestId('wrapup-pending')).toBeTruthy();
+    expect(outcomePayloads()).toHaveLength(1);
+
+    act(() => useLiveStore.getState().setConnection('reconnecting'));
+    act(() => useLiveStore.getState().setConnection('connected'));
     await waitFor(() => expect(outcomePayloads()).toHaveLength(2));
     const [first, second] = outcomePayloads();
     expect(first?.commandId).toMatch(/^[0-9a-f-]{36}$/);
@@ -167,26 +173,39 @@ describe('WrapupForm', () => {
     expect(outcomePayloads()[0]?.commandId).toBe(storedBefore.commandId);
   });
 
-  it('sends a wrap-up that got no answer again when the connection returns', async () => {
-    sendCommandMock
-      .mockRejectedValueOnce(new AppError('network', 'not connected'))
-      .mockResolvedValueOnce(anOutcomeRecord());
+  it('submitted offline: saved on the device, shown as such, sent once when connected, through a reload', async () => {
+    sendCommandMock.mockResolvedValue(anOutcomeRecord({ contact: { id: 'c-1' } }));
     useLiveStore.getState().setConnection('reconnecting');
     const user = userEvent.setup();
-    renderForm();
+    const before = renderForm();
     await user.selectOptions(screen.getByTestId('wrapup-code'), 'answered');
+    await user.type(screen.getByTestId('wrapup-notes'), 'Ditulis tanpa koneksi');
     await user.click(screen.getByTestId('wrapup-submit'));
+    expect((await screen.findByTestId('wrapup-pending')).textContent).toContain(
+      'Tersimpan di perangkat, akan dikirim',
+    );
+    expect(outcomePayloads()).toHaveLength(0);
+
+    // The page is reloaded while still offline: the outbox and the draft come back from storage.
+    before.unmount();
+    renderForm();
     expect(await screen.findByTestId('wrapup-pending')).toBeTruthy();
-    expect(outcomePayloads()).toHaveLength(1);
+    expect(outcomePayloads()).toHaveLength(0);
 
     act(() => useLiveStore.getState().setConnection('connected'));
-    await waitFor(() => expect(outcomePayloads()).toHaveLength(2));
-    expect(outcomePayloads()[1]?.commandId).toBe(outcomePayloads()[0]?.commandId);
-  });
+    await waitFor(() => expect(outcomePayloads()).toHaveLength(1));
+    expect(outcomePayloads()[0]).toMatchObject({ notes: 'Ditulis tanpa koneksi' });
+    await waitFor(() =>
+      expect(window.localStorage.getItem(wrapupDraftKey('u-agent1', 'c-1'))).toBeNull(),
+    );
+    act(() => useLiveStore.getState().setConnection('reconnecting'));
+    act(() => useLiveStore.getState().setConnection('connected'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(outcomePayloads()).toHaveLength(1);
+  }, 20_000);
 
-  it('does not resend by itself what the server refused', async () => {
+  it('does not resend by itself what the server refused, and shows the refusal', async () => {
     sendCommandMock.mockRejectedValueOnce(new AppError('invalid_payload', 'bad code'));
-    useLiveStore.getState().setConnection('connected');
     const user = userEvent.setup();
     renderForm();
     await user.selectOptions(screen.getByTestId('wrapup-code'), 'answered');
@@ -194,6 +213,7 @@ describe('WrapupForm', () => {
     expect(await screen.findByTestId('wrapup-error')).toBeTruthy();
     act(() => useLiveStore.getState().setConnection('reconnecting'));
     act(() => useLiveStore.getState().setConnection('connected'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(outcomePayloads()).toHaveLength(1);
   });
 

@@ -14,16 +14,17 @@ import {
 } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
-import { type FormEvent, type Ref, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type Ref, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UsedAnswerRef } from '../../../../shared/schemas/provenance';
 import type { StaffMember, WrapupCode } from '../../../../shared/schemas/reference-data';
 import { CaseFields } from '../../../components/case-fields';
 import { emptyCaseForm, toCaseDraft, type CaseFormErrors } from '../../../lib/case-form';
-import { isTransientError } from '../../../lib/app-error';
+import { AppError } from '../../../lib/app-error';
 import { errorText } from '../../../lib/error-text';
 import { useLiveStore } from '../../../stores/live-store';
 import { fromDateTimeLocalValue } from '../../../lib/format';
+import { useOutboxEntry } from '../../../lib/outbox';
 import { useLogOutcome, type LogOutcomePayload } from '../api/desk-commands';
 import { useWrapupDraft, wrapupDraftKey, type WrapupDraft } from '../hooks/use-wrapup-draft';
 import { useUsedAnswers } from '../used-answers';
@@ -100,7 +101,8 @@ export function validateWrapup(
 
 /**
  * Wrap-up of the held conversation: code, notes, optional follow-up task. Everything typed is a
- * draft in localStorage until the server acknowledges the outcome.
+ * draft in localStorage until the server acknowledges the outcome; a submitted wrap-up waits in
+ * the outbox (IndexedDB) until then.
  */
 export function WrapupForm({
   contactId,
@@ -121,7 +123,7 @@ export function WrapupForm({
   const { t, i18n } = useTranslation();
   const draftKey = wrapupDraftKey(userId, contactId);
   const { draft, update } = useWrapupDraft(draftKey, userId);
-  const logOutcome = useLogOutcome(draftKey);
+  const logOutcome = useLogOutcome();
   const [hasTriedSubmit, setHasTriedSubmit] = useState(false);
   // Several forms are mounted at once, one per conversation tab.
   const titleId = useId();
@@ -134,36 +136,28 @@ export function WrapupForm({
   const errors = hasTriedSubmit && !validation.ok ? validation.errors : {};
   const isEnglish = i18n.language === 'en';
 
+  // The outbox keeps a submitted wrap-up on this device (across reloads) until the server has
+  // it, resending with the same command id; the conversation closes only with the server's ack.
+  const queued = useOutboxEntry(draft.commandId);
+  const isQueued = queued?.status === 'pending';
+  const isConnected = useLiveStore((state) => state.connection === 'connected');
+  const isWaitingToResend = isQueued && (!isConnected || queued.lastError !== null);
+  const refusal =
+    logOutcome.error ??
+    (queued?.status === 'failed' && queued.lastError !== null
+      ? new AppError(queued.lastError.code, queued.lastError.message)
+      : null);
+
   const send = (payload: LogOutcomePayload): void => {
-    update({ pendingSubmit: true });
-    logOutcome.mutate(payload, {
-      onError: (error) => {
-        // Refused by the server: nothing will happen by itself, the agent must change something.
-        if (!isTransientError(error)) update({ pendingSubmit: false });
-      },
-    });
+    logOutcome.mutate(payload);
   };
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     setHasTriedSubmit(true);
-    if (!validation.ok || logOutcome.isPending) return;
+    if (!validation.ok || isQueued) return;
     send(validation.payload);
   };
-
-  // The outbox: when the connection comes back (or on mount, after a reload) a submit that got
-  // no answer is sent again with the same command id; the server returns the first result if
-  // the earlier attempt did land.
-  const isConnected = useLiveStore((state) => state.connection === 'connected');
-  const isWaitingToResend = draft.pendingSubmit && !isConnected && !logOutcome.isPending;
-  const wasConnected = useRef<boolean | null>(null);
-  useEffect(() => {
-    const isReconnected = isConnected && wasConnected.current !== true;
-    wasConnected.current = isConnected;
-    if (!isReconnected || !draft.pendingSubmit || logOutcome.isPending) return;
-    const pending = validateWrapup(draft, contactId, isFollowUpShown, t, callerName, usedAnswers);
-    if (pending.ok) send(pending.payload);
-  });
 
   return (
     <Paper withBorder p="sm" radius="sm" component="section" aria-labelledby={titleId}>
@@ -271,21 +265,21 @@ export function WrapupForm({
           )}
           {isWaitingToResend && (
             <Alert color="orange" role="status" data-testid="wrapup-pending">
-              {t('wrapup.willResend')}
+              {t('outbox.wrapup.saved')}
             </Alert>
           )}
-          {logOutcome.error !== null && !isWaitingToResend && (
+          {refusal !== null && !isQueued && (
             <Alert
               color="red"
               icon={<IconAlertCircle size={18} aria-hidden />}
               role="alert"
               data-testid="wrapup-error"
             >
-              {t('wrapup.failed', { message: errorText(logOutcome.error, t) })}
+              {t('wrapup.failed', { message: errorText(refusal, t) })}
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button type="submit" loading={logOutcome.isPending} data-testid="wrapup-submit">
+            <Button type="submit" loading={isQueued} data-testid="wrapup-submit">
               {t('wrapup.submit')}
             </Button>
           </Group>

@@ -24,8 +24,8 @@ export const WrapupDraftSchema = z.object({
     .custom<CaseFormValue>((value) => typeof value === 'object' && value !== null)
     .optional(),
   /**
-   * Submitted but not acknowledged (no connection, no answer): the form sends it again, with the
-   * same command id, as soon as the connection is back, even after a reload. A small outbox.
+   * No longer written: a submitted wrap-up waits in the outbox (lib/outbox.ts). Kept so drafts
+   * saved by an earlier version still parse.
    */
   pendingSubmit: z.boolean().default(false),
   /** When it was last written (client clock), so forgotten drafts can be cleared. */

@@ -19,6 +19,8 @@ function ReassignForm({ contact, onClose }: { contact: ContactSummary; onClose: 
   const [toAgentId, setToAgentId] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<{ toAgentId?: string; reason?: string }>({});
+  // One id per opened form: a retry after a lost answer moves the conversation once.
+  const [commandId] = useState(() => crypto.randomUUID());
 
   const candidates = agentIds
     .map((id) => agents[id])
@@ -37,7 +39,7 @@ function ReassignForm({ contact, onClose }: { contact: ContactSummary; onClose: 
     if (Object.keys(nextErrors).length > 0) return;
     const target = agents[toAgentId];
     reassign.mutate(
-      { contactId: contact.id, toAgentId, reason: trimmed },
+      { commandId, contactId: contact.id, toAgentId, reason: trimmed },
       {
         onSuccess: () => {
           notifications.show({
