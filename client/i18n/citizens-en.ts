@@ -49,6 +49,7 @@ export const citizensEn: typeof citizensId = {
       history: 'History',
       accessLog: 'Access log',
     },
+    openFollowUps: 'Open: {{count}}',
     segment: 'Segment',
     verified: 'Verified',
     unverified: 'Not confirmed',

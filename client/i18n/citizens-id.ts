@@ -47,6 +47,7 @@ export const citizensId = {
       history: 'Riwayat',
       accessLog: 'Log akses',
     },
+    openFollowUps: 'Terbuka: {{count}}',
     segment: 'Segmen',
     verified: 'Terverifikasi',
     unverified: 'Belum dikonfirmasi',

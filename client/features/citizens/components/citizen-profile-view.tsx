@@ -207,9 +207,23 @@ export function CitizenProfileView({
           <Tabs.Tab value="details" data-testid="citizen-tab-details">
             {t('citizens.profile.tabs.details')}
           </Tabs.Tab>
-          <Tabs.Tab value="history" data-testid="citizen-tab-history">
-            {t('citizens.profile.tabs.history')} ({citizen.openFollowUps.length}/
-            {citizen.timeline.length})
+          <Tabs.Tab
+            value="history"
+            data-testid="citizen-tab-history"
+            rightSection={
+              citizen.openFollowUps.length > 0 ? (
+                <Badge
+                  size="xs"
+                  color="orange"
+                  variant="light"
+                  title={t('citizens.merge.followUps', { count: citizen.openFollowUps.length })}
+                >
+                  {t('citizens.profile.openFollowUps', { count: citizen.openFollowUps.length })}
+                </Badge>
+              ) : undefined
+            }
+          >
+            {t('citizens.profile.tabs.history')} ({citizen.timeline.length})
           </Tabs.Tab>
           <Tabs.Tab value="accessLog" data-testid="citizen-tab-access-log">
             {t('citizens.profile.tabs.accessLog')}
