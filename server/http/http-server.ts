@@ -28,6 +28,7 @@ import { registerInboundRoutes } from '../modules/inbound/handlers';
 import { registerKnowledgeRoutes } from '../modules/knowledge/handlers';
 import { registerMessagingRoutes } from '../modules/messaging/handlers';
 import { registerQueueMetricsRoutes } from '../modules/queue-state/handlers';
+import { registerScriptRoutes } from '../modules/scripts/handlers';
 import type { Services } from '../modules/services';
 import { registerSupervisionRoutes } from '../modules/supervision/handlers';
 import { registerVoiceRoutes } from '../modules/voice/handlers';
@@ -105,6 +106,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   registerBusinessHoursRoutes(app, services);
   registerCaseRoutes(app, services);
   registerKnowledgeRoutes(app, services);
+  registerScriptRoutes(app, services);
   installNotFoundHandler(app, { isSpaServed: await serveClient(app, config.clientDir) });
   return app;
 }

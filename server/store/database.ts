@@ -16,6 +16,7 @@ import * as knowledge from './migrations/0010-knowledge';
 import * as queueSegments from './migrations/0008-queue-segments';
 import * as scriptVersions from './migrations/0008-script-versions';
 import * as cases from './migrations/0009-cases';
+import * as scriptEditor from './migrations/0012-script-editor';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -106,6 +107,7 @@ const migrations: Record<string, Migration> = {
   '0008-queue-segments': queueSegments,
   '0008-script-versions': scriptVersions,
   '0009-cases': cases,
+  '0012-script-editor': scriptEditor,
 };
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */
