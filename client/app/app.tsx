@@ -10,6 +10,7 @@ import { CasePanel } from '../features/cases/components/case-panel';
 import { useCaseFacts } from '../features/cases/hooks/use-case-facts';
 import { AppFrame } from '../components/app-frame';
 import { DeskScreen } from '../features/desk/components/desk-screen';
+import { ScriptsScreen } from '../features/scripts/components/scripts-screen';
 import { LeadConsole } from '../features/supervision/components/lead-console';
 import { TrainerConsole } from '../features/training/components/trainer-console';
 import { errorText } from '../lib/error-text';
@@ -25,7 +26,8 @@ export function createAppQueryClient() {
   return queryClient;
 }
 
-type LeadView = 'supervision' | 'training' | 'cases';
+const LEAD_VIEWS = ['supervision', 'training', 'cases', 'scripts'] as const;
+type LeadView = (typeof LEAD_VIEWS)[number];
 
 /** Leads and admins have the lead console and may also use the trainer console. */
 function LeadHome({ frame }: { frame: FrameProps }) {
@@ -36,21 +38,47 @@ function LeadHome({ frame }: { frame: FrameProps }) {
       size="xs"
       aria-label={t('nav.label')}
       value={view}
-      onChange={(value) =>
-        setView(value === 'training' || value === 'cases' ? value : 'supervision')
-      }
+      onChange={(value) => setView(LEAD_VIEWS.find((v) => v === value) ?? 'supervision')}
       data={[
         { value: 'supervision', label: t('nav.supervision') },
         { value: 'training', label: t('nav.training') },
         { value: 'cases', label: t('cases.board.title') },
+        { value: 'scripts', label: t('scripts.title') },
       ]}
       data-testid="console-switch"
     />
   );
   const withNavigation = { ...frame, navigation };
   if (view === 'cases') return <CasesHome frame={withNavigation} />;
+  // Administrators edit scripts; leads read them (docs/scripts.md).
+  if (view === 'scripts') return <ScriptsScreen frame={withNavigation} />;
   return view === 'supervision' ? (
     <LeadConsole frame={withNavigation} />
+  ) : (
+    <TrainerConsole frame={withNavigation} />
+  );
+}
+
+/** Trainers watch their trainees and write the guided scripts they teach. */
+function TrainerHome({ frame }: { frame: FrameProps }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<'training' | 'scripts'>('training');
+  const navigation = (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('nav.label')}
+      value={view}
+      onChange={(value) => setView(value === 'scripts' ? 'scripts' : 'training')}
+      data={[
+        { value: 'training', label: t('nav.training') },
+        { value: 'scripts', label: t('scripts.title') },
+      ]}
+      data-testid="console-switch"
+    />
+  );
+  const withNavigation = { ...frame, navigation };
+  return view === 'scripts' ? (
+    <ScriptsScreen frame={withNavigation} />
   ) : (
     <TrainerConsole frame={withNavigation} />
   );
@@ -99,7 +127,7 @@ function SignedInApp({ user }: { user: User }) {
     case 'unit':
       return <CasesHome frame={frame} />;
     case 'trainer':
-      return <TrainerConsole frame={frame} />;
+      return <TrainerHome frame={frame} />;
     case 'lead':
     case 'admin':
       return <LeadHome frame={frame} />;

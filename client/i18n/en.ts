@@ -1,4 +1,5 @@
 import { casesEn } from './cases-en';
+import { scriptsEn } from './scripts-en';
 import type { Translation } from './id';
 
 export const en: Translation = {
@@ -492,4 +493,5 @@ export const en: Translation = {
     internal: 'Something went wrong on the server.',
   },
   cases: casesEn,
+  scripts: scriptsEn,
 };

@@ -3,6 +3,7 @@
  * checker and i18n.test.ts both hold that line).
  */
 import { casesId } from './cases-id';
+import { scriptsId } from './scripts-id';
 export const id = {
   app: {
     name: 'Tanggap',
@@ -495,6 +496,7 @@ export const id = {
     internal: 'Terjadi kesalahan di server.',
   },
   cases: casesId,
+  scripts: scriptsId,
 };
 
 /** The shape every language must have: the same keys, any words. */

@@ -4,6 +4,7 @@
  * conversation's progress; the desk renders them (docs/scripts.md).
  */
 import type { SegmentCode } from '../schemas/common';
+import type { ScriptStep } from '../schemas/contact';
 import { fillTemplate } from './template';
 
 export interface ScriptOptionDef {
@@ -318,6 +319,25 @@ export function renderStepText(
   const plain = step.plainText?.[segment];
   const { text, missing } = fillTemplate(plain ?? step.text, variables);
   return { text, isPlain: plain !== undefined, missing };
+}
+
+/** Every step as the agent reads it for one caller (the desk, and the editor's preview). */
+export function renderScriptSteps(
+  definition: ScriptDefinition,
+  segment: SegmentCode,
+  variables: Readonly<Record<string, string | null | undefined>>,
+): ScriptStep[] {
+  return definition.steps.map((step) => {
+    const rendered = renderStepText(step, segment, variables);
+    return {
+      id: step.id,
+      title: step.title,
+      text: rendered.text,
+      isPlain: rendered.isPlain,
+      isRequired: step.isRequired === true,
+      options: (step.options ?? []).map((option) => ({ id: option.id, label: option.label })),
+    };
+  });
 }
 
 /** A straight list of steps (the scripts from before branching) as a definition. */

@@ -15,6 +15,7 @@
  * - `POST /api/citizens/:id/reveal-nik` answers the NIK `3171234567890123`.
  * - `GET /api/knowledge/search?q=` finds the two fixture answers whose title, summary or body
  *   holds every word of `q` (case-insensitive); `q=rusak` fails with a 500.
+ * - `/api/scripts…`: the script editor over an in-memory store (script-handlers.ts).
  * - `GET /api/callbacks` lists one open request (`cb-1`) until `POST /api/callbacks/cb-1/done`;
  *   any other id is a 404.
  */
@@ -39,6 +40,7 @@ import {
   aPendingHandOffCase,
 } from '../../client/testing/case-fixtures';
 import type { KnowledgeHit } from '../../shared/schemas/knowledge';
+import { resetScriptMocks, scriptHandlers } from './script-handlers';
 
 const knowledgeHits: KnowledgeHit[] = [
   {
@@ -89,6 +91,7 @@ const state: { user: User | null; isCallbackDone: boolean } = {
 export function resetMockState(): void {
   state.user = null;
   state.isCallbackDone = false;
+  resetScriptMocks();
 }
 
 function errorBody(code: string, message: string) {
@@ -174,6 +177,7 @@ export const handlers = [
     );
     return HttpResponse.json({ hits });
   }),
+  ...scriptHandlers(() => state.user?.role),
   http.get('*/api/callbacks', () =>
     HttpResponse.json({ callbacks: state.isCallbackDone ? [] : [aCallbackRequest()] }),
   ),
