@@ -66,7 +66,8 @@ export const scriptsEn: typeof scriptsId = {
       'New conversations will use this version. Conversations under way keep the version they started with.',
     published: 'v{{version}} published.',
     publishFailed: 'Could not publish: {{message}}',
-    conflict: 'This version changed elsewhere (it may have been published); reload it.',
+    reload: 'Reload',
+    conflict: 'Someone else changed this version (saved or published it); reload to see it.',
   },
   step: {
     label: 'Step {{number}}',

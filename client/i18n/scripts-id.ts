@@ -64,7 +64,9 @@ export const scriptsId = {
       'Percakapan baru akan memakai versi ini. Percakapan yang sedang berjalan tetap memakai versi yang mereka mulai.',
     published: 'v{{version}} terbit.',
     publishFailed: 'Gagal menerbitkan: {{message}}',
-    conflict: 'Versi ini sudah berubah di tempat lain (misalnya sudah diterbitkan); muat ulang.',
+    reload: 'Muat ulang',
+    conflict:
+      'Versi ini sudah diubah orang lain (disimpan atau diterbitkan); muat ulang untuk melihatnya.',
   },
   step: {
     label: 'Langkah {{number}}',

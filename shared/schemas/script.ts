@@ -80,6 +80,11 @@ export type CreateScriptBody = z.output<typeof CreateScriptBodySchema>;
 export const ScriptDraftBodySchema = z.object({
   title: ScriptTitleSchema,
   definition: ScriptDefinitionSchema,
+  /**
+   * The draft's `updatedAt` the editor started from: a save by someone else since then makes
+   * this one a 409 instead of silently replacing theirs.
+   */
+  baseUpdatedAt: EpochMsSchema,
 });
 export type ScriptDraftBody = z.output<typeof ScriptDraftBodySchema>;
 

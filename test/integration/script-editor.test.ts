@@ -58,12 +58,22 @@ describe.each(STORAGE_MODES)('script editor on %s', (mode: StorageMode) => {
     await server?.destroy();
   });
 
+  /**
+   * A PUT saves the way the editor does, from the version as it stands now, unless the body
+   * names its own `baseUpdatedAt`.
+   */
   async function act(
     user: string,
     path: string,
-    body: unknown = {},
+    body: Record<string, unknown> = {},
     method: 'POST' | 'PUT' = 'POST',
   ) {
+    if (method === 'PUT' && body.baseUpdatedAt === undefined) {
+      const current = await read('trainer1', path);
+      const baseUpdatedAt =
+        current.status === 200 ? (current.body as ScriptVersionView).version.updatedAt : 0;
+      body = { ...body, baseUpdatedAt };
+    }
     return sendJson(`${server.url}/api/scripts${path}`, method, body, cookies[user]);
   }
   async function read(user: string, path = '') {
@@ -266,6 +276,15 @@ describe.each(STORAGE_MODES)('script editor on %s', (mode: StorageMode) => {
     // Nothing refused was saved.
     const stored = (await read('trainer1', path)).body as ScriptVersionView;
     expect(stored.version.definition).toEqual(definition);
+
+    // Two editors from the same base: the second save would silently undo the first.
+    const base = { baseUpdatedAt: stored.version.updatedAt };
+    const first = await act('trainer1', path, { title: 'Kesehatan A', definition, ...base }, 'PUT');
+    expect(first.status).toBe(200);
+    const second = await act('admin', path, { title: 'Kesehatan B', definition, ...base }, 'PUT');
+    expect(second.status).toBe(409);
+    const after = (first.body as unknown as ScriptVersionView).version;
+    expect(after.updatedAt).toBeGreaterThan(stored.version.updatedAt);
     expect((await save(withBranch(definition, 'Halo {caller.name}.'))).status).toBe(200);
   });
 

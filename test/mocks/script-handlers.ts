@@ -160,8 +160,13 @@ export function scriptHandlers(currentRole: () => Role | undefined) {
         }));
         return errorResponse(400, 'invalid_payload', 'invalid', fields);
       }
+      const { baseUpdatedAt, title, definition } = parsed.data;
+      if (baseUpdatedAt !== found.updatedAt)
+        return errorResponse(409, 'conflict', 'saved meanwhile');
       script.versions = script.versions.map((v) =>
-        v === found ? { ...v, ...parsed.data, updatedAt: Date.now() } : v,
+        v === found
+          ? { ...v, title, definition, updatedAt: Math.max(Date.now(), v.updatedAt + 1) }
+          : v,
       );
       return HttpResponse.json(viewOf(script, found.version));
     }),

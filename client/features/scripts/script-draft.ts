@@ -192,6 +192,9 @@ export function updateOption(
   });
 }
 
+/** What the author writes; the save adds the version it started from. */
+const DraftContentSchema = ScriptDraftBodySchema.pick({ title: true, definition: true });
+
 /** Something wrong with the draft, where it lies, ready to be worded in the user's language. */
 export type DraftProblem =
   | { source: 'route'; path: (string | number)[]; problem: ScriptProblem }
@@ -207,7 +210,7 @@ export type DraftProblem =
  * while a field is still empty, so a broken link shows at once.
  */
 export function draftProblems(title: string, definition: ScriptDefinition): DraftProblem[] {
-  const parsed = ScriptDraftBodySchema.safeParse({ title, definition });
+  const parsed = DraftContentSchema.safeParse({ title, definition });
   const fields: DraftProblem[] = parsed.success
     ? []
     : parsed.error.issues

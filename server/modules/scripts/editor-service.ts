@@ -28,6 +28,7 @@ import {
   loadScriptVersion,
   loadVersionRefs,
   type ScriptFilter,
+  type ScriptVersionRow,
 } from './version-repository';
 
 /** What another module hears when a script version has been published (after the commit). */
@@ -138,11 +139,17 @@ export class ScriptEditorService {
     version: number,
     body: ScriptDraftBody,
   ): Promise<ScriptVersionView> {
-    await this.transition(author, scriptId, version, 'edit', (now) => ({
-      title: body.title,
-      definition: JSON.stringify(body.definition),
-      updated_at: now,
-    }));
+    await this.transition(author, scriptId, version, 'edit', (now, _trx, row) => {
+      if (row.updatedAt !== body.baseUpdatedAt) {
+        throw new AppError('conflict', 'Someone else saved this draft meanwhile; reload it.');
+      }
+      // Always later than the version read, so the next save's base tells the two apart.
+      return {
+        title: body.title,
+        definition: JSON.stringify(body.definition),
+        updated_at: Math.max(now, row.updatedAt + 1),
+      };
+    });
     return loadView(this.ctx.db, scriptId, version);
   }
 
@@ -194,7 +201,11 @@ export class ScriptEditorService {
     scriptId: string,
     version: number,
     action: ScriptAction,
-    changes: (now: number, trx: Kysely<Database>) => VersionChanges | Promise<VersionChanges>,
+    changes: (
+      now: number,
+      trx: Kysely<Database>,
+      row: ScriptVersionRow,
+    ) => VersionChanges | Promise<VersionChanges>,
   ) {
     const { db, clock } = this.ctx;
     return db.transaction().execute(async (trx) => {
@@ -208,7 +219,7 @@ export class ScriptEditorService {
       const at = clock.now();
       const result = await trx
         .updateTable('script_versions')
-        .set(await changes(at, trx))
+        .set(await changes(at, trx, row))
         .where('script_id', '=', scriptId)
         .where('version', '=', version)
         .where('status', '=', row.status)

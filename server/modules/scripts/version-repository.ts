@@ -13,6 +13,7 @@ export interface ScriptVersionRow {
   status: ScriptStatus;
   title: string;
   definition: ScriptDefinition;
+  updatedAt: number;
 }
 
 /** One version with its script's topic and its definition; `not_found` when there is none. */
@@ -29,6 +30,7 @@ export async function loadScriptVersion(
       'script_versions.status',
       'script_versions.title',
       'script_versions.definition',
+      'script_versions.updated_at',
       'scripts.topic',
     ])
     .where('script_versions.script_id', '=', scriptId)
@@ -42,6 +44,7 @@ export async function loadScriptVersion(
     status: row.status as ScriptStatus,
     title: row.title,
     definition: JSON.parse(row.definition) as ScriptDefinition,
+    updatedAt: row.updated_at,
   };
 }
 

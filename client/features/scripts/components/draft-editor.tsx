@@ -10,6 +10,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -19,7 +20,7 @@ import type { SegmentCode } from '../../../../shared/schemas/common';
 import type { ScriptVersionView } from '../../../../shared/schemas/script';
 import { toAppError } from '../../../lib/app-error';
 import { errorText } from '../../../lib/error-text';
-import { usePublishVersion, useSaveDraft } from '../api/script-queries';
+import { scriptVersionQueryOptions, usePublishVersion, useSaveDraft } from '../api/script-queries';
 import { addStep, draftProblems, stepIndexOf, type DraftProblem } from '../script-draft';
 import { problemText } from './problem-text';
 import { ScriptPreview } from './script-preview';
@@ -88,6 +89,7 @@ export function DraftEditor({
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => draftOf(view));
   const [isConfirmingPublish, setIsConfirmingPublish] = useState(false);
+  const queryClient = useQueryClient();
   const save = useSaveDraft();
   const publish = usePublishVersion();
   const address = { scriptId: view.script.id, version: view.version.version };
@@ -120,7 +122,7 @@ export function DraftEditor({
     if (!canSave) return;
     const sent = draft;
     save.mutate(
-      { ...address, body: sent },
+      { ...address, body: { ...sent, baseUpdatedAt: view.version.updatedAt } },
       {
         onSuccess: (saved) => {
           // The server trims what was typed; take its copy unless typing went on meanwhile.
@@ -163,6 +165,17 @@ export function DraftEditor({
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
+
+  /** After a conflict: the version as it is now, in place of the edits that could not be saved. */
+  const reload = async (): Promise<void> => {
+    const fresh = await queryClient.fetchQuery({
+      ...scriptVersionQueryOptions(address.scriptId, address.version),
+      staleTime: 0,
+    });
+    save.reset();
+    publish.reset();
+    setDraft(draftOf(fresh));
+  };
 
   const failure = save.error ?? publish.error;
   return (
@@ -247,16 +260,29 @@ export function DraftEditor({
         >
           {failure !== null && (
             <Alert color="red" role="alert" p="xs" mb="xs">
-              {toAppError(failure).code === 'conflict'
-                ? t('scripts.editor.conflict')
-                : t(
-                    save.error !== null
-                      ? 'scripts.editor.saveFailed'
-                      : 'scripts.editor.publishFailed',
-                    {
-                      message: errorText(failure, t),
-                    },
-                  )}
+              {toAppError(failure).code === 'conflict' ? (
+                <Group gap="xs" justify="space-between" wrap="nowrap">
+                  <span>{t('scripts.editor.conflict')}</span>
+                  <Button
+                    size="compact-xs"
+                    variant="white"
+                    color="red"
+                    onClick={() => void reload()}
+                    data-testid="draft-reload"
+                  >
+                    {t('scripts.editor.reload')}
+                  </Button>
+                </Group>
+              ) : (
+                t(
+                  save.error !== null
+                    ? 'scripts.editor.saveFailed'
+                    : 'scripts.editor.publishFailed',
+                  {
+                    message: errorText(failure, t),
+                  },
+                )
+              )}
             </Alert>
           )}
           <Group justify="space-between" gap="xs" wrap="nowrap">

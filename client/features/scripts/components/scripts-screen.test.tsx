@@ -115,7 +115,7 @@ describe('the script editor', () => {
         next: null,
       },
     ]);
-  }, 30_000);
+  }, 60_000);
 
   it('shows each problem beside its step and keeps the draft from being saved', async () => {
     const { events } = await openAs(trainer);
@@ -169,6 +169,34 @@ describe('the script editor', () => {
     await events.click(within(preview).getByTestId('script-back'));
     await fill(events, within(stepCard(5)).getByLabelText('Judul langkah 5'), 'Penutup dan salam');
     expect(current().textContent).toContain('Penutup dan salam');
+  }, 20_000);
+
+  it('refuses to overwrite a draft someone else saved meanwhile, and reloads theirs', async () => {
+    const { events, queryClient } = await openAs(trainer);
+    await screen.findByTestId('draft-editor');
+    const opened = queryClient.getQueryData<ScriptVersionView>(
+      scriptKeys.version('script-bansos', 2),
+    )!;
+    // Another editor saves the same draft first.
+    await fetch(new URL('/api/scripts/script-bansos/versions/2', window.location.origin), {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Judul dari editor lain',
+        definition: opened.version.definition,
+        baseUpdatedAt: opened.version.updatedAt,
+      }),
+    });
+    await fill(events, screen.getByTestId('draft-title'), 'Judul saya');
+    await events.click(screen.getByTestId('draft-save'));
+    expect((await screen.findByRole('alert')).textContent).toContain('sudah diubah orang lain');
+    await events.click(screen.getByTestId('draft-reload'));
+    await waitFor(() =>
+      expect((screen.getByTestId('draft-title') as HTMLInputElement).value).toBe(
+        'Judul dari editor lain',
+      ),
+    );
+    expect(screen.getByTestId('draft-state').textContent).toBe('Semua perubahan tersimpan.');
   }, 20_000);
 
   it('publishes a saved draft; the version before it is retired', async () => {
