@@ -17,6 +17,9 @@ const trainer = aUser({
 });
 const lead = aUser({ id: 'u-lead1', username: 'lead1', displayName: 'Rina Lead', role: 'lead' });
 
+/** Requests wait on a loaded machine; a second is too short for the first render. */
+const SLOW = { timeout: 5000 };
+
 /** Signs in with the msw server (whose role decides what it shows), then opens the screen. */
 async function openAs(user: User) {
   await fetch(new URL('/api/auth/login', window.location.origin), {
@@ -28,7 +31,7 @@ async function openAs(user: User) {
   const rendered = renderWithProviders(
     <ScriptsScreen frame={{ user, onSignOut: () => undefined, isSigningOut: false }} />,
   );
-  await events.click(await screen.findByTestId('script-open'));
+  await events.click(await screen.findByTestId('script-open', {}, SLOW));
   return { events, ...rendered };
 }
 
@@ -49,7 +52,7 @@ beforeEach(() => {
 describe('the script editor', () => {
   it('opens the draft for a trainer; a step with answers is added, branched and saved', async () => {
     const { events, queryClient } = await openAs(trainer);
-    const editor = await screen.findByTestId('draft-editor');
+    const editor = await screen.findByTestId('draft-editor', {}, SLOW);
     expect(screen.getByTestId('version-title').textContent).toBe('Bansos — pengecekan penerima');
     expect(within(screen.getByTestId('version-list')).getAllByTestId('version-open')).toHaveLength(
       2,
@@ -91,8 +94,10 @@ describe('the script editor', () => {
     );
 
     await events.click(screen.getByTestId('draft-save'));
-    await waitFor(() =>
-      expect(screen.getByTestId('draft-state').textContent).toBe('Semua perubahan tersimpan.'),
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('draft-state').textContent).toBe('Semua perubahan tersimpan.'),
+      SLOW,
     );
     const saved = queryClient.getQueryData<ScriptVersionView>(
       scriptKeys.version('script-bansos', 2),
@@ -119,7 +124,7 @@ describe('the script editor', () => {
 
   it('shows each problem beside its step and keeps the draft from being saved', async () => {
     const { events } = await openAs(trainer);
-    await screen.findByTestId('draft-editor');
+    await screen.findByTestId('draft-editor', {}, SLOW);
 
     // The closing step back to the opening: a loop.
     await events.selectOptions(within(stepCard(5)).getByLabelText('Lalu lanjut ke'), 'salam');
@@ -144,7 +149,7 @@ describe('the script editor', () => {
 
   it('walks the draft in the preview as an agent would: answers branch, back reopens, variables fill', async () => {
     const { events } = await openAs(trainer);
-    const preview = await screen.findByTestId('script-preview');
+    const preview = await screen.findByTestId('script-preview', {}, SLOW);
     const current = () => within(preview).getByTestId('script-current');
 
     expect(current().textContent).toContain('Selamat pagi, Siti Rahayu. Saya Bambang Pelatih.');
@@ -173,7 +178,7 @@ describe('the script editor', () => {
 
   it('refuses to overwrite a draft someone else saved meanwhile, and reloads theirs', async () => {
     const { events, queryClient } = await openAs(trainer);
-    await screen.findByTestId('draft-editor');
+    await screen.findByTestId('draft-editor', {}, SLOW);
     const opened = queryClient.getQueryData<ScriptVersionView>(
       scriptKeys.version('script-bansos', 2),
     )!;
@@ -189,25 +194,34 @@ describe('the script editor', () => {
     });
     await fill(events, screen.getByTestId('draft-title'), 'Judul saya');
     await events.click(screen.getByTestId('draft-save'));
-    expect((await screen.findByRole('alert')).textContent).toContain('sudah diubah orang lain');
+    expect((await screen.findByRole('alert', {}, SLOW)).textContent).toContain(
+      'sudah diubah orang lain',
+    );
     await events.click(screen.getByTestId('draft-reload'));
-    await waitFor(() =>
-      expect((screen.getByTestId('draft-title') as HTMLInputElement).value).toBe(
-        'Judul dari editor lain',
-      ),
+    await waitFor(
+      () =>
+        expect((screen.getByTestId('draft-title') as HTMLInputElement).value).toBe(
+          'Judul dari editor lain',
+        ),
+      SLOW,
     );
     expect(screen.getByTestId('draft-state').textContent).toBe('Semua perubahan tersimpan.');
   }, 20_000);
 
   it('publishes a saved draft; the version before it is retired', async () => {
     const { events } = await openAs(trainer);
-    await screen.findByTestId('draft-editor');
+    await screen.findByTestId('draft-editor', {}, SLOW);
     await events.click(screen.getByTestId('draft-publish'));
-    await events.click(await screen.findByTestId('publish-confirm'));
-    expect(await screen.findByTestId('script-outline')).toBeTruthy();
+    await events.click(await screen.findByTestId('publish-confirm', {}, SLOW));
+    expect(await screen.findByTestId('script-outline', {}, SLOW)).toBeTruthy();
     const versions = within(screen.getByTestId('version-list')).getAllByTestId('version-open');
-    await waitFor(() =>
-      expect(versions.map((v) => v.getAttribute('data-status'))).toEqual(['published', 'retired']),
+    await waitFor(
+      () =>
+        expect(versions.map((v) => v.getAttribute('data-status'))).toEqual([
+          'published',
+          'retired',
+        ]),
+      SLOW,
     );
     expect(screen.getByTestId('version-audit').textContent).toContain('Diterbitkan Admin');
     expect(screen.getByTestId('draft-start')).toBeTruthy();
@@ -215,7 +229,7 @@ describe('the script editor', () => {
 
   it('lets a lead read what agents are given, without drafts or editing', async () => {
     await openAs(lead);
-    expect(await screen.findByTestId('script-outline')).toBeTruthy();
+    expect(await screen.findByTestId('script-outline', {}, SLOW)).toBeTruthy();
     expect(screen.getByText('Hanya baca: naskah diubah oleh pelatih dan admin.')).toBeTruthy();
     expect(
       within(screen.getByTestId('version-list'))
