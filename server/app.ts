@@ -5,6 +5,7 @@ import { createHttpServer } from './http/http-server';
 import { startIntervalJob } from './jobs/interval-job';
 import { PresenceService } from './modules/agents/service';
 import { CapacityService } from './modules/capacity/service';
+import { ScriptEditorService } from './modules/scripts/editor-service';
 import { ScriptService } from './modules/scripts/service';
 import { AuthService } from './modules/auth/service';
 import { CaseService } from './modules/cases/service';
@@ -143,6 +144,7 @@ export async function createApplication(
     auth: new AuthService(ctx),
     capacity: new CapacityService(ctx, routing),
     scripts: new ScriptService(ctx),
+    scriptEditor: new ScriptEditorService(ctx),
     inbound,
     messaging,
     routing,

@@ -53,6 +53,22 @@ describe('App', () => {
     expect(await screen.findByTestId('trainee-row-u-trainee1')).toBeTruthy();
   });
 
+  it('gives a trainer the script editor beside the trainer console', async () => {
+    const user = await signInAs('trainer1');
+    await screen.findByTestId('trainee-row-u-trainee1');
+    await user.click(screen.getByText('Naskah'));
+    expect(await screen.findByTestId('script-list')).toBeTruthy();
+    expect(screen.getByTestId('script-new')).toBeTruthy();
+  });
+
+  it('gives a lead the scripts to read', async () => {
+    const user = await signInAs('lead1');
+    await screen.findByTestId('recent-outcomes');
+    await user.click(screen.getByText('Naskah'));
+    expect(await screen.findByTestId('script-list')).toBeTruthy();
+    expect(screen.queryByTestId('script-new')).toBeNull();
+  });
+
   it('signs out back to the login and closes the socket', async () => {
     const user = await signInAs('agent1');
     await user.click(await screen.findByTestId('sign-out'));

@@ -19,6 +19,7 @@ import { KnowledgeAuthoringScreen } from '../features/knowledge/components/knowl
 import { PublicationBanners } from '../features/publications/components/publication-banners';
 import { ReadershipPanel } from '../features/publications/components/readership-panel';
 import { useNoticeFacts } from '../features/publications/hooks/use-notice-facts';
+import { ScriptsScreen } from '../features/scripts/components/scripts-screen';
 import { LeadConsole } from '../features/supervision/components/lead-console';
 import { TrainerConsole } from '../features/training/components/trainer-console';
 import { errorText } from '../lib/error-text';
@@ -35,14 +36,15 @@ export function createAppQueryClient() {
   return queryClient;
 }
 
-type ConsoleView = 'supervision' | 'training' | 'cases' | 'knowledge' | 'citizens' | 'canned';
+type ConsoleView =
+  'supervision' | 'training' | 'cases' | 'knowledge' | 'scripts' | 'citizens' | 'canned';
 
 /** The screens each role moves between; the first is where they start. */
 const CONSOLE_VIEWS: Record<'lead' | 'admin' | 'trainer', readonly ConsoleView[]> = {
-  lead: ['supervision', 'training', 'cases', 'knowledge', 'citizens'],
+  lead: ['supervision', 'training', 'cases', 'knowledge', 'scripts', 'citizens'],
   // Administrators keep the canned responses (leads may not: docs/canned-responses.md).
-  admin: ['supervision', 'training', 'cases', 'knowledge', 'citizens', 'canned'],
-  trainer: ['training', 'knowledge'],
+  admin: ['supervision', 'training', 'cases', 'knowledge', 'scripts', 'citizens', 'canned'],
+  trainer: ['training', 'knowledge', 'scripts'],
 };
 
 /** Leads, administrators and trainers switch between their consoles from the frame. */
@@ -55,6 +57,7 @@ function ConsoleHome({ frame, role }: { frame: FrameProps; role: keyof typeof CO
     training: t('nav.training'),
     cases: t('cases.board.title'),
     knowledge: t('authoring.nav'),
+    scripts: t('scripts.title'),
     citizens: t('citizens.nav'),
     canned: t('replyTools.manage.title'),
   };
@@ -83,6 +86,9 @@ function ConsoleHome({ frame, role }: { frame: FrameProps; role: keyof typeof CO
       return <CasesHome frame={withNavigation} />;
     case 'knowledge':
       return <KnowledgeAuthoringScreen frame={withNavigation} />;
+    case 'scripts':
+      // Trainers and administrators edit scripts; leads read them (docs/scripts.md).
+      return <ScriptsScreen frame={withNavigation} />;
     case 'citizens':
       return <CitizensScreen frame={withNavigation} />;
     case 'canned':

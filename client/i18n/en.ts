@@ -3,6 +3,7 @@ import { replyToolsEn } from './reply-tools-en';
 import { authoringEn, noticesEn } from './publications-en';
 import { citizensEn } from './citizens-en';
 import { outboxEn } from './outbox-en';
+import { scriptsEn } from './scripts-en';
 import type { Translation } from './id';
 
 export const en: Translation = {
@@ -497,4 +498,5 @@ export const en: Translation = {
   notices: noticesEn,
   citizens: citizensEn,
   outbox: outboxEn,
+  scripts: scriptsEn,
 };

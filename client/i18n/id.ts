@@ -7,6 +7,7 @@ import { replyToolsId } from './reply-tools-id';
 import { authoringId, noticesId } from './publications-id';
 import { citizensId } from './citizens-id';
 import { outboxId } from './outbox-id';
+import { scriptsId } from './scripts-id';
 export const id = {
   app: {
     name: 'Tanggap',
@@ -500,6 +501,7 @@ export const id = {
   notices: noticesId,
   citizens: citizensId,
   outbox: outboxId,
+  scripts: scriptsId,
 };
 
 /** The shape every language must have: the same keys, any words. */

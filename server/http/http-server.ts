@@ -30,6 +30,7 @@ import { registerKnowledgeRoutes } from '../modules/knowledge/handlers';
 import { registerMessagingRoutes } from '../modules/messaging/handlers';
 import { registerPublicationRoutes } from '../modules/publications/handlers';
 import { registerQueueMetricsRoutes } from '../modules/queue-state/handlers';
+import { registerScriptRoutes } from '../modules/scripts/handlers';
 import type { Services } from '../modules/services';
 import { registerSupervisionRoutes } from '../modules/supervision/handlers';
 import { registerVoiceRoutes } from '../modules/voice/handlers';
@@ -109,6 +110,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   registerKnowledgeRoutes(app, services);
   registerCannedResponseRoutes(app, services);
   registerPublicationRoutes(app, services);
+  registerScriptRoutes(app, services);
   installNotFoundHandler(app, { isSpaServed: await serveClient(app, config.clientDir) });
   return app;
 }

@@ -9,6 +9,7 @@ import type { OutcomeService } from './outcomes/service';
 import type { QueueMetricsService } from './queue-state/metrics-service';
 import type { QueueStateService } from './queue-state/service';
 import type { RoutingService } from './routing/service';
+import type { ScriptEditorService } from './scripts/editor-service';
 import type { ScriptService } from './scripts/service';
 import type { SupervisionService } from './supervision/service';
 import type { TransferService } from './transfers/service';
@@ -22,6 +23,8 @@ export interface Services {
   messaging: MessagingService;
   routing: RoutingService;
   scripts: ScriptService;
+  /** Drafting and publishing scripts; `onPublished` tells other modules of a publication. */
+  scriptEditor: ScriptEditorService;
   presence: PresenceService;
   outcomes: OutcomeService;
   supervision: SupervisionService;

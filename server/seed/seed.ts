@@ -121,6 +121,7 @@ export async function seedDemoData(db: Kysely<Database>, now: number): Promise<b
           definition: JSON.stringify(DEMO_SCRIPT_DEFINITIONS[s.id] ?? linearScript(s.steps)),
           created_by: null,
           created_at: now,
+          updated_at: now,
           published_at: now,
         })),
       )

@@ -274,9 +274,15 @@ export interface ScriptVersionTable {
   status: string;
   title: string;
   definition: string;
+  /** The author of the version (null for versions from the seed or a migration). */
   created_by: string | null;
   created_at: number;
+  /** The last change to the draft, or to the status (migration 0012). */
+  updated_at: number;
   published_at: number | null;
+  published_by: string | null;
+  retired_at: number | null;
+  retired_by: string | null;
 }
 
 /** The script version a conversation follows, and where it is. */

@@ -4,6 +4,8 @@ import {
   answerStep,
   checkScript,
   currentStepId,
+  describeScriptProblem,
+  scriptProblemPath,
   linearScript,
   pendingRequiredSteps,
   renderStepText,
@@ -92,6 +94,111 @@ describe('checkScript', () => {
     expect(checkScript({ startStepId: 'x', steps: [] })).toEqual([
       { kind: 'missing-start', stepId: 'x' },
     ]);
+  });
+});
+
+describe('checkScript on variables', () => {
+  it('refuses a variable the desk does not fill, in the text or a plain variant', () => {
+    const typo: ScriptDefinition = {
+      startStepId: 'a',
+      steps: [
+        {
+          id: 'a',
+          title: 'A',
+          text: 'Halo {caller.name}, {caller.nama}.',
+          plainText: { public: 'Halo {pemanggil} {pemanggil}.' },
+          next: null,
+        },
+      ],
+    };
+    expect(checkScript(typo)).toEqual([
+      { kind: 'unknown-variable', stepId: 'a', variable: 'caller.nama', segment: null },
+      { kind: 'unknown-variable', stepId: 'a', variable: 'pemanggil', segment: 'public' },
+    ]);
+  });
+
+  it('reports variables beside broken links, not instead of them', () => {
+    const problems = checkScript({
+      startStepId: 'a',
+      steps: [{ id: 'a', title: 'A', text: '{x}', next: 'nope' }],
+    });
+    expect(problems.map((p) => p.kind)).toEqual(['unknown-next', 'unknown-variable']);
+  });
+});
+
+describe('scriptProblemPath', () => {
+  const broken: ScriptDefinition = {
+    startStepId: 'a',
+    steps: [
+      {
+        id: 'a',
+        title: 'A',
+        text: '',
+        options: [
+          { id: 'x', label: 'X', next: 'b' },
+          { id: 'x', label: 'X again', next: 'nope' },
+        ],
+        next: 'b',
+      },
+      { id: 'b', title: 'B', text: '{nama}', plainText: { media: '{redaksi}' }, next: null },
+      { id: 'b', title: 'B again', text: '', next: null },
+    ],
+  };
+
+  it('points at the field each problem lies in, the repeating occurrence for a duplicate', () => {
+    const located = checkScript(broken).map((problem) => [
+      problem.kind,
+      scriptProblemPath(broken, problem).join('.'),
+    ]);
+    expect(located).toEqual([
+      ['duplicate-step', 'steps.2.id'],
+      ['options-and-next', 'steps.0.next'],
+      ['duplicate-option', 'steps.0.options.1.id'],
+      ['unknown-next', 'steps.0.options.1.next'],
+      ['unknown-variable', 'steps.1.text'],
+      ['unknown-variable', 'steps.1.plainText.media'],
+    ]);
+    expect(scriptProblemPath(broken, { kind: 'missing-start', stepId: 'z' })).toEqual([
+      'startStepId',
+    ]);
+    expect(scriptProblemPath(BANSOS, { kind: 'unreachable', stepId: 'usulan' })).toEqual([
+      'steps',
+      4,
+    ]);
+  });
+
+  it('names the step in every description', () => {
+    for (const problem of checkScript(broken)) {
+      expect(describeScriptProblem(problem)).toContain(`"${problem.stepId}"`);
+    }
+  });
+
+  it('always leads to a part of the definition that exists (property)', () => {
+    const id = fc.constantFrom('a', 'b', 'c', 'd');
+    const next = fc.option(id, { nil: null });
+    const step = fc.record(
+      {
+        id,
+        title: fc.constant('T'),
+        text: fc.constantFrom('', '{caller.name}', '{salah}'),
+        options: fc.array(fc.record({ id, label: fc.constant('L'), next }), { maxLength: 3 }),
+        next,
+      },
+      { requiredKeys: ['id', 'title', 'text'] },
+    );
+    fc.assert(
+      fc.property(id, fc.array(step, { maxLength: 5 }), (startStepId, steps) => {
+        const definition: ScriptDefinition = { startStepId, steps };
+        for (const problem of checkScript(definition)) {
+          let at: unknown = definition;
+          for (const key of scriptProblemPath(definition, problem)) {
+            at = (at as Record<string | number, unknown>)[key];
+          }
+          expect(at, JSON.stringify(problem)).toBeDefined();
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -4,6 +4,7 @@
  * conversation's progress; the desk renders them (docs/scripts.md).
  */
 import type { SegmentCode } from '../schemas/common';
+import type { ScriptStep } from '../schemas/contact';
 import { fillTemplate } from './template';
 
 export interface ScriptOptionDef {
@@ -45,6 +46,13 @@ export interface ScriptProgress {
   isFinished: boolean;
 }
 
+/**
+ * The variables a step's text may use, filled from the caller and the conversation when the desk
+ * renders the step (`{caller.name}`); any other `{name}` is a typo the editor refuses.
+ */
+export const SCRIPT_VARIABLES = ['caller.name', 'reference', 'agent.name'] as const;
+export type ScriptVariable = (typeof SCRIPT_VARIABLES)[number];
+
 export type ScriptProblem =
   | { kind: 'duplicate-step'; stepId: string }
   | { kind: 'missing-start'; stepId: string }
@@ -52,7 +60,9 @@ export type ScriptProblem =
   | { kind: 'options-and-next'; stepId: string }
   | { kind: 'duplicate-option'; stepId: string; optionId: string }
   | { kind: 'unreachable'; stepId: string }
-  | { kind: 'cycle'; stepId: string };
+  | { kind: 'cycle'; stepId: string }
+  /** `segment` is null for the step's own text, else the plain-language variant's segment. */
+  | { kind: 'unknown-variable'; stepId: string; variable: string; segment: SegmentCode | null };
 
 function nextsOf(step: ScriptStepDef): (string | null)[] {
   return step.options && step.options.length > 0
@@ -66,6 +76,32 @@ function nextsOf(step: ScriptStepDef): (string | null)[] {
  * (an agent who needs to repeat goes back).
  */
 export function checkScript(definition: ScriptDefinition): ScriptProblem[] {
+  const structural = checkStructure(definition);
+  const variables = definition.steps.flatMap(unknownVariables);
+  if (structural.length > 0) return [...structural, ...variables];
+  return [...checkRoutes(definition), ...variables];
+}
+
+function unknownVariables(step: ScriptStepDef): ScriptProblem[] {
+  const texts: [SegmentCode | null, string][] = [
+    [null, step.text],
+    ...(Object.entries(step.plainText ?? {}) as [SegmentCode, string][]),
+  ];
+  return texts.flatMap(([segment, text]) =>
+    // With nothing to fill in, every variable the text uses comes back as missing.
+    fillTemplate(text, {})
+      .missing.filter((name) => !(SCRIPT_VARIABLES as readonly string[]).includes(name))
+      .map((variable) => ({
+        kind: 'unknown-variable' as const,
+        stepId: step.id,
+        variable,
+        segment,
+      })),
+  );
+}
+
+/** Ids and links: every problem that makes the graph of steps meaningless to walk. */
+function checkStructure(definition: ScriptDefinition): ScriptProblem[] {
   const problems: ScriptProblem[] = [];
   const byId = new Map<string, ScriptStepDef>();
   for (const step of definition.steps) {
@@ -91,7 +127,13 @@ export function checkScript(definition: ScriptDefinition): ScriptProblem[] {
         problems.push({ kind: 'unknown-next', stepId: step.id, next });
     }
   }
-  if (problems.length > 0) return problems;
+  return problems;
+}
+
+/** Reachability and loops, on a definition whose links all lead somewhere. */
+function checkRoutes(definition: ScriptDefinition): ScriptProblem[] {
+  const problems: ScriptProblem[] = [];
+  const byId = new Map(definition.steps.map((step) => [step.id, step]));
   // Depth-first from the start: grey = on the current route, black = done.
   const colour = new Map<string, 'grey' | 'black'>();
   const visit = (id: string): void => {
@@ -109,6 +151,80 @@ export function checkScript(definition: ScriptDefinition): ScriptProblem[] {
     if (!colour.has(step.id)) problems.push({ kind: 'unreachable', stepId: step.id });
   }
   return problems;
+}
+
+/**
+ * Where in the definition a problem lies, as a path (`['steps', 2, 'options', 0, 'next']`), so an
+ * editor can show it beside the field and an HTTP 400 can name it. Among steps sharing an id, the
+ * one that has the problem; a repeated id points at its last occurrence (the one that repeats).
+ */
+export function scriptProblemPath(
+  definition: ScriptDefinition,
+  problem: ScriptProblem,
+): (string | number)[] {
+  if (problem.kind === 'missing-start') return ['startStepId'];
+  const stepWhere = (has: (step: ScriptStepDef) => boolean): [number, ScriptStepDef] => {
+    const index = lastIndexWhere(definition.steps, (s) => s.id === problem.stepId && has(s));
+    return [index, definition.steps[index]!];
+  };
+  switch (problem.kind) {
+    case 'duplicate-step':
+      return ['steps', stepWhere(() => true)[0], 'id'];
+    case 'options-and-next': {
+      const both = (s: ScriptStepDef) => (s.options ?? []).length > 0 && s.next !== undefined;
+      return ['steps', stepWhere(both)[0], 'next'];
+    }
+    case 'duplicate-option': {
+      const isIt = (o: ScriptOptionDef) => o.id === problem.optionId;
+      const [index, step] = stepWhere((s) => (s.options ?? []).filter(isIt).length > 1);
+      return ['steps', index, 'options', lastIndexWhere(step.options!, isIt), 'id'];
+    }
+    case 'unknown-next': {
+      const leads = (s: ScriptStepDef) => nextsOf(s).includes(problem.next);
+      const [index, step] = stepWhere(leads);
+      const option = (step.options ?? []).findIndex((o) => o.next === problem.next);
+      return option >= 0 ? ['steps', index, 'options', option, 'next'] : ['steps', index, 'next'];
+    }
+    case 'unknown-variable': {
+      const { segment, variable } = problem;
+      const textOf = (s: ScriptStepDef) => (segment === null ? s.text : s.plainText?.[segment]);
+      const [index] = stepWhere((s) => (textOf(s) ?? '').includes(`{${variable}}`));
+      return segment === null ? ['steps', index, 'text'] : ['steps', index, 'plainText', segment];
+    }
+    case 'unreachable':
+    case 'cycle':
+      return ['steps', stepWhere(() => true)[0]];
+  }
+}
+
+function lastIndexWhere<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+  for (let index = items.length - 1; index >= 0; index -= 1) {
+    if (predicate(items[index]!)) return index;
+  }
+  return -1;
+}
+
+/** A problem in plain English for an API error; the editor words it in the user's language. */
+export function describeScriptProblem(problem: ScriptProblem): string {
+  const step = `step "${problem.stepId}"`;
+  switch (problem.kind) {
+    case 'duplicate-step':
+      return `${step} appears more than once`;
+    case 'missing-start':
+      return `the start step "${problem.stepId}" is not one of the steps`;
+    case 'unknown-next':
+      return `${step} leads to "${problem.next}", which is not a step`;
+    case 'options-and-next':
+      return `${step} has answers and a next step; the answers decide where to go`;
+    case 'duplicate-option':
+      return `${step} has the answer "${problem.optionId}" more than once`;
+    case 'unreachable':
+      return `${step} cannot be reached from the start`;
+    case 'cycle':
+      return `${step} is reached again on its own route (a loop); go back instead`;
+    case 'unknown-variable':
+      return `${step} uses {${problem.variable}}, which is not one of ${SCRIPT_VARIABLES.map((v) => `{${v}}`).join(', ')}`;
+  }
 }
 
 export function startProgress(definition: ScriptDefinition): ScriptProgress {
@@ -203,6 +319,25 @@ export function renderStepText(
   const plain = step.plainText?.[segment];
   const { text, missing } = fillTemplate(plain ?? step.text, variables);
   return { text, isPlain: plain !== undefined, missing };
+}
+
+/** Every step as the agent reads it for one caller (the desk, and the editor's preview). */
+export function renderScriptSteps(
+  definition: ScriptDefinition,
+  segment: SegmentCode,
+  variables: Readonly<Record<string, string | null | undefined>>,
+): ScriptStep[] {
+  return definition.steps.map((step) => {
+    const rendered = renderStepText(step, segment, variables);
+    return {
+      id: step.id,
+      title: step.title,
+      text: rendered.text,
+      isPlain: rendered.isPlain,
+      isRequired: step.isRequired === true,
+      options: (step.options ?? []).map((option) => ({ id: option.id, label: option.label })),
+    };
+  });
 }
 
 /** A straight list of steps (the scripts from before branching) as a definition. */

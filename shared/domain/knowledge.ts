@@ -4,6 +4,7 @@
  * them to decide which buttons to show.
  */
 import type { Role } from '../schemas/common';
+import type { VersionRef as GenericVersionRef } from './versions';
 
 export const ANSWER_STATUSES = ['draft', 'review', 'published', 'retired'] as const;
 export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
@@ -88,23 +89,9 @@ export function isValidPeriod(effectiveFrom: number, expiresAt: number | null): 
   return expiresAt === null || expiresAt > effectiveFrom;
 }
 
-export interface VersionRef {
-  version: number;
-  status: AnswerStatus;
-}
+export type VersionRef = GenericVersionRef<AnswerStatus>;
 
-/**
- * Publishing a version retires every other published version of the same answer at the same
- * moment, so at most one version of an answer is ever published (and so in force).
- */
-export function versionsRetiredByPublishing(
-  versions: readonly VersionRef[],
-  publishing: number,
-): number[] {
-  return versions
-    .filter((v) => v.status === 'published' && v.version !== publishing)
-    .map((v) => v.version);
-}
+export { nextVersionNumber, versionsRetiredByPublishing } from './versions';
 
 /**
  * A new draft may start only when the answer has no draft or version under review: two open
@@ -112,9 +99,4 @@ export function versionsRetiredByPublishing(
  */
 export function mayStartNewVersion(versions: readonly VersionRef[]): boolean {
   return !versions.some((v) => v.status === 'draft' || v.status === 'review');
-}
-
-/** The next version number: one more than the highest so far. */
-export function nextVersionNumber(versions: readonly VersionRef[]): number {
-  return versions.reduce((max, v) => Math.max(max, v.version), 0) + 1;
 }

@@ -71,6 +71,13 @@ import { QueueRoutingSchema, QueueRoutingSettingsSchema } from '../schemas/queue
 import { QueueMetricsStateSchema } from '../schemas/queue-metrics';
 import { QueueStateSchema } from '../schemas/queue-state';
 import { ReferenceDataSchema } from '../schemas/reference-data';
+import {
+  CreateScriptBodySchema,
+  ScriptDraftBodySchema,
+  ScriptListQuerySchema,
+  ScriptListSchema,
+  ScriptVersionViewSchema,
+} from '../schemas/script';
 import { LoginBodySchema, MeResponseSchema } from '../schemas/user';
 import { DeskSnapshotSchema, SupervisionBoardSchema } from '../schemas/views';
 
@@ -409,5 +416,49 @@ export const endpoints = {
     method: 'GET',
     path: '/api/notices/readership',
     response: ReadershipListSchema,
+  },
+  /** Guided scripts (docs/scripts.md), per topic; readers see published and retired versions. */
+  scripts: {
+    method: 'GET',
+    path: '/api/scripts',
+    query: ScriptListQuerySchema,
+    response: ScriptListSchema,
+  },
+  scriptVersion: {
+    method: 'GET',
+    path: '/api/scripts/:id/versions/:version',
+    response: ScriptVersionViewSchema,
+  },
+  /** A topic's script; its first version is a draft. Trainers and administrators. */
+  createScript: {
+    method: 'POST',
+    path: '/api/scripts',
+    body: CreateScriptBodySchema,
+    response: ScriptVersionViewSchema,
+  },
+  /** A new draft, a copy of the published version; one draft at a time. */
+  startScriptDraft: {
+    method: 'POST',
+    path: '/api/scripts/:id/versions',
+    response: ScriptVersionViewSchema,
+  },
+  /** A draft's title and definition, checked with `checkScript`. */
+  editScriptDraft: {
+    method: 'PUT',
+    path: '/api/scripts/:id/versions/:version',
+    body: ScriptDraftBodySchema,
+    response: ScriptVersionViewSchema,
+  },
+  /** draft → published; the version published before is retired in the same transaction. */
+  publishScriptVersion: {
+    method: 'POST',
+    path: '/api/scripts/:id/versions/:version/publish',
+    response: ScriptVersionViewSchema,
+  },
+  /** published → retired: new conversations of the topic get no script. */
+  retireScriptVersion: {
+    method: 'POST',
+    path: '/api/scripts/:id/versions/:version/retire',
+    response: ScriptVersionViewSchema,
   },
 } as const;

@@ -20,6 +20,7 @@
  *   holds every word of `q` (case-insensitive); `q=rusak` fails with a 500.
  * - `GET /api/canned-responses` lists the four fixture responses (client/testing/reply-tools-fixtures);
  *   `POST` answers the body as saved, except code `salam` (taken: 409 naming `body.code`).
+ * - `/api/scripts…`: the script editor over an in-memory store (script-handlers.ts).
  * - `GET /api/callbacks` lists one open request (`cb-1`) until `POST /api/callbacks/cb-1/done`;
  *   any other id is a 404.
  * - Knowledge authoring works on the three answers of `knowledgeAnswers()` (kept until the test
@@ -63,6 +64,7 @@ import {
   knowledgeAnswers,
 } from '../../client/testing/knowledge-fixtures';
 import { citizenHandlers, resetCitizenMockState } from './citizen-handlers';
+import { resetScriptMocks, scriptHandlers } from './script-handlers';
 
 const knowledgeHits: KnowledgeHit[] = [
   {
@@ -153,6 +155,7 @@ export function resetMockState(): void {
   state.answers = knowledgeAnswers();
   state.notices = deskNotices();
   resetCitizenMockState();
+  resetScriptMocks();
 }
 
 function findAnswer(id: unknown): AnswerDetail | undefined {
@@ -418,6 +421,7 @@ export const handlers = [
     const { readers: _readers, ...notice } = aReadership({ id: String(params.id) });
     return HttpResponse.json({ ...notice, mustRead: body.mustRead, revision: notice.revision + 1 });
   }),
+  ...scriptHandlers(() => state.user?.role),
   http.get('*/api/callbacks', () =>
     HttpResponse.json({ callbacks: state.isCallbackDone ? [] : [aCallbackRequest()] }),
   ),

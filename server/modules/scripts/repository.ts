@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import {
   pendingRequiredSteps,
-  renderStepText,
+  renderScriptSteps,
   startProgress,
   type ScriptDefinition,
   type ScriptProgress,
@@ -146,17 +146,7 @@ export function renderScript(
     topic: pin.topic,
     title: pin.title,
     version: pin.version,
-    steps: pin.definition.steps.map((step) => {
-      const rendered = renderStepText(step, segment, variables);
-      return {
-        id: step.id,
-        title: step.title,
-        text: rendered.text,
-        isPlain: rendered.isPlain,
-        isRequired: step.isRequired === true,
-        options: (step.options ?? []).map((option) => ({ id: option.id, label: option.label })),
-      };
-    }),
+    steps: renderScriptSteps(pin.definition, segment, variables),
     state: scriptStateOf(pin),
   };
 }
