@@ -61,7 +61,13 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
  */
 describe.each(STORAGE_MODES)('a network cut during outcome:log on %s', (mode: StorageMode) => {
   async function holding(server: TestServer, socket: AgentSocket) {
-    const offered = new Promise<Offer>((resolve) => socket.once('offer:created', resolve));
+    const offered = new Promise<Offer>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no offer:created within 10 s')), 10_000);
+      socket.once('offer:created', (offer) => {
+        clearTimeout(timer);
+        resolve(offer);
+      });
+    });
     await sendOk(socket, 'agent:set-status', { status: 'available' });
     await postInbound(server.url, inboundContact());
     const offer = await offered;
@@ -117,7 +123,7 @@ describe.each(STORAGE_MODES)('a network cut during outcome:log on %s', (mode: St
       socket.disconnect();
       await server.destroy();
     }
-  });
+  }, 60_000);
 
   it('a command emitted while disconnected goes out on reconnect; the outbox resend of it writes once', async () => {
     const server = await startServer(mode);
@@ -148,5 +154,5 @@ describe.each(STORAGE_MODES)('a network cut during outcome:log on %s', (mode: St
       socket.disconnect();
       await server.destroy();
     }
-  });
+  }, 60_000);
 });
