@@ -345,6 +345,9 @@ describe.each(STORAGE_MODES)('script editor on %s', (mode: StorageMode) => {
         ).status,
       ).toBe(200);
       expect((await act('admin', '/script-adminduk/versions/2/publish')).status).toBe(200);
+      // Every desk online hears of it at once, as a banner naming what changed.
+      const notice = await agent.next('notice:published', (n) => n.kind === 'script');
+      expect(notice).toMatchObject({ itemId: 'script-adminduk', version: 2, title: 'Adminduk v2' });
       expect(heard).toEqual([
         {
           scriptId: 'script-adminduk',

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { announce, publishNotice } from '../publications/announce';
+import type { PublicationNotice } from '../../../shared/schemas/publication';
 import type { Kysely } from 'kysely';
 import {
   decideScriptAction,
@@ -154,16 +156,29 @@ export class ScriptEditorService {
   }
 
   async publish(actor: User, scriptId: string, version: number): Promise<ScriptVersionView> {
+    let notice: PublicationNotice | undefined;
     const { row, at } = await this.transition(
       actor,
       scriptId,
       version,
       'publish',
-      async (now, trx) => {
+      async (now, trx, current) => {
         await retireOthers(trx, scriptId, version, actor.id, now);
+        // The banner on every desk is written with the publication: both or neither.
+        notice = await announce(trx, {
+          kind: 'script',
+          itemId: scriptId,
+          version,
+          title: current.title,
+          topic: current.topic,
+          whatChanged: null,
+          publishedBy: actor,
+          publishedAt: now,
+        });
         return { status: 'published', published_at: now, published_by: actor.id, updated_at: now };
       },
     );
+    if (notice !== undefined) publishNotice(this.ctx.publisher, notice);
     const published: ScriptPublished = {
       scriptId,
       version,
