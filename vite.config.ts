@@ -9,6 +9,8 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: '../dist/client',
+    // bench/bundle-size.ts reads which chunks each screen needs.
+    manifest: true,
     emptyOutDir: true,
   },
   server: {

@@ -10,6 +10,7 @@
  *   npm run bench -- --profile         a CPU profile of the server's measured window, in bench/results/profiles/
  *   npm run bench -- --sql-stats       prints the statements the server spent most time in
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,7 @@ import {
   type BroadcastResult,
   type SocketIoBaselineResult,
 } from './baseline-load';
+import { bundleTable, measureBundle, type ScreenWeight } from './bundle-size';
 import { BENCH_DIR } from './ipc';
 import { benchRouting, type RoutingResult, type RoutingSize } from './routing';
 import type { Summary } from './stats';
@@ -152,6 +154,15 @@ function valueTable(rows: Row[]): string {
 
 function single(value: number): Summary {
   return { count: 1, min: value, p50: value, p99: value, max: value, mean: value };
+}
+
+/** The client's weight per screen, from the last build; builds first when there is none. */
+function measureBuiltBundle(): ScreenWeight[] {
+  if (!fs.existsSync(path.resolve('dist/client/.vite/manifest.json'))) {
+    log('client: no build found, running vite build');
+    execFileSync('npx', ['vite', 'build'], { stdio: 'ignore' });
+  }
+  return measureBundle();
 }
 
 async function main(): Promise<number> {
@@ -304,6 +315,8 @@ async function main(): Promise<number> {
     },
   ];
 
+  const bundle = measureBuiltBundle();
+
   const loadAfter = os.loadavg()[0]!;
   const counts = load.counts;
   const countLines = [
@@ -330,6 +343,9 @@ async function main(): Promise<number> {
     table(rows),
     '',
     valueTable(singles),
+    '',
+    'Client: JavaScript a browser downloads before each screen shows (the last `vite build`):',
+    bundleTable(bundle),
     '',
     'Counts:',
     ...countLines.map((line) => `  ${line}`),
@@ -392,6 +408,7 @@ async function main(): Promise<number> {
         load: { ...load, sampleQueueState: undefined },
         baselines: { ws, socketIo: sio },
         table: { rows, singles },
+        bundle,
       },
       null,
       2,

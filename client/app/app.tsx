@@ -1,30 +1,32 @@
 import { Alert, Button, Center, Loader, SegmentedControl } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, startTransition, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/schemas/user';
 import type { FrameProps } from '../components/app-frame';
 import { authKeys, useLogout, useMe } from '../features/auth/api/auth-queries';
 import { LoginScreen } from '../features/auth/components/login-screen';
-import { CannedResponseAdmin } from '../features/canned-responses/components/canned-response-admin';
-import { CaseBoard } from '../features/cases/components/case-board';
-import { CasePanel } from '../features/cases/components/case-panel';
 import { useCaseFacts } from '../features/cases/hooks/use-case-facts';
-import { CitizensScreen } from '../features/citizens/components/citizens-screen';
 import { AppFrame } from '../components/app-frame';
 import { knowledgeKeys } from '../features/desk/api/knowledge-queries';
-import { DeskScreen } from '../features/desk/components/desk-screen';
 import { authoringKeys } from '../features/knowledge/api/authoring-queries';
-import { KnowledgeAuthoringScreen } from '../features/knowledge/components/knowledge-authoring-screen';
 import { PublicationBanners } from '../features/publications/components/publication-banners';
-import { ReadershipPanel } from '../features/publications/components/readership-panel';
 import { useNoticeFacts } from '../features/publications/hooks/use-notice-facts';
-import { ScriptsScreen } from '../features/scripts/components/scripts-screen';
-import { LeadConsole } from '../features/supervision/components/lead-console';
-import { TrainerConsole } from '../features/training/components/trainer-console';
 import { errorText } from '../lib/error-text';
 import { createQueryClient } from '../lib/query-client';
 import { useLiveStore } from '../stores/live-store';
+import {
+  CannedResponseAdmin,
+  CaseBoard,
+  CasePanel,
+  CitizensScreen,
+  DeskScreen,
+  KnowledgeAuthoringScreen,
+  LeadConsole,
+  ReadershipPanel,
+  ScriptsScreen,
+  TrainerConsole,
+} from './lazy-screens';
 import { useLiveConnection } from './use-live-connection';
 import { useOutboxSession } from './use-outbox-session';
 
@@ -66,7 +68,10 @@ function ConsoleHome({ frame, role }: { frame: FrameProps; role: keyof typeof CO
       size="xs"
       aria-label={t('nav.label')}
       value={view}
-      onChange={(value) => setView(views.find((candidate) => candidate === value) ?? views[0]!)}
+      onChange={(value) =>
+        // A transition keeps the current screen up while the next one's code loads.
+        startTransition(() => setView(views.find((candidate) => candidate === value) ?? views[0]!))
+      }
       data={views.map((value) => ({ value, label: labels[value] }))}
       data-testid="console-switch"
     />
@@ -143,14 +148,15 @@ function SignedInApp({ user }: { user: User }) {
           frame={frame}
           slots={{
             renderCasePanel: (contact) => (
-              <CasePanel
-                key={contact.id}
-                contactId={contact.id}
-                callerName={contact.citizenName}
-                user={user}
-              />
+              <Loading key={contact.id} inline>
+                <CasePanel contactId={contact.id} callerName={contact.citizenName} user={user} />
+              </Loading>
             ),
-            followUps: <CaseBoard user={user} compact />,
+            followUps: (
+              <Loading inline>
+                <CaseBoard user={user} compact />
+              </Loading>
+            ),
             banner: <PublicationBanners userId={user.id} />,
           }}
         />
@@ -190,5 +196,22 @@ export function App() {
     );
   }
   if (me.data === null) return <LoginScreen />;
-  return <SignedInApp key={me.data.id} user={me.data} />;
+  return (
+    <Loading>
+      <SignedInApp key={me.data.id} user={me.data} />
+    </Loading>
+  );
+}
+
+/** Shown while a screen's code arrives (only the first time it opens). */
+function Loading({ children, inline = false }: { children: ReactNode; inline?: boolean }) {
+  const { t } = useTranslation();
+  const spinner = <Loader size={inline ? 'sm' : 'md'} aria-label={t('app.loading')} />;
+  return (
+    <Suspense
+      fallback={inline ? <Center p="md">{spinner}</Center> : <Center h="100dvh">{spinner}</Center>}
+    >
+      {children}
+    </Suspense>
+  );
 }

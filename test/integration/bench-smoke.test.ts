@@ -54,6 +54,9 @@ describe('npm run bench -- --quick', () => {
     ]) {
       expect(stdout).toContain(figure);
     }
+    // The client's weight per screen, from the build `npm test` makes first.
+    expect(stdout).toMatch(/^\| sign-in page \(entry\) \| [\d.]+ KB \|/m);
+    expect(stdout).toMatch(/^\| desk-screen \| [\d.]+ KB \|/m);
     const sent = count(stdout, /contacts sent (\d+)/);
     const accepted = count(stdout, /accepted \(201\) (\d+)/);
     expect(sent).toBeGreaterThan(0);

@@ -1,0 +1,46 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+/**
+ * Each role's screens load when first shown: the sign-in page and an agent's desk need none of
+ * the consoles, and the first load must stay small on a slow office network (docs/performance.md).
+ */
+function onDemand<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+): LazyExoticComponent<ComponentType<P>> {
+  return lazy(async () => ({ default: await load() }));
+}
+
+export const DeskScreen = onDemand(() =>
+  import('../features/desk/components/desk-screen').then((m) => m.DeskScreen),
+);
+export const CasePanel = onDemand(() =>
+  import('../features/cases/components/case-panel').then((m) => m.CasePanel),
+);
+export const CaseBoard = onDemand(() =>
+  import('../features/cases/components/case-board').then((m) => m.CaseBoard),
+);
+export const LeadConsole = onDemand(() =>
+  import('../features/supervision/components/lead-console').then((m) => m.LeadConsole),
+);
+export const ReadershipPanel = onDemand(() =>
+  import('../features/publications/components/readership-panel').then((m) => m.ReadershipPanel),
+);
+export const TrainerConsole = onDemand(() =>
+  import('../features/training/components/trainer-console').then((m) => m.TrainerConsole),
+);
+export const KnowledgeAuthoringScreen = onDemand(() =>
+  import('../features/knowledge/components/knowledge-authoring-screen').then(
+    (m) => m.KnowledgeAuthoringScreen,
+  ),
+);
+export const ScriptsScreen = onDemand(() =>
+  import('../features/scripts/components/scripts-screen').then((m) => m.ScriptsScreen),
+);
+export const CitizensScreen = onDemand(() =>
+  import('../features/citizens/components/citizens-screen').then((m) => m.CitizensScreen),
+);
+export const CannedResponseAdmin = onDemand(() =>
+  import('../features/canned-responses/components/canned-response-admin').then(
+    (m) => m.CannedResponseAdmin,
+  ),
+);
