@@ -14,6 +14,11 @@ vi.mock('../lib/socket', () => ({
   sendCommand: vi.fn(() => new Promise(() => undefined)),
 }));
 
+/** Screens load on demand: the first render of one waits for its code, slow on a busy machine. */
+function findScreen(testId: string) {
+  return screen.findByTestId(testId, {}, { timeout: 15_000 });
+}
+
 async function signInAs(username: string) {
   const user = userEvent.setup();
   renderWithProviders(<App />);
@@ -32,46 +37,46 @@ beforeEach(() => {
 describe('App', () => {
   it('opens the agent desk for an agent, with the socket connected after login', async () => {
     await signInAs('agent1');
-    expect(await screen.findByTestId('status-available')).toBeTruthy();
+    expect(await findScreen('status-available')).toBeTruthy();
     expect(screen.getByTestId('current-user').textContent).toBe('Sari Agen');
     expect(connectSocket).toHaveBeenCalled();
   });
 
   it('opens the lead console for a lead, with recent outcomes', async () => {
     await signInAs('lead1');
-    expect(await screen.findByTestId('recent-outcomes')).toBeTruthy();
+    expect(await findScreen('recent-outcomes')).toBeTruthy();
     expect(screen.getByTestId('console-switch')).toBeTruthy();
   });
 
   it('opens the lead console for an admin too', async () => {
     await signInAs('admin');
-    expect(await screen.findByTestId('recent-outcomes')).toBeTruthy();
+    expect(await findScreen('recent-outcomes')).toBeTruthy();
   });
 
   it('opens the trainer console for a trainer', async () => {
     await signInAs('trainer1');
-    expect(await screen.findByTestId('trainee-row-u-trainee1')).toBeTruthy();
+    expect(await findScreen('trainee-row-u-trainee1')).toBeTruthy();
   });
 
   it('gives a trainer the script editor beside the trainer console', async () => {
     const user = await signInAs('trainer1');
-    await screen.findByTestId('trainee-row-u-trainee1');
+    await findScreen('trainee-row-u-trainee1');
     await user.click(screen.getByText('Naskah'));
-    expect(await screen.findByTestId('script-list')).toBeTruthy();
+    expect(await findScreen('script-list')).toBeTruthy();
     expect(screen.getByTestId('script-new')).toBeTruthy();
   });
 
   it('gives a lead the scripts to read', async () => {
     const user = await signInAs('lead1');
-    await screen.findByTestId('recent-outcomes');
+    await findScreen('recent-outcomes');
     await user.click(screen.getByText('Naskah'));
-    expect(await screen.findByTestId('script-list')).toBeTruthy();
+    expect(await findScreen('script-list')).toBeTruthy();
     expect(screen.queryByTestId('script-new')).toBeNull();
   });
 
   it('signs out back to the login and closes the socket', async () => {
     const user = await signInAs('agent1');
-    await user.click(await screen.findByTestId('sign-out'));
+    await user.click(await findScreen('sign-out'));
     expect(await screen.findByRole('button', { name: 'Masuk' })).toBeTruthy();
     expect(disconnectSocket).toHaveBeenCalled();
   });

@@ -12,7 +12,7 @@ export function LanguageSwitch() {
       value={i18n.language}
       onChange={(event) => {
         const value = event.currentTarget.value;
-        if (isLanguage(value)) setLanguage(value);
+        if (isLanguage(value)) void setLanguage(value);
       }}
       data={[
         { value: 'id', label: t('language.id') },

@@ -165,6 +165,7 @@ export const casesEn: typeof casesId = {
     },
   },
   board: {
+    count: 'Open cases: {{total}}',
     title: 'Follow-ups',
     scope: 'Scope',
     mine: 'Mine',

@@ -163,6 +163,7 @@ export const casesId = {
     },
   },
   board: {
+    count: '{{total}} kasus terbuka',
     title: 'Tindak lanjut',
     scope: 'Cakupan',
     mine: 'Milik saya',

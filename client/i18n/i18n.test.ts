@@ -53,11 +53,11 @@ describe('translations', () => {
 describe('language choice', () => {
   it('defaults to Bahasa Indonesia and remembers a switch', async () => {
     expect(readStoredLanguage()).toBe('id');
-    setLanguage('en');
+    await setLanguage('en');
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
     expect(readStoredLanguage()).toBe('en');
     expect(i18n.t('auth.submit')).toBe('Sign in');
-    setLanguage('id');
+    await setLanguage('id');
     expect(i18n.t('auth.submit')).toBe('Masuk');
   });
 });

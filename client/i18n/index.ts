@@ -1,10 +1,10 @@
 /**
- * i18next set up once, synchronously, with both languages bundled (they are small). Bahasa
- * Indonesia is the default; the user's choice is kept in localStorage.
+ * i18next set up once, synchronously, with Bahasa Indonesia bundled; English is fetched the first
+ * time it is chosen (it is a tenth of the first load, and most users never switch). The user's
+ * choice is kept in localStorage.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
 import { id, type Translation } from './id';
 
 export const LANGUAGES = ['id', 'en'] as const;
@@ -35,8 +35,9 @@ export function readStoredLanguage(): Language {
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
-  lng: readStoredLanguage(),
+  resources: { id: { translation: id } },
+  // A stored English choice applies as soon as its strings arrive (below).
+  lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   defaultNS: 'translation',
   interpolation: { escapeValue: false },
@@ -49,14 +50,27 @@ i18n.on('languageChanged', (language) => {
 });
 if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
 
-export function setLanguage(language: Language): void {
+/** Makes a language's strings available; Bahasa Indonesia always is. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  if (language === 'en') {
+    const { en } = await import('./en');
+    i18n.addResourceBundle('en', 'translation', en);
+  }
+}
+
+export async function setLanguage(language: Language): Promise<void> {
   try {
     window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
     // Private mode or full storage: the switch still applies for this session.
   }
-  void i18n.changeLanguage(language);
+  await loadLanguage(language);
+  await i18n.changeLanguage(language);
 }
+
+const storedLanguage = readStoredLanguage();
+if (storedLanguage !== DEFAULT_LANGUAGE) void setLanguage(storedLanguage);
 
 /** BCP 47 locale for Intl formatting of dates and numbers. */
 export function localeFor(language: string): string {

@@ -8,7 +8,11 @@ import { cleanup } from '@testing-library/react';
 import { IDBFactory } from 'fake-indexeddb';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { loadLanguage } from '../../client/i18n';
 import { handlers, resetMockState } from './handlers';
+
+// Tests read English strings directly (getFixedT('en')); the app fetches them on demand.
+await loadLanguage('en');
 
 export const server = setupServer(...handlers);
 

@@ -121,15 +121,24 @@ export async function loadCaseRow(db: Db, caseId: string): Promise<CaseRow | und
   return db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
 }
 
+/** SQLite refuses more than 32,766 bound values in one statement; boards and registers hold more. */
+const IDS_PER_STATEMENT = 5000;
+
 export async function loadClockRows(db: Db, caseIds: readonly string[]): Promise<ClockRow[]> {
-  if (caseIds.length === 0) return [];
-  return db
-    .selectFrom('case_clocks')
-    .selectAll()
-    .where('case_id', 'in', caseIds)
-    .orderBy('case_id')
-    .orderBy('starts_at')
-    .execute();
+  const rows: ClockRow[] = [];
+  for (let start = 0; start < caseIds.length; start += IDS_PER_STATEMENT) {
+    const ids = caseIds.slice(start, start + IDS_PER_STATEMENT);
+    rows.push(
+      ...(await db
+        .selectFrom('case_clocks')
+        .selectAll()
+        .where('case_id', 'in', ids)
+        .orderBy('case_id')
+        .orderBy('starts_at')
+        .execute()),
+    );
+  }
+  return rows;
 }
 
 export interface CaseFilter {
@@ -141,7 +150,8 @@ export interface CaseFilter {
   type?: RequestType;
   receivedFrom?: number;
   receivedBefore?: number;
-  limit?: number;
+  /** At most this many, oldest first (500 unless given); `null` for every match. */
+  limit?: number | null;
 }
 
 export async function loadCaseRows(db: Db, filter: CaseFilter): Promise<CaseRow[]> {
@@ -170,11 +180,9 @@ export async function loadCaseRows(db: Db, filter: CaseFilter): Promise<CaseRow[
       ),
     );
   }
-  return query
-    .orderBy('cases.received_at')
-    .orderBy('cases.id')
-    .limit(filter.limit ?? 500)
-    .execute();
+  query = query.orderBy('cases.received_at').orderBy('cases.id');
+  if (filter.limit !== null) query = query.limit(filter.limit ?? 500);
+  return query.execute();
 }
 
 /** Summaries of the given rows, with names and the next dues of their running clocks. */
@@ -194,8 +202,14 @@ export async function summarize(db: Db, rows: readonly CaseRow[]): Promise<CaseS
   ]);
   const userName = new Map(users.map((user) => [user.id, user.display_name]));
   const unitById = new Map(units.map((unit) => [unit.id, unit]));
+  const clocksByCase = new Map<string, ClockRow[]>();
+  for (const clock of clocks) {
+    const own = clocksByCase.get(clock.case_id);
+    if (own) own.push(clock);
+    else clocksByCase.set(clock.case_id, [clock]);
+  }
   return rows.map((row) => {
-    const own = clocks.filter((clock) => clock.case_id === row.id).map(clockStateOf);
+    const own = (clocksByCase.get(row.id) ?? []).map(clockStateOf);
     const live = own.filter((clock) => clock.status === 'running' || clock.status === 'paused');
     const dues = live.flatMap((clock) => {
       const due = governingDue(clock);

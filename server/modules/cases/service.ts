@@ -645,14 +645,14 @@ export class CaseService {
     if (actor.role === 'unit' || scope === 'unit') {
       const membership = await unitOfUser(db, actor.id);
       if (!membership) return [];
-      rows = await loadCaseRows(db, { withUnitId: membership.unitId, isOpen: true });
+      rows = await loadCaseRows(db, { withUnitId: membership.unitId, isOpen: true, limit: null });
     } else if (scope === 'all') {
       if (actor.role !== 'lead' && actor.role !== 'admin') {
         throw new AppError('forbidden', 'Only leads and administrators see every case.');
       }
-      rows = await loadCaseRows(db, { isOpen: true });
+      rows = await loadCaseRows(db, { isOpen: true, limit: null });
     } else {
-      rows = await loadCaseRows(db, { ownerId: actor.id, isOpen: true });
+      rows = await loadCaseRows(db, { ownerId: actor.id, isOpen: true, limit: null });
     }
     const summaries = await summarize(db, rows);
     return summaries.sort(
