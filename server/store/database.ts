@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type Migration,
+  type SqliteDatabase as KyselySqliteDatabase,
+} from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/0001-initial';
 import * as calendar from './migrations/0002-calendar';
@@ -48,6 +56,36 @@ export function openStore(options: StoreOptions): Store {
   return openSqlite(options.dataDir);
 }
 
+/** Enough for every distinct statement the server runs in steady state (about 200 here). */
+const CACHED_STATEMENTS = 1000;
+
+/**
+ * Kysely's SQLite driver prepares every statement again on each run (6–8% of the event loop under
+ * load, docs/performance.md); better-sqlite3 statements can be run again. Kysely runs one query
+ * at a time on its one connection and nothing here streams, so a cached statement is never busy
+ * when it is handed out. The least recently used statement is dropped past the limit (texts of
+ * `in (…)` lists vary with their length).
+ */
+function reusingStatements(sqlite: SqliteDatabase.Database): KyselySqliteDatabase {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text) {
+      let statement = statements.get(text);
+      if (statement) {
+        statements.delete(text);
+      } else {
+        statement = sqlite.prepare(text);
+        if (statements.size >= CACHED_STATEMENTS) {
+          statements.delete(statements.keys().next().value!);
+        }
+      }
+      statements.set(text, statement);
+      return statement;
+    },
+  };
+}
+
 function openSqlite(dataDir: string): Store {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
@@ -60,7 +98,9 @@ function openSqlite(dataDir: string): Store {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: reusingStatements(sqlite) }),
+  });
   return {
     db,
     dialect: 'sqlite',
