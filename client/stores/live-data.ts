@@ -426,6 +426,8 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
     case 'notice:published':
     case 'notice:changed':
     case 'notice:acknowledged':
+    // Policy activity refreshes the open policy report (features/policies).
+    case 'policy:activity':
       return data;
     case 'message:status-changed': {
       const { contactId, messageId, deliveryStatus, failureReason } = event.fact;

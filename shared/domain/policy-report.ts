@@ -289,7 +289,7 @@ export function groupQuestions(
 function mostFrequent<T>(values: readonly T[]): T {
   const counts = new Map<T, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  let best = values[0]!;
+  let best = values[0] as T;
   for (const value of values) if (counts.get(value)! > counts.get(best)!) best = value;
   return best;
 }
