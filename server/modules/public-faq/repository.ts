@@ -166,7 +166,10 @@ export interface FeedItem {
   publishedAt: number;
 }
 
-/** The newest published policies and answers in force, newest first. */
+/**
+ * The newest published policies and the newest published answers in force (up to `limit` of
+ * each, so a burst of answers never pushes a policy out), newest first.
+ */
 export async function feedItems(db: Db, now: number, limit = 50): Promise<FeedItem[]> {
   const [policies, answers] = await Promise.all([
     db
@@ -204,7 +207,5 @@ export async function feedItems(db: Db, now: number, limit = 50): Promise<FeedIt
       summary: a.summary,
       publishedAt: Number(a.published_at),
     })),
-  ]
-    .sort((a, b) => b.publishedAt - a.publishedAt || (a.id < b.id ? -1 : 1))
-    .slice(0, limit);
+  ].sort((a, b) => b.publishedAt - a.publishedAt || (a.id < b.id ? -1 : 1));
 }
