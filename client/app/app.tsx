@@ -16,6 +16,9 @@ import { knowledgeKeys } from '../features/desk/api/knowledge-queries';
 import { DeskScreen } from '../features/desk/components/desk-screen';
 import { authoringKeys } from '../features/knowledge/api/authoring-queries';
 import { KnowledgeAuthoringScreen } from '../features/knowledge/components/knowledge-authoring-screen';
+import { PoliciesScreen } from '../features/policies/components/policies-screen';
+import { PolicyFeedbackFields } from '../features/policies/components/policy-feedback-fields';
+import { PolicyPrompts } from '../features/policies/components/policy-prompts';
 import { PublicationBanners } from '../features/publications/components/publication-banners';
 import { ReadershipPanel } from '../features/publications/components/readership-panel';
 import { useNoticeFacts } from '../features/publications/hooks/use-notice-facts';
@@ -37,14 +40,32 @@ export function createAppQueryClient() {
 }
 
 type ConsoleView =
-  'supervision' | 'training' | 'cases' | 'knowledge' | 'scripts' | 'citizens' | 'canned';
+  | 'supervision'
+  | 'training'
+  | 'cases'
+  | 'knowledge'
+  | 'scripts'
+  | 'citizens'
+  | 'canned'
+  | 'policies';
 
 /** The screens each role moves between; the first is where they start. */
-const CONSOLE_VIEWS: Record<'lead' | 'admin' | 'trainer', readonly ConsoleView[]> = {
-  lead: ['supervision', 'training', 'cases', 'knowledge', 'scripts', 'citizens'],
+const CONSOLE_VIEWS: Record<'lead' | 'admin' | 'trainer' | 'unit', readonly ConsoleView[]> = {
+  lead: ['supervision', 'training', 'cases', 'knowledge', 'scripts', 'citizens', 'policies'],
   // Administrators keep the canned responses (leads may not: docs/canned-responses.md).
-  admin: ['supervision', 'training', 'cases', 'knowledge', 'scripts', 'citizens', 'canned'],
+  admin: [
+    'supervision',
+    'training',
+    'cases',
+    'knowledge',
+    'scripts',
+    'citizens',
+    'canned',
+    'policies',
+  ],
   trainer: ['training', 'knowledge', 'scripts'],
+  // Owning units: their hand-offs, and the reports of the policies they own (docs/policies.md).
+  unit: ['cases', 'policies'],
 };
 
 /** Leads, administrators and trainers switch between their consoles from the frame. */
@@ -60,6 +81,7 @@ function ConsoleHome({ frame, role }: { frame: FrameProps; role: keyof typeof CO
     scripts: t('scripts.title'),
     citizens: t('citizens.nav'),
     canned: t('replyTools.manage.title'),
+    policies: t('policies.nav'),
   };
   const navigation = (
     <SegmentedControl
@@ -93,6 +115,8 @@ function ConsoleHome({ frame, role }: { frame: FrameProps; role: keyof typeof CO
       return <CitizensScreen frame={withNavigation} />;
     case 'canned':
       return <CannedResponsesHome frame={withNavigation} />;
+    case 'policies':
+      return <PoliciesScreen frame={withNavigation} />;
   }
 }
 
@@ -152,11 +176,12 @@ function SignedInApp({ user }: { user: User }) {
             ),
             followUps: <CaseBoard user={user} compact />,
             banner: <PublicationBanners userId={user.id} />,
+            renderPolicyPrompts: (conversation) => <PolicyPrompts {...conversation} />,
+            renderWrapupExtras: (contactId) => <PolicyFeedbackFields contactId={contactId} />,
           }}
         />
       );
     case 'unit':
-      return <CasesHome frame={frame} />;
     case 'trainer':
     case 'lead':
     case 'admin':
