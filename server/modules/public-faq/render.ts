@@ -39,8 +39,7 @@ function paragraphs(text: string): string {
 
 function answerHtml(answer: PublicAnswer, timeZone: string): string {
   return `<details class="answer" id="answer-${escapeHtml(answer.answerId)}">
-<summary><span class="q">${escapeHtml(answer.title)}</span><span class="s">${escapeHtml(answer.summary)}</span></summary>
-${answer.snippet ? `<p class="snippet">${snippetHtml(answer.snippet)}</p>` : ''}
+<summary><span class="q">${escapeHtml(answer.title)}</span><span class="s">${escapeHtml(answer.summary)}</span>${answer.snippet ? `<span class="snippet">${snippetHtml(answer.snippet)}</span>` : ''}</summary>
 ${paragraphs(answer.body)}
 <p class="meta">Dasar hukum: ${escapeHtml(answer.source)} · Diterbitkan ${date(answer.publishedAt, timeZone)}</p>
 </details>`;
@@ -89,14 +88,24 @@ button{padding:10px 16px;font-size:1rem;border:0;border-radius:6px;background:va
 .meta{color:var(--muted);font-size:.875rem;margin:0 0 8px}
 .summary{font-size:1.05rem}
 .answer{border-top:1px solid var(--line);padding:8px 0}
-.answer summary{cursor:pointer;display:flex;flex-direction:column;gap:2px}
-.answer .q{font-weight:600}.answer .s{color:var(--muted);font-size:.9rem}
-.snippet{background:#fff9db;padding:6px 8px;border-radius:4px}
+.answer summary{cursor:pointer}
+.answer summary span{display:block}
+.answer .q{display:inline!important;font-weight:600}.answer .s{color:var(--muted);font-size:.9rem;margin-top:2px}
+.answer[open] summary{margin-bottom:8px}
+.snippet{background:#fff9db;padding:6px 8px;border-radius:4px;margin-top:4px;font-size:.9rem}
 mark{background:#ffe066}
 .results{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px;margin:0 0 16px}
 footer{max-width:860px;margin:0 auto;padding:16px;color:var(--muted);font-size:.875rem}
 @media print{header{background:none;color:#000}form,.skip{display:none}details{display:block}}
 `;
+
+/** A policy matches a search when at least half the words typed (of 3+ letters) are in it. */
+export function policyMatches(policy: PublicPolicy, query: string): boolean {
+  const words = (query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 3);
+  if (words.length === 0) return true;
+  const text = `${policy.title} ${policy.plainSummary} ${policy.questions.join(' ')}`.toLowerCase();
+  return words.filter((word) => text.includes(word)).length * 2 >= words.length;
+}
 
 /** The whole public page: one self-contained, script-free HTML document in Bahasa Indonesia. */
 export function renderFaqPage(input: {
@@ -107,13 +116,8 @@ export function renderFaqPage(input: {
   timeZone: string;
 }): string {
   const { query, results, timeZone } = input;
-  const words = query.toLowerCase();
   const policies =
-    words === ''
-      ? input.policies
-      : input.policies.filter((p) =>
-          `${p.title} ${p.plainSummary} ${p.questions.join(' ')}`.toLowerCase().includes(words),
-        );
+    query === '' ? input.policies : input.policies.filter((p) => policyMatches(p, query));
   const resultBlock =
     results === null
       ? ''
@@ -145,7 +149,9 @@ ${results.map((a) => answerHtml(a, timeZone)).join('')}
 ${resultBlock}
 ${
   policies.length === 0
-    ? `<p>${query === '' ? 'Belum ada kebijakan yang diterbitkan.' : 'Tidak ada kebijakan yang cocok.'}</p>`
+    ? query === ''
+      ? '<p>Belum ada kebijakan yang diterbitkan.</p>'
+      : ''
     : policies.map((p) => policyHtml(p, timeZone)).join('\n')
 }
 </main>

@@ -61,7 +61,7 @@ function UnderstandingBar({ figures }: { figures: SliceFiguresView }) {
   const total = figures.feedback;
   const words = UNDERSTANDING_LEVELS.map(
     (level) => `${t(`policies.feedback.levels.${level}`)} ${figures.understanding[level]}`,
-  ).join(', ');
+  ).join(' · ');
   return (
     <Group gap={6} wrap="nowrap">
       <Box
@@ -214,7 +214,7 @@ function ReportView({ report }: { report: PolicyReport }) {
           figures: p,
         }))}
       />
-      <SimpleGrid cols={2} spacing="sm">
+      <Stack gap="sm">
         <SliceTable
           caption={t('policies.report.bySegment')}
           keyLabel={t('policies.report.segment')}
@@ -233,7 +233,7 @@ function ReportView({ report }: { report: PolicyReport }) {
             figures: c,
           }))}
         />
-      </SimpleGrid>
+      </Stack>
       <SimpleGrid cols={2} spacing="sm">
         <Paper withBorder p="sm" radius="sm">
           <Title order={3} size="sm" mb={6}>

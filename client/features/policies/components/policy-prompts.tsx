@@ -106,7 +106,8 @@ function PromptCard({
           </div>
           {!isEditing && <MarkLine prompt={prompt} onChange={() => setEditing(true)} />}
         </Group>
-        <Text size="sm">{prompt.plainSummary}</Text>
+        {/* Once marked, the card shrinks to its title and mark: the text was read already. */}
+        {isEditing && <Text size="sm">{prompt.plainSummary}</Text>}
         {isEditing && !isAskingReason && (
           <Group gap={6}>
             {isText && (
