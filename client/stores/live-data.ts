@@ -418,7 +418,8 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
       return applyScriptState(data, event.fact);
     }
     // Case facts refresh the case queries instead (features/cases); live data keeps no cases.
-    // Likewise publication notices (features/publications).
+    // Likewise publication notices (features/publications) and policy activity, which refreshes
+    // the open policy report (features/policies).
     case 'case:changed':
     case 'case:warned':
     case 'case:escalated':
@@ -426,7 +427,6 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
     case 'notice:published':
     case 'notice:changed':
     case 'notice:acknowledged':
-    // Policy activity refreshes the open policy report (features/policies).
     case 'policy:activity':
       return data;
     case 'message:status-changed': {
