@@ -1,6 +1,6 @@
 import { Alert, Button, Center, Loader, SegmentedControl } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/schemas/user';
 import type { FrameProps } from '../components/app-frame';
@@ -83,15 +83,28 @@ function ConsoleHome({ frame, role }: { frame: FrameProps; role: keyof typeof CO
     canned: t('replyTools.manage.title'),
     policies: t('policies.nav'),
   };
+  // Administrators have many views: on a narrow screen the switch scrolls instead of pushing the
+  // user, language and sign-out off the header.
+  const navigationRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    navigationRef.current
+      ?.querySelector('[data-active]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [view]);
   const navigation = (
-    <SegmentedControl
-      size="xs"
-      aria-label={t('nav.label')}
-      value={view}
-      onChange={(value) => setView(views.find((candidate) => candidate === value) ?? views[0]!)}
-      data={views.map((value) => ({ value, label: labels[value] }))}
-      data-testid="console-switch"
-    />
+    <div
+      ref={navigationRef}
+      style={{ minWidth: 0, flex: '0 1 auto', overflowX: 'auto', scrollbarWidth: 'thin' }}
+    >
+      <SegmentedControl
+        size="xs"
+        aria-label={t('nav.label')}
+        value={view}
+        onChange={(value) => setView(views.find((candidate) => candidate === value) ?? views[0]!)}
+        data={views.map((value) => ({ value, label: labels[value] }))}
+        data-testid="console-switch"
+      />
+    </div>
   );
   const withNavigation = { ...frame, navigation };
   switch (view) {

@@ -124,4 +124,46 @@ describe('policy publication and feedback in a browser', () => {
     await lead.context().close();
     await visitor.context().close();
   });
+
+  it('an administrator runs a campaign and words a question for the public FAQ', async () => {
+    const admin = await openPage(browser);
+    await signInAs(admin, server.url, 'admin');
+    await admin.getByTestId('console-switch').getByText('Kebijakan').click();
+    await admin.locator(`[data-testid="policy-item"][data-policy-id="${PKH}"]`).click();
+    const report = admin.getByTestId('policy-report');
+    await report.getByTestId('report-question').filter({ hasText: QUESTION }).waitFor();
+
+    // The grouped question, reworded by the editor, goes on the public FAQ.
+    await report
+      .getByTestId('report-question')
+      .filter({ hasText: QUESTION })
+      .getByRole('button', { name: 'Terbitkan di FAQ' })
+      .click();
+    const wording = 'Kapan PKH cair setelah data DTSEN diperbarui?';
+    const questionInput = admin.getByLabel('Pertanyaan', { exact: false }).last();
+    await questionInput.fill(wording);
+    await admin.getByRole('dialog').getByRole('button', { name: 'Terbitkan di FAQ' }).click();
+    await report.getByText(wording).waitFor();
+
+    // A new campaign for PKH on WhatsApp only.
+    await report.getByTestId('campaign-new').click();
+    const form = admin.getByTestId('campaign-form');
+    await form.getByLabel('Pesan kampanye').fill('Perbarui data DTSEN Anda agar PKH tetap cair.');
+    // Let the dialog finish opening before the picture.
+    await admin.waitForTimeout(400);
+    console.log(`e2e screenshot: ${await screenshot(admin, '66-admin-new-campaign')}`);
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await report
+      .getByTestId('campaign-row')
+      .filter({ hasText: 'Perbarui data DTSEN Anda agar PKH tetap cair.' })
+      .waitFor();
+    await admin.getByRole('dialog').waitFor({ state: 'detached' });
+    await report.getByTestId('campaign-row').last().scrollIntoViewIfNeeded();
+    console.log(`e2e screenshot: ${await screenshot(admin, '67-admin-policy-report')}`);
+
+    const faq = await (await fetch(`${server.url}/faq`)).text();
+    expect(faq).toContain(wording);
+    expect(faq).not.toContain(QUESTION);
+    await admin.context().close();
+  });
 });

@@ -32,7 +32,14 @@ import {
   usePolicyReport,
   type ReportRange,
 } from '../api/policy-queries';
+import { useCampaigns, usePolicyTransition } from '../api/policy-commands';
 import { usePolicyFacts } from '../hooks/use-policy-facts';
+import {
+  CampaignFormModal,
+  CampaignList,
+  PolicyFormModal,
+  PublicQuestionModal,
+} from './policy-admin';
 
 const LEVEL_COLOURS: Record<Understanding, string> = {
   understood: 'var(--mantine-color-green-6)',
@@ -168,7 +175,14 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
   );
 }
 
-function ReportView({ report }: { report: PolicyReport }) {
+function ReportView({
+  report,
+  onPublishQuestion,
+}: {
+  report: PolicyReport;
+  /** Administrators: word a grouped question for the public FAQ. */
+  onPublishQuestion?: ((text: string) => void) | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const dateOf = (at: number) =>
     new Intl.DateTimeFormat(localeFor(i18n.language), { dateStyle: 'medium' }).format(at);
@@ -251,12 +265,22 @@ function ReportView({ report }: { report: PolicyReport }) {
                     <Badge size="sm" variant="light" style={{ flex: '0 0 auto' }}>
                       {t('policies.report.asked', { count: group.count })}
                     </Badge>
-                    <div>
+                    <div style={{ flex: 1 }}>
                       <Text size="sm">{group.text}</Text>
                       <Text size="xs" c="dimmed">
                         {t(`policies.report.tags.${group.tag}`)}
                       </Text>
                     </div>
+                    {onPublishQuestion !== undefined && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        className="no-print"
+                        onClick={() => onPublishQuestion(group.text)}
+                      >
+                        {t('policies.admin.publishQuestion')}
+                      </Button>
+                    )}
                   </Group>
                 </li>
               ))}
@@ -354,6 +378,13 @@ export function PoliciesScreen({ frame }: { frame: FrameProps }) {
   const policyId = selectedId ?? policies[0]?.id ?? null;
   const report = usePolicyReport(policyId, range);
   const selected: Policy | undefined = policies.find((p) => p.id === policyId);
+  const { role } = frame.user;
+  const canManage = role === 'admin';
+  const campaigns = useCampaigns(role === 'admin' || role === 'lead');
+  const transition = usePolicyTransition();
+  const [editing, setEditing] = useState<Policy | null | 'new'>(null);
+  const [campaignFor, setCampaignFor] = useState<Policy | null>(null);
+  const [questionDraft, setQuestionDraft] = useState<string | null>(null);
   const dateOf = (at: number) =>
     new Intl.DateTimeFormat(localeFor(i18n.language), { dateStyle: 'long' }).format(at);
 
@@ -369,9 +400,16 @@ export function PoliciesScreen({ frame }: { frame: FrameProps }) {
           p="sm"
           style={{ overflowY: 'auto', borderRight: '1px solid var(--mantine-color-gray-3)' }}
         >
-          <Title order={2} size="sm" c="dimmed" mb="xs">
-            {t('policies.report.catalog')}
-          </Title>
+          <Group justify="space-between" mb="xs">
+            <Title order={2} size="sm" c="dimmed">
+              {t('policies.report.catalog')}
+            </Title>
+            {canManage && (
+              <Button size="compact-xs" onClick={() => setEditing('new')} data-testid="policy-new">
+                {t('policies.admin.newPolicy')}
+              </Button>
+            )}
+          </Group>
           {catalog.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
           {policies.map((policy) => (
             <NavLink
@@ -417,9 +455,47 @@ export function PoliciesScreen({ frame }: { frame: FrameProps }) {
                     {selected.plainSummary}
                   </Text>
                 </div>
-                <Badge color="teal" variant="dot" className="no-print">
-                  {t('policies.report.live')}
-                </Badge>
+                <Stack gap={6} align="flex-end" className="no-print">
+                  <Badge color="teal" variant="dot">
+                    {t('policies.report.live')}
+                  </Badge>
+                  {canManage && (
+                    <Group gap={6}>
+                      <Button size="xs" variant="default" onClick={() => setEditing(selected)}>
+                        {t('policies.admin.edit')}
+                      </Button>
+                      {selected.status === 'draft' && (
+                        <Button
+                          size="xs"
+                          loading={transition.isPending}
+                          onClick={() => transition.mutate({ id: selected.id, to: 'published' })}
+                        >
+                          {t('policies.admin.publish')}
+                        </Button>
+                      )}
+                      {selected.status === 'published' && (
+                        <>
+                          <Button
+                            size="xs"
+                            onClick={() => setCampaignFor(selected)}
+                            data-testid="campaign-new"
+                          >
+                            {t('policies.admin.newCampaign')}
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            loading={transition.isPending}
+                            onClick={() => transition.mutate({ id: selected.id, to: 'retired' })}
+                          >
+                            {t('policies.admin.retire')}
+                          </Button>
+                        </>
+                      )}
+                    </Group>
+                  )}
+                </Stack>
               </Group>
               <Group gap="sm" className="no-print">
                 <SegmentedControl
@@ -473,12 +549,35 @@ export function PoliciesScreen({ frame }: { frame: FrameProps }) {
               {report.data === undefined ? (
                 <Loader size="sm" aria-label={t('app.loading')} />
               ) : (
-                <ReportView report={report.data} />
+                <ReportView
+                  report={report.data}
+                  onPublishQuestion={canManage ? setQuestionDraft : undefined}
+                />
+              )}
+              {campaigns.data !== undefined && (
+                <CampaignList
+                  campaigns={campaigns.data.campaigns.filter((c) => c.policyId === selected.id)}
+                  canManage={canManage}
+                />
               )}
             </Stack>
           )}
         </Box>
       </Box>
+      <PolicyFormModal
+        opened={editing !== null}
+        policy={editing === 'new' ? null : editing}
+        onClose={() => setEditing(null)}
+      />
+      <CampaignFormModal policy={campaignFor} onClose={() => setCampaignFor(null)} />
+      {selected !== undefined && (
+        <PublicQuestionModal
+          key={questionDraft ?? ''}
+          policyId={selected.id}
+          draft={questionDraft}
+          onClose={() => setQuestionDraft(null)}
+        />
+      )}
     </AppFrame>
   );
 }
