@@ -8,12 +8,14 @@ import { CapacityService } from './modules/capacity/service';
 import { ScriptEditorService } from './modules/scripts/editor-service';
 import { ScriptService } from './modules/scripts/service';
 import { AuthService } from './modules/auth/service';
+import { CampaignService } from './modules/campaigns/service';
 import { CaseService } from './modules/cases/service';
 import { systemClock, type Clock, type ServiceContext } from './modules/context';
 import { InboundService } from './modules/inbound/service';
 import { createWebhookGateway } from './modules/messaging/gateway';
 import { MessagingService } from './modules/messaging/service';
 import { OutcomeService } from './modules/outcomes/service';
+import { PolicyReportService } from './modules/reports/service';
 import { QueueMetricsService } from './modules/queue-state/metrics-service';
 import { QueueStateService } from './modules/queue-state/service';
 import { RoutingService } from './modules/routing/service';
@@ -32,6 +34,7 @@ import { seedDemoUnits } from './seed/calendar-seed';
 import { seedDemoUnitStaff } from './seed/unit-staff';
 import { seedDemoCannedResponses } from './seed/canned-responses-seed';
 import { seedDemoKnowledge } from './seed/knowledge-seed';
+import { seedDemoPolicies } from './seed/policies-seed';
 import { ensureAdministrator, seedBaseData, seedDemoData } from './seed/seed';
 import { seededRandom } from './simulator/generate';
 import { startSimulatedCalls } from './simulator/simulated-calls';
@@ -91,6 +94,7 @@ export async function createApplication(
     if (await seedDemoCannedResponses(store.db, clock.now())) {
       log.info('demo canned responses seeded');
     }
+    if (await seedDemoPolicies(store.db, clock.now())) log.info('demo policies seeded');
   } else if (config.adminUsername && config.adminPassword) {
     if (
       await ensureAdministrator(store.db, config.adminUsername, config.adminPassword, clock.now())
@@ -156,6 +160,8 @@ export async function createApplication(
     queueMetrics,
     voice: new VoiceService(ctx, routing, queueState),
     cases,
+    campaigns: new CampaignService(ctx),
+    policyReports: new PolicyReportService(ctx),
   };
 
   const http = await createHttpServer({
@@ -196,6 +202,13 @@ export async function createApplication(
         startIntervalJob('queue-metrics', 1000, () => queueMetrics.tick(), log),
         // Case clocks: warnings, breaches, escalations and unacknowledged hand-offs.
         startIntervalJob('case-clocks', config.caseScanMs, () => cases.scan(), log),
+        // Last week's digest per owning unit, once (claimed by its unique unit and week).
+        startIntervalJob(
+          'policy-digests',
+          config.policyDigestScanMs,
+          () => services.policyReports.generateDueDigests(),
+          log,
+        ),
       ];
       if (config.isSimulatorOn) {
         // The demo's telephony: simulated callers are answered, held, hang up or give up waiting.

@@ -1,6 +1,14 @@
 import { Alert, Button, Center, Loader, SegmentedControl } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, startTransition, useCallback, useEffect, useState, type ReactNode } from 'react';
+import {
+  Suspense,
+  startTransition,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/schemas/user';
 import type { FrameProps } from '../components/app-frame';
@@ -23,6 +31,9 @@ import {
   DeskScreen,
   KnowledgeAuthoringScreen,
   LeadConsole,
+  PoliciesScreen,
+  PolicyFeedbackFields,
+  PolicyPrompts,
   ReadershipPanel,
   ScriptsScreen,
   TrainerConsole,
@@ -39,14 +50,32 @@ export function createAppQueryClient() {
 }
 
 type ConsoleView =
-  'supervision' | 'training' | 'cases' | 'knowledge' | 'scripts' | 'citizens' | 'canned';
+  | 'supervision'
+  | 'training'
+  | 'cases'
+  | 'knowledge'
+  | 'scripts'
+  | 'citizens'
+  | 'canned'
+  | 'policies';
 
 /** The screens each role moves between; the first is where they start. */
-const CONSOLE_VIEWS: Record<'lead' | 'admin' | 'trainer', readonly ConsoleView[]> = {
-  lead: ['supervision', 'training', 'cases', 'knowledge', 'scripts', 'citizens'],
+const CONSOLE_VIEWS: Record<'lead' | 'admin' | 'trainer' | 'unit', readonly ConsoleView[]> = {
+  lead: ['supervision', 'training', 'cases', 'knowledge', 'scripts', 'citizens', 'policies'],
   // Administrators keep the canned responses (leads may not: docs/canned-responses.md).
-  admin: ['supervision', 'training', 'cases', 'knowledge', 'scripts', 'citizens', 'canned'],
+  admin: [
+    'supervision',
+    'training',
+    'cases',
+    'knowledge',
+    'scripts',
+    'citizens',
+    'canned',
+    'policies',
+  ],
   trainer: ['training', 'knowledge', 'scripts'],
+  // Owning units: their hand-offs, and the reports of the policies they own (docs/policies.md).
+  unit: ['cases', 'policies'],
 };
 
 /** Leads, administrators and trainers switch between their consoles from the frame. */
@@ -62,19 +91,35 @@ function ConsoleHome({ frame, role }: { frame: FrameProps; role: keyof typeof CO
     scripts: t('scripts.title'),
     citizens: t('citizens.nav'),
     canned: t('replyTools.manage.title'),
+    policies: t('policies.nav'),
   };
+  // Administrators have many views: on a narrow screen the switch scrolls instead of pushing the
+  // user, language and sign-out off the header.
+  const navigationRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    navigationRef.current
+      ?.querySelector('[data-active]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [view]);
   const navigation = (
-    <SegmentedControl
-      size="xs"
-      aria-label={t('nav.label')}
-      value={view}
-      onChange={(value) =>
-        // A transition keeps the current screen up while the next one's code loads.
-        startTransition(() => setView(views.find((candidate) => candidate === value) ?? views[0]!))
-      }
-      data={views.map((value) => ({ value, label: labels[value] }))}
-      data-testid="console-switch"
-    />
+    <div
+      ref={navigationRef}
+      style={{ minWidth: 0, flex: '0 1 auto', overflowX: 'auto', scrollbarWidth: 'thin' }}
+    >
+      <SegmentedControl
+        size="xs"
+        aria-label={t('nav.label')}
+        value={view}
+        onChange={(value) =>
+          // A transition keeps the current screen up while the next one's code loads.
+          startTransition(() =>
+            setView(views.find((candidate) => candidate === value) ?? views[0]!),
+          )
+        }
+        data={views.map((value) => ({ value, label: labels[value] }))}
+        data-testid="console-switch"
+      />
+    </div>
   );
   const withNavigation = { ...frame, navigation };
   switch (view) {
@@ -98,6 +143,8 @@ function ConsoleHome({ frame, role }: { frame: FrameProps; role: keyof typeof CO
       return <CitizensScreen frame={withNavigation} />;
     case 'canned':
       return <CannedResponsesHome frame={withNavigation} />;
+    case 'policies':
+      return <PoliciesScreen frame={withNavigation} />;
   }
 }
 
@@ -158,11 +205,20 @@ function SignedInApp({ user }: { user: User }) {
               </Loading>
             ),
             banner: <PublicationBanners userId={user.id} />,
+            renderPolicyPrompts: (conversation) => (
+              <Loading inline>
+                <PolicyPrompts {...conversation} />
+              </Loading>
+            ),
+            renderWrapupExtras: (contactId) => (
+              <Loading inline>
+                <PolicyFeedbackFields contactId={contactId} />
+              </Loading>
+            ),
           }}
         />
       );
     case 'unit':
-      return <CasesHome frame={frame} />;
     case 'trainer':
     case 'lead':
     case 'admin':

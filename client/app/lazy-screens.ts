@@ -44,3 +44,14 @@ export const CannedResponseAdmin = onDemand(() =>
     (m) => m.CannedResponseAdmin,
   ),
 );
+export const PoliciesScreen = onDemand(() =>
+  import('../features/policies/components/policies-screen').then((m) => m.PoliciesScreen),
+);
+export const PolicyPrompts = onDemand(() =>
+  import('../features/policies/components/policy-prompts').then((m) => m.PolicyPrompts),
+);
+export const PolicyFeedbackFields = onDemand(() =>
+  import('../features/policies/components/policy-feedback-fields').then(
+    (m) => m.PolicyFeedbackFields,
+  ),
+);

@@ -11,6 +11,7 @@ import { rememberCase } from '../features/cases/api/case-commands';
 import { wrapupDraftKey } from '../features/desk/hooks/use-wrapup-draft';
 import { clearUsedAnswers } from '../features/desk/used-answers';
 import { Outbox, setCurrentOutbox, type OutboxEntry } from '../lib/outbox';
+import { clearPolicyFeedback } from '../lib/policy-feedback';
 import { sendCommand } from '../lib/socket';
 import { removeKey } from '../lib/storage';
 import { useLiveStore } from '../stores/live-store';
@@ -30,6 +31,7 @@ export function applyAcknowledged(
       const payload = entry.payload as { contactId: string };
       removeKey(wrapupDraftKey(entry.userId, payload.contactId));
       clearUsedAnswers(payload.contactId);
+      clearPolicyFeedback(payload.contactId);
       useLiveStore.getState().deskOutcomeLogged(result as OutcomeRecord);
       return;
     }

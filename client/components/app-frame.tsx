@@ -61,7 +61,7 @@ export function AppFrame({
         </Text>
         {navigation}
         <Box style={{ flex: 1, minWidth: 0 }}>{toolbar}</Box>
-        <Group gap="sm" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
           <OutboxIndicator />
           <ConnectionIndicator />
           <Group gap={6} wrap="nowrap">

@@ -4,6 +4,7 @@ import { authoringEn, noticesEn } from './publications-en';
 import { citizensEn } from './citizens-en';
 import { outboxEn } from './outbox-en';
 import { scriptsEn } from './scripts-en';
+import { policiesEn } from './policies-en';
 import type { Translation } from './id';
 
 export const en: Translation = {
@@ -496,6 +497,7 @@ export const en: Translation = {
   replyTools: replyToolsEn,
   authoring: authoringEn,
   notices: noticesEn,
+  policies: policiesEn,
   citizens: citizensEn,
   outbox: outboxEn,
   scripts: scriptsEn,

@@ -8,6 +8,7 @@ import { authoringId, noticesId } from './publications-id';
 import { citizensId } from './citizens-id';
 import { outboxId } from './outbox-id';
 import { scriptsId } from './scripts-id';
+import { policiesId } from './policies-id';
 export const id = {
   app: {
     name: 'Tanggap',
@@ -499,6 +500,7 @@ export const id = {
   replyTools: replyToolsId,
   authoring: authoringId,
   notices: noticesId,
+  policies: policiesId,
   citizens: citizensId,
   outbox: outboxId,
   scripts: scriptsId,

@@ -418,7 +418,8 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
       return applyScriptState(data, event.fact);
     }
     // Case facts refresh the case queries instead (features/cases); live data keeps no cases.
-    // Likewise publication notices (features/publications).
+    // Likewise publication notices (features/publications) and policy activity, which refreshes
+    // the open policy report (features/policies).
     case 'case:changed':
     case 'case:warned':
     case 'case:escalated':
@@ -426,6 +427,7 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
     case 'notice:published':
     case 'notice:changed':
     case 'notice:acknowledged':
+    case 'policy:activity':
       return data;
     case 'message:status-changed': {
       const { contactId, messageId, deliveryStatus, failureReason } = event.fact;

@@ -80,6 +80,15 @@ const ConfigSchema = z
     HANDOFF_ACK_MINUTES: z.coerce.number().positive().default(240),
     /** How often clocks, hand-offs and escalations are checked. */
     CASE_SCAN_MS: z.coerce.number().int().min(50).default(5000),
+    /** How often the weekly policy digests are looked for (and made once a week has ended). */
+    /** The organisation named on the public FAQ page and its feeds. */
+    PUBLIC_FAQ_ORGANISATION: z
+      .string()
+      .trim()
+      .min(1)
+      .max(120)
+      .default('Pusat Kontak Layanan Publik'),
+    POLICY_DIGEST_SCAN_MS: z.coerce.number().int().min(50).default(60_000),
     /** Who a breach escalates to, in order: owner, lead, unit, unit_head, admin. */
     CASE_ESCALATION_CHAIN: z
       .string()
@@ -163,6 +172,8 @@ export interface Config {
   caseScanMs: number;
   caseEscalationChain: ('owner' | 'lead' | 'unit' | 'unit_head' | 'admin')[];
   caseEscalationStepMs: number;
+  policyDigestScanMs: number;
+  publicFaqOrganisation: string;
 }
 
 export class ConfigError extends Error {}
@@ -220,5 +231,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     caseScanMs: c.CASE_SCAN_MS,
     caseEscalationChain: c.CASE_ESCALATION_CHAIN,
     caseEscalationStepMs: Math.round(c.CASE_ESCALATION_STEP_MINUTES * 60_000),
+    policyDigestScanMs: c.POLICY_DIGEST_SCAN_MS,
+    publicFaqOrganisation: c.PUBLIC_FAQ_ORGANISATION,
   };
 }

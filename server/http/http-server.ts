@@ -28,6 +28,8 @@ import { registerDeskRoutes } from '../modules/desk/handlers';
 import { registerInboundRoutes } from '../modules/inbound/handlers';
 import { registerKnowledgeRoutes } from '../modules/knowledge/handlers';
 import { registerMessagingRoutes } from '../modules/messaging/handlers';
+import { registerPolicyRoutes } from '../modules/policies/handlers';
+import { registerPublicFaqRoutes } from '../modules/public-faq/handlers';
 import { registerPublicationRoutes } from '../modules/publications/handlers';
 import { registerQueueMetricsRoutes } from '../modules/queue-state/handlers';
 import { registerScriptRoutes } from '../modules/scripts/handlers';
@@ -111,6 +113,8 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   registerCannedResponseRoutes(app, services);
   registerPublicationRoutes(app, services);
   registerScriptRoutes(app, services);
+  registerPolicyRoutes(app, services);
+  registerPublicFaqRoutes(app, services);
   installNotFoundHandler(app, { isSpaServed: await serveClient(app, config.clientDir) });
   return app;
 }

@@ -1,11 +1,13 @@
 import type { PresenceService } from './agents/service';
 import type { AuthService } from './auth/service';
+import type { CampaignService } from './campaigns/service';
 import type { CapacityService } from './capacity/service';
 import type { CaseService } from './cases/service';
 import type { ServiceContext } from './context';
 import type { InboundService } from './inbound/service';
 import type { MessagingService } from './messaging/service';
 import type { OutcomeService } from './outcomes/service';
+import type { PolicyReportService } from './reports/service';
 import type { QueueMetricsService } from './queue-state/metrics-service';
 import type { QueueStateService } from './queue-state/service';
 import type { RoutingService } from './routing/service';
@@ -33,4 +35,7 @@ export interface Services {
   queueMetrics: QueueMetricsService;
   voice: VoiceService;
   cases: CaseService;
+  /** Policy campaigns: desk prompts and share marks (docs/policies.md). */
+  campaigns: CampaignService;
+  policyReports: PolicyReportService;
 }

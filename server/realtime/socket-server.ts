@@ -63,6 +63,7 @@ export function attachRealtime(io: TanggapServer, services: Services): void {
     transfers,
     scripts,
     cases,
+    campaigns,
     ctx,
   } = services;
 
@@ -163,6 +164,7 @@ export function attachRealtime(io: TanggapServer, services: Services): void {
     on('case:acknowledge-hand-off', (user, payload) => cases.acknowledgeHandOff(user, payload));
     on('case:return-hand-off', (user, payload) => cases.returnHandOff(user, payload));
     on('case:link-contact', (user, payload) => cases.linkContact(user, payload));
+    on('policy:mark-shared', (agent, payload) => campaigns.markShared(agent.id, payload));
     on('monitor:start', async (viewer, { agentId }, s) => {
       // Join first: a fact published while the snapshot is read is then not missed (it may
       // arrive twice, and versions make the duplicate harmless).

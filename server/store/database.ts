@@ -28,6 +28,7 @@ import * as cases from './migrations/0009-cases';
 import * as publicationNotices from './migrations/0013-publication-notices';
 import * as citizenSearch from './migrations/0014-citizen-search';
 import * as scriptEditor from './migrations/0012-script-editor';
+import * as policies from './migrations/0018-policies';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -154,6 +155,7 @@ const migrations: Record<string, Migration> = {
   '0013-publication-notices': publicationNotices,
   '0014-citizen-search': citizenSearch,
   '0012-script-editor': scriptEditor,
+  '0018-policies': policies,
 };
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */

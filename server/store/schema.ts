@@ -613,6 +613,91 @@ export interface NoticeAcknowledgementTable {
   acknowledged_at: number;
 }
 
+/** The policy catalog (migration 0018): draft → published → retired. */
+export interface PolicyTable {
+  id: string;
+  title: string;
+  plain_summary: string;
+  effective_from: number;
+  unit_id: string;
+  status: string;
+  published_at: number | null;
+  retired_at: number | null;
+  internal_note: string | null;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PolicyLinkTable {
+  policy_id: string;
+  /** `answer` or `script`. */
+  kind: string;
+  item_id: string;
+  position: number;
+}
+
+export interface PolicyCampaignTable {
+  id: string;
+  policy_id: string;
+  message: string;
+  /** JSON arrays; empty means every. */
+  segments: string;
+  topics: string;
+  channels: string;
+  starts_at: number;
+  ends_at: number | null;
+  stopped_at: number | null;
+  created_by: string;
+  created_at: number;
+}
+
+/** One per contact and policy: the latest mark wins. */
+export interface PolicyShareTable {
+  contact_id: string;
+  policy_id: string;
+  campaign_id: string;
+  agent_id: string;
+  is_shared: number;
+  method: string | null;
+  reason: string | null;
+  note: string | null;
+  segment: string;
+  channel: string;
+  at: number;
+}
+
+export interface PolicyFeedbackTable {
+  id: string;
+  outcome_id: string;
+  contact_id: string;
+  policy_id: string;
+  agent_id: string;
+  understanding: string;
+  question: string | null;
+  tag: string | null;
+  segment: string;
+  channel: string;
+  at: number;
+}
+
+export interface PolicyPublicQuestionTable {
+  id: string;
+  policy_id: string;
+  text: string;
+  answer_id: string | null;
+  approved_by: string;
+  approved_at: number;
+}
+
+export interface PolicyDigestTable {
+  id: string;
+  unit_id: string;
+  week_start: string;
+  generated_at: number;
+  content: string;
+}
+
 export interface Database {
   teams: TeamTable;
   users: UserTable;
@@ -665,4 +750,11 @@ export interface Database {
   knowledge_fts: KnowledgeFtsTable;
   publication_notices: PublicationNoticeTable;
   notice_acknowledgements: NoticeAcknowledgementTable;
+  policies: PolicyTable;
+  policy_links: PolicyLinkTable;
+  policy_campaigns: PolicyCampaignTable;
+  policy_shares: PolicyShareTable;
+  policy_feedback: PolicyFeedbackTable;
+  policy_public_questions: PolicyPublicQuestionTable;
+  policy_digests: PolicyDigestTable;
 }

@@ -33,6 +33,7 @@ import {
 import { OfferSchema, OfferWithdrawnReasonSchema, TransferModeSchema } from '../schemas/offer';
 import { FollowUpInputSchema, OutcomeRecordSchema } from '../schemas/outcome';
 import { MAX_USED_ANSWERS, UsedAnswerRefSchema } from '../schemas/provenance';
+import { PolicyFeedbackListSchema, PolicyPromptSchema, ShareMarkSchema } from '../schemas/policy';
 import { NoticeAcknowledgedSchema, PublicationNoticeSchema } from '../schemas/publication';
 import { QueueMetricsStateSchema } from '../schemas/queue-metrics';
 import { QueueStateSchema } from '../schemas/queue-state';
@@ -99,6 +100,11 @@ export const commands = {
         .array(UsedAnswerRefSchema)
         .max(MAX_USED_ANSWERS, `at most ${MAX_USED_ANSWERS} answers`)
         .optional(),
+      /**
+       * Per policy shared or discussed: how well the citizen understood it and their question,
+       * written in the same transaction as the outcome (docs/policies.md).
+       */
+      policyFeedback: PolicyFeedbackListSchema.optional(),
     }),
     result: OutcomeRecordSchema,
     roles: ['agent'],
@@ -225,6 +231,20 @@ export const commands = {
     result: ScriptStateSchema,
     roles: ['agent'],
   }),
+  /**
+   * The holder says whether they shared a policy the desk prompted in this conversation (told,
+   * or appended to a text reply), or why not. The latest mark per contact and policy counts.
+   */
+  'policy:mark-shared': command({
+    payload: z.object({
+      commandId: CommandIdSchema,
+      contactId: IdSchema,
+      campaignId: IdSchema,
+      mark: ShareMarkSchema,
+    }),
+    result: PolicyPromptSchema,
+    roles: ['agent'],
+  }),
   'monitor:start': command({
     payload: z.object({ agentId: IdSchema }),
     result: MonitorSnapshotSchema,
@@ -323,6 +343,11 @@ export const facts = {
   'notice:changed': PublicationNoticeSchema,
   /** An agent acknowledged a notice; to their own tabs, their leads and administrators. */
   'notice:acknowledged': NoticeAcknowledgedSchema,
+  /**
+   * Shares or feedback were recorded for these policies; to leads, administrators and the staff
+   * of the owning units, whose open reports refetch.
+   */
+  'policy:activity': z.object({ policyIds: z.array(IdSchema), at: z.number().int() }),
 } as const;
 
 export type FactName = keyof typeof facts;

@@ -67,6 +67,19 @@ import {
   PublicationNoticeSchema,
   ReadershipListSchema,
 } from '../schemas/publication';
+import {
+  CampaignBodySchema,
+  CampaignListSchema,
+  CampaignSchema,
+  PolicyBodySchema,
+  PolicyDigestListSchema,
+  PolicyListSchema,
+  PolicyPromptListSchema,
+  PolicyReportQuerySchema,
+  PolicyReportSchema,
+  PolicySchema,
+  PublicQuestionBodySchema,
+} from '../schemas/policy';
 import { QueueRoutingSchema, QueueRoutingSettingsSchema } from '../schemas/queue-routing';
 import { QueueMetricsStateSchema } from '../schemas/queue-metrics';
 import { QueueStateSchema } from '../schemas/queue-state';
@@ -461,4 +474,67 @@ export const endpoints = {
     path: '/api/scripts/:id/versions/:version/retire',
     response: ScriptVersionViewSchema,
   },
+  /** The policy catalog (docs/policies.md): all for admins and leads, own unit's for unit staff,
+   * published ones without internal notes for agents and trainers. */
+  policies: { method: 'GET', path: '/api/policies', response: PolicyListSchema },
+  /** Administrators; the policy starts as a draft. */
+  createPolicy: {
+    method: 'POST',
+    path: '/api/policies',
+    body: PolicyBodySchema,
+    response: PolicySchema,
+  },
+  updatePolicy: {
+    method: 'PUT',
+    path: '/api/policies/:id',
+    body: PolicyBodySchema,
+    response: PolicySchema,
+  },
+  publishPolicy: { method: 'POST', path: '/api/policies/:id/publish', response: PolicySchema },
+  retirePolicy: { method: 'POST', path: '/api/policies/:id/retire', response: PolicySchema },
+  /** Shares, understanding and questions of one policy in [from, to), per day or week. */
+  policyReport: {
+    method: 'GET',
+    path: '/api/policies/:id/report',
+    query: PolicyReportQuerySchema,
+    response: PolicyReportSchema,
+  },
+  /** The same report as CSV. */
+  policyReportCsv: {
+    method: 'GET',
+    path: '/api/policies/:id/report/csv',
+    query: PolicyReportQuerySchema,
+  },
+  /** Administrators publish a question, in an editor's words, on the public FAQ. */
+  approvePublicQuestion: {
+    method: 'POST',
+    path: '/api/policies/:id/public-questions',
+    body: PublicQuestionBodySchema,
+    response: z.object({ id: IdSchema, text: z.string() }),
+  },
+  campaigns: { method: 'GET', path: '/api/campaigns', response: CampaignListSchema },
+  createCampaign: {
+    method: 'POST',
+    path: '/api/campaigns',
+    body: CampaignBodySchema,
+    response: CampaignSchema,
+  },
+  stopCampaign: { method: 'POST', path: '/api/campaigns/:id/stop', response: CampaignSchema },
+  /** The policies the desk prompts in a conversation; for the agent holding it. */
+  policyPrompts: {
+    method: 'GET',
+    path: '/api/contacts/:contactId/policy-prompts',
+    response: PolicyPromptListSchema,
+  },
+  /** Weekly digests per owning unit, kept for download. */
+  policyDigests: { method: 'GET', path: '/api/policy-digests', response: PolicyDigestListSchema },
+  policyDigestCsv: { method: 'GET', path: '/api/policy-digests/:id/csv' },
+  /** Public, no sign-in: the FAQ page (HTML, `?q=` searches) and its feeds. */
+  publicFaq: {
+    method: 'GET',
+    path: '/faq',
+    query: z.object({ q: z.string().trim().max(200).optional() }),
+  },
+  publicFaqFeedJson: { method: 'GET', path: '/faq/feed.json' },
+  publicFaqFeedRss: { method: 'GET', path: '/faq/feed.xml' },
 } as const;

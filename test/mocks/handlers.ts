@@ -64,6 +64,7 @@ import {
   knowledgeAnswers,
 } from '../../client/testing/knowledge-fixtures';
 import { citizenHandlers, resetCitizenMockState } from './citizen-handlers';
+import { policyHandlers } from './policy-handlers';
 import { resetScriptMocks, scriptHandlers } from './script-handlers';
 
 const knowledgeHits: KnowledgeHit[] = [
@@ -189,6 +190,7 @@ function errorBody(code: string, message: string) {
 
 export const handlers = [
   ...citizenHandlers,
+  ...policyHandlers,
   http.post('*/api/auth/login', async ({ request }) => {
     const body = (await request.json()) as LoginBody;
     if (body.username === 'offline') return HttpResponse.error();

@@ -13,6 +13,8 @@ import { recordContactEvent } from '../routing/repository';
 import type { RoutingService } from '../routing/service';
 import { runOnce } from '../command-results';
 import type { CaseService } from '../cases/service';
+import { recordPolicyFeedback } from '../policy-feedback/service';
+import { publishPolicyActivity } from '../reports/activity';
 import { insertOutcomeSources, resolveProvenance, scriptColumns } from './provenance';
 import { loadOutcomeRecords } from './repository';
 
@@ -104,6 +106,14 @@ export class OutcomeService {
           })
           .execute();
         await insertOutcomeSources(trx, outcomeId, provenance.answers);
+        // How well the citizen understood the policies discussed, with the outcome (policies.md).
+        await recordPolicyFeedback(trx, {
+          outcomeId,
+          contact,
+          agentId,
+          feedback: input.policyFeedback ?? [],
+          now,
+        });
         if (input.followUp) {
           await trx
             .insertInto('follow_ups')
@@ -182,6 +192,10 @@ export class OutcomeService {
       await this.cases.publishChanged(record.cases.map((linked) => linked.id));
     }
     await publishAgentsChanged(this.ctx, [agentId]);
+    await publishPolicyActivity(
+      this.ctx,
+      (input.policyFeedback ?? []).map((feedback) => feedback.policyId),
+    );
     void this.queueState.changed();
     void this.routing.requestPass();
     return record;

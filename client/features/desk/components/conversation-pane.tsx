@@ -11,7 +11,9 @@ import { useReferenceData } from '../../../lib/reference-data';
 import { useScriptMove } from '../api/desk-commands';
 import { useLiveStore } from '../../../stores/live-store';
 import { usePendingReplies } from '../hooks/use-pending-replies';
+import { appendToReplyDraft } from '../reply-drafts';
 import { ConversationTabLabel } from './conversation-tabs';
+import type { DeskSlots } from './desk-screen';
 import { DeskNotices } from './desk-notices';
 import { ReplyBox } from './reply-box';
 import { TransferModal } from './transfer-modal';
@@ -25,11 +27,13 @@ function ConversationWorkspace({
   user,
   codeInputRef,
   onTransfer,
+  slots,
 }: {
   conversation: ConversationDetail;
   user: User;
   codeInputRef: Ref<HTMLSelectElement> | undefined;
   onTransfer: (contact: ContactSummary) => void;
+  slots: DeskSlots;
 }) {
   const { t } = useTranslation();
   const reference = useReferenceData();
@@ -59,6 +63,11 @@ function ConversationWorkspace({
           {t('transfer.open')}
         </Button>
       </Group>
+      {slots.renderPolicyPrompts?.({
+        contactId: conversation.contact.id,
+        channel: conversation.contact.channel,
+        appendToReply: (text) => appendToReplyDraft(conversation.contact.id, text),
+      })}
       <SimpleGrid cols={2} spacing="md">
         <Stack gap="xs">
           <Transcript messages={conversation.messages} pending={pendingReplies} maxHeight={200} />
@@ -91,6 +100,7 @@ function ConversationWorkspace({
         staff={reference.data?.staff ?? []}
         codeInputRef={codeInputRef}
         callerName={conversation.contact.citizenName}
+        extras={slots.renderWrapupExtras?.(conversation.contact.id)}
       />
     </Stack>
   );
@@ -103,9 +113,11 @@ function ConversationWorkspace({
 export function ConversationPane({
   user,
   codeInputRef,
+  slots = {},
 }: {
   user: User;
   codeInputRef: Ref<HTMLSelectElement>;
+  slots?: DeskSlots;
 }) {
   const { t } = useTranslation();
   const conversations = useLiveStore((state) => state.desk.conversations);
@@ -180,6 +192,7 @@ export function ConversationPane({
                   conversation.contact.id === selectedContactId ? codeInputRef : undefined
                 }
                 onTransfer={setTransferring}
+                slots={slots}
               />
             </Tabs.Panel>
           ))}

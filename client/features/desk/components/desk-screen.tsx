@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconKeyboard } from '@tabler/icons-react';
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Channel } from '../../../../shared/schemas/common';
 import type { Offer } from '../../../../shared/schemas/offer';
 import { AppFrame, type FrameProps } from '../../../components/app-frame';
 import { CallerContextPanel } from '../../../components/caller-context';
@@ -52,6 +53,17 @@ export interface DeskSlots {
   followUps?: ReactNode;
   /** Shown across the top of the desk, above the panes: what was just published. */
   banner?: ReactNode;
+  /**
+   * Shown above the transcript of each conversation: the policies to publish in it. On text
+   * channels `appendToReply` adds text to the conversation's reply draft.
+   */
+  renderPolicyPrompts?: (conversation: {
+    contactId: string;
+    channel: Channel;
+    appendToReply: (text: string) => void;
+  }) => ReactNode;
+  /** Shown in the wrap-up form under the notes (policy understanding feedback). */
+  renderWrapupExtras?: (contactId: string) => ReactNode;
 }
 
 function CallerPane({ renderCasePanel }: Pick<DeskSlots, 'renderCasePanel'>) {
@@ -194,7 +206,7 @@ export function DeskScreen({ frame, slots = {} }: { frame: FrameProps; slots?: D
           />
         </Box>
         <Box component="section" aria-labelledby={CONVERSATION_TITLE_ID} style={paneStyle}>
-          <ConversationPane user={frame.user} codeInputRef={codeInputRef} />
+          <ConversationPane user={frame.user} codeInputRef={codeInputRef} slots={slots} />
         </Box>
         <Box
           component="section"

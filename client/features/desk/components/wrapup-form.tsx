@@ -14,8 +14,9 @@ import {
 } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
-import { type FormEvent, type Ref, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, type Ref, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PolicyFeedbackInput } from '../../../../shared/schemas/policy';
 import type { UsedAnswerRef } from '../../../../shared/schemas/provenance';
 import type { StaffMember, WrapupCode } from '../../../../shared/schemas/reference-data';
 import { CaseFields } from '../../../components/case-fields';
@@ -25,6 +26,7 @@ import { errorText } from '../../../lib/error-text';
 import { useLiveStore } from '../../../stores/live-store';
 import { fromDateTimeLocalValue } from '../../../lib/format';
 import { useOutboxEntry } from '../../../lib/outbox';
+import { toPolicyFeedbackPayload, usePolicyFeedback } from '../../../lib/policy-feedback';
 import { useLogOutcome, type LogOutcomePayload } from '../api/desk-commands';
 import { useWrapupDraft, wrapupDraftKey, type WrapupDraft } from '../hooks/use-wrapup-draft';
 import { useUsedAnswers } from '../used-answers';
@@ -55,6 +57,7 @@ export function validateWrapup(
   t: TFunction,
   callerName = '',
   usedAnswers: readonly UsedAnswerRef[] = [],
+  policyFeedback: readonly PolicyFeedbackInput[] = [],
 ): Validation {
   const errors: WrapupErrors = {};
   if (draft.wrapupCode === null || draft.wrapupCode === '') {
@@ -95,6 +98,7 @@ export function validateWrapup(
         : {}),
       ...(caseResult?.ok === true ? { case: caseResult.draft } : {}),
       usedAnswers: usedAnswers.map(({ answerId, version }) => ({ answerId, version })),
+      ...(policyFeedback.length > 0 ? { policyFeedback: [...policyFeedback] } : {}),
     },
   };
 }
@@ -111,7 +115,10 @@ export function WrapupForm({
   staff,
   codeInputRef,
   callerName = '',
+  extras,
 }: {
+  /** What other features add under the notes (the policies' understanding feedback). */
+  extras?: ReactNode;
   /** Prefills the requester of a case opened here. */
   callerName?: string;
   contactId: string;
@@ -132,7 +139,16 @@ export function WrapupForm({
   const isFollowUpRequired = chosenCode?.needsFollowUp === true;
   const isFollowUpShown = isFollowUpRequired || draft.followUpEnabled;
   const usedAnswers = useUsedAnswers(contactId);
-  const validation = validateWrapup(draft, contactId, isFollowUpShown, t, callerName, usedAnswers);
+  const policyFeedback = toPolicyFeedbackPayload(usePolicyFeedback(contactId));
+  const validation = validateWrapup(
+    draft,
+    contactId,
+    isFollowUpShown,
+    t,
+    callerName,
+    usedAnswers,
+    policyFeedback,
+  );
   const errors = hasTriedSubmit && !validation.ok ? validation.errors : {};
   const isEnglish = i18n.language === 'en';
 
@@ -199,6 +215,7 @@ export function WrapupForm({
             data-testid="wrapup-notes"
           />
           <UsedAnswersList contactId={contactId} />
+          {extras}
           <Checkbox
             label={t('wrapup.followUpToggle')}
             description={isFollowUpRequired ? t('wrapup.followUpNeeded') : undefined}
