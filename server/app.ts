@@ -9,6 +9,8 @@ import { ScriptEditorService } from './modules/scripts/editor-service';
 import { ScriptService } from './modules/scripts/service';
 import { AuthService } from './modules/auth/service';
 import { CaseService } from './modules/cases/service';
+import { CoachingService } from './modules/coaching/service';
+import { EvaluationService } from './modules/evaluations/service';
 import { systemClock, type Clock, type ServiceContext } from './modules/context';
 import { InboundService } from './modules/inbound/service';
 import { createWebhookGateway } from './modules/messaging/gateway';
@@ -156,6 +158,8 @@ export async function createApplication(
     queueMetrics,
     voice: new VoiceService(ctx, routing, queueState),
     cases,
+    coaching: new CoachingService(ctx, routing, messaging),
+    evaluations: new EvaluationService(ctx),
   };
 
   const http = await createHttpServer({

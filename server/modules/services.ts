@@ -2,6 +2,8 @@ import type { PresenceService } from './agents/service';
 import type { AuthService } from './auth/service';
 import type { CapacityService } from './capacity/service';
 import type { CaseService } from './cases/service';
+import type { CoachingService } from './coaching/service';
+import type { EvaluationService } from './evaluations/service';
 import type { ServiceContext } from './context';
 import type { InboundService } from './inbound/service';
 import type { MessagingService } from './messaging/service';
@@ -33,4 +35,6 @@ export interface Services {
   queueMetrics: QueueMetricsService;
   voice: VoiceService;
   cases: CaseService;
+  coaching: CoachingService;
+  evaluations: EvaluationService;
 }

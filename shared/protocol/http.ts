@@ -2,6 +2,7 @@
  * REST endpoints: path, body and response schemas, shared by the Fastify routes and the client's
  * api-client. Reads serve TanStack Query; live changes arrive as socket facts (events.ts).
  */
+import { coachingEndpoints } from './coaching-http';
 import { z } from 'zod';
 import { AgentViewSchema } from '../schemas/agent';
 import {
@@ -461,4 +462,5 @@ export const endpoints = {
     path: '/api/scripts/:id/versions/:version/retire',
     response: ScriptVersionViewSchema,
   },
+  ...coachingEndpoints,
 } as const;

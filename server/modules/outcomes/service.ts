@@ -15,6 +15,7 @@ import { runOnce } from '../command-results';
 import type { CaseService } from '../cases/service';
 import { insertOutcomeSources, resolveProvenance, scriptColumns } from './provenance';
 import { loadOutcomeRecords } from './repository';
+import { outcomeReviewStatusFor } from '../coaching/repository';
 
 type LogOutcome = CommandPayload<'outcome:log'>;
 
@@ -101,6 +102,8 @@ export class OutcomeService {
             notes: input.notes,
             created_at: now,
             ...scriptColumns(provenance),
+            // A trainee's outcome may have to be reviewed before it counts (docs/training.md).
+            review_status: await outcomeReviewStatusFor(trx, agentId),
           })
           .execute();
         await insertOutcomeSources(trx, outcomeId, provenance.answers);
