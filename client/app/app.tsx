@@ -27,6 +27,8 @@ import { createQueryClient } from '../lib/query-client';
 import { useLiveStore } from '../stores/live-store';
 import { useLiveConnection } from './use-live-connection';
 import { useOutboxSession } from './use-outbox-session';
+import { deskCoachingSlots, leadApprovals, trainerCoachingSlots } from './coaching-slots';
+import { useCoachingFacts } from '../features/coaching/hooks/use-coaching-facts';
 
 /** The app's query client: any 401 on a read means the session ended, so show the login. */
 export function createAppQueryClient() {
@@ -77,11 +79,16 @@ function ConsoleHome({ frame, role }: { frame: FrameProps; role: keyof typeof CO
       return (
         <LeadConsole
           frame={withNavigation}
-          sidePanel={<ReadershipPanel user={withNavigation.user} />}
+          sidePanel={
+            <>
+              {leadApprovals}
+              <ReadershipPanel user={withNavigation.user} />
+            </>
+          }
         />
       );
     case 'training':
-      return <TrainerConsole frame={withNavigation} />;
+      return <TrainerConsole frame={withNavigation} slots={trainerCoachingSlots} />;
     case 'cases':
       return <CasesHome frame={withNavigation} />;
     case 'knowledge':
@@ -121,6 +128,7 @@ function SignedInApp({ user }: { user: User }) {
   useLiveConnection();
   useOutboxSession(user);
   useCaseFacts();
+  useCoachingFacts(user);
   const queryClient = useQueryClient();
   // A publication changes what search finds and what the authoring list shows.
   const refreshKnowledge = useCallback(() => {
@@ -152,6 +160,7 @@ function SignedInApp({ user }: { user: User }) {
             ),
             followUps: <CaseBoard user={user} compact />,
             banner: <PublicationBanners userId={user.id} />,
+            ...deskCoachingSlots,
           }}
         />
       );

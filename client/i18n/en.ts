@@ -3,6 +3,7 @@ import { replyToolsEn } from './reply-tools-en';
 import { authoringEn, noticesEn } from './publications-en';
 import { citizensEn } from './citizens-en';
 import { outboxEn } from './outbox-en';
+import { coachingEn } from './coaching-en';
 import { scriptsEn } from './scripts-en';
 import type { Translation } from './id';
 
@@ -290,6 +291,8 @@ export const en: Translation = {
     scriptMoveFailed: 'The script could not move on: {{message}}',
     step: 'Step {{n}}',
     delivery: {
+      awaiting_approval: 'Waiting for approval',
+      rejected: 'Rejected, not sent',
       queued: 'Sending…',
       sent: 'Sent',
       delivered: 'Delivered',
@@ -498,5 +501,6 @@ export const en: Translation = {
   notices: noticesEn,
   citizens: citizensEn,
   outbox: outboxEn,
+  coaching: coachingEn,
   scripts: scriptsEn,
 };

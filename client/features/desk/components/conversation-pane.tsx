@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange, IconCircleCheck } from '@tabler/icons-react';
-import { useState, type Ref } from 'react';
+import { useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary, ConversationDetail } from '../../../../shared/schemas/contact';
 import type { User } from '../../../../shared/schemas/user';
@@ -25,11 +25,13 @@ function ConversationWorkspace({
   user,
   codeInputRef,
   onTransfer,
+  renderCoaching,
 }: {
   conversation: ConversationDetail;
   user: User;
   codeInputRef: Ref<HTMLSelectElement> | undefined;
   onTransfer: (contact: ContactSummary) => void;
+  renderCoaching: ((contactId: string) => ReactNode) | undefined;
 }) {
   const { t } = useTranslation();
   const reference = useReferenceData();
@@ -59,6 +61,7 @@ function ConversationWorkspace({
           {t('transfer.open')}
         </Button>
       </Group>
+      {renderCoaching?.(conversation.contact.id)}
       <SimpleGrid cols={2} spacing="md">
         <Stack gap="xs">
           <Transcript messages={conversation.messages} pending={pendingReplies} maxHeight={200} />
@@ -103,9 +106,12 @@ function ConversationWorkspace({
 export function ConversationPane({
   user,
   codeInputRef,
+  renderCoaching,
 }: {
   user: User;
   codeInputRef: Ref<HTMLSelectElement>;
+  /** Whispers beside each conversation (slotted in from coaching by the app). */
+  renderCoaching?: (contactId: string) => ReactNode;
 }) {
   const { t } = useTranslation();
   const conversations = useLiveStore((state) => state.desk.conversations);
@@ -180,6 +186,7 @@ export function ConversationPane({
                   conversation.contact.id === selectedContactId ? codeInputRef : undefined
                 }
                 onTransfer={setTransferring}
+                renderCoaching={renderCoaching}
               />
             </Tabs.Panel>
           ))}

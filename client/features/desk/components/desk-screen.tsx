@@ -52,6 +52,10 @@ export interface DeskSlots {
   followUps?: ReactNode;
   /** Shown across the top of the desk, above the panes: what was just published. */
   banner?: ReactNode;
+  /** Beside each held conversation: what a trainer or lead whispered about it. */
+  renderConversationCoaching?: (contactId: string) => ReactNode;
+  /** Shown in the left pane under my work: my evaluations to read and acknowledge. */
+  evaluations?: ReactNode;
 }
 
 function CallerPane({ renderCasePanel }: Pick<DeskSlots, 'renderCasePanel'>) {
@@ -192,9 +196,14 @@ export function DeskScreen({ frame, slots = {} }: { frame: FrameProps; slots?: D
             onReject={setRejecting}
             followUps={slots.followUps}
           />
+          {slots.evaluations !== undefined && <Box mt="md">{slots.evaluations}</Box>}
         </Box>
         <Box component="section" aria-labelledby={CONVERSATION_TITLE_ID} style={paneStyle}>
-          <ConversationPane user={frame.user} codeInputRef={codeInputRef} />
+          <ConversationPane
+            user={frame.user}
+            codeInputRef={codeInputRef}
+            renderCoaching={slots.renderConversationCoaching}
+          />
         </Box>
         <Box
           component="section"
