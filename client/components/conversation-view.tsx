@@ -82,10 +82,11 @@ export function Transcript({
   const isAtBottom = useRef(true);
   const titleId = useId();
   // Like any chat: a new message scrolls into view, unless the agent has scrolled up to read.
+  // A message that grows in place (a reply edited on approval) does too.
   useEffect(() => {
     const element = viewport.current;
     if (element && isAtBottom.current) element.scrollTop = element.scrollHeight;
-  }, [messages.length, pending.length]);
+  }, [messages, pending.length]);
   return (
     <section aria-labelledby={titleId}>
       <Title order={3} size="sm" mb={4} id={titleId}>
@@ -151,12 +152,15 @@ export function Transcript({
                       {message.text}
                     </Text>
                     {message.review !== undefined && <ReviewNote review={message.review} />}
-                    {message.deliveryStatus !== null && (
-                      <DeliveryState
-                        status={message.deliveryStatus}
-                        failureReason={message.failureReason}
-                      />
-                    )}
+                    {/* A held or rejected reply's state is said by its review note. */}
+                    {message.deliveryStatus !== null &&
+                      message.deliveryStatus !== 'awaiting_approval' &&
+                      message.deliveryStatus !== 'rejected' && (
+                        <DeliveryState
+                          status={message.deliveryStatus}
+                          failureReason={message.failureReason}
+                        />
+                      )}
                   </Paper>
                 </Box>
               );

@@ -31,9 +31,9 @@ export const coachingEn: typeof coachingId = {
     rejected: 'Reply on {{reference}} returned to the agent.',
   },
   review: {
-    pending: '⏳ Waiting for a trainer or lead to approve',
+    pending: 'Waiting for a trainer or lead to approve',
     approved: '✓ Approved by {{name}}',
-    edited: '✎ Edited by {{name}} before sending',
+    edited: 'Edited by {{name}} before sending',
     original: 'Originally: “{{text}}”',
     rejected: '✕ Rejected by {{name}}: {{reason}}',
     toldApproved: '{{name}} approved your reply; it is being sent.',

@@ -29,9 +29,9 @@ export const coachingId = {
     rejected: 'Balasan {{reference}} dikembalikan ke agen.',
   },
   review: {
-    pending: '⏳ Menunggu persetujuan pelatih atau atasan',
+    pending: 'Menunggu persetujuan pelatih atau atasan',
     approved: '✓ Disetujui {{name}}',
-    edited: '✎ Disunting {{name}} sebelum dikirim',
+    edited: 'Disunting {{name}} sebelum dikirim',
     original: 'Tulisan semula: “{{text}}”',
     rejected: '✕ Ditolak {{name}}: {{reason}}',
     toldApproved: '{{name}} menyetujui balasan Anda; sedang dikirim.',

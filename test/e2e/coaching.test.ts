@@ -189,12 +189,21 @@ describe('coaching in three browsers', () => {
       .poll(() => trainer.getByTestId('evaluation-row').first().textContent())
       .toMatch(/Dibaca/);
 
+    // Graduated capacity: the trainer raises the trainee to two chats; the desk shows it at once.
+    await trainer.getByTestId('plan-chat-cap').fill('2');
+    await trainer.getByTestId('trainee-plan').getByText('Perpajakan').click();
+    await trainer.getByTestId('plan-save').click();
+    await expect
+      .poll(() => trainee.getByText('Chat 1/2').count(), { timeout: 5000 })
+      .toBeGreaterThan(0);
+    shots.push(await screenshot(trainer, 'coaching-11-trainer-raises-capacity'));
+
     // The lead moves the conversation; the trainee loses it, the trainer's mirror follows.
     const row = lead.getByTestId(`conversation-row-${reference}`);
     await row.getByTestId('reassign-button').click();
     await lead.getByTestId('reassign-target').selectOption(await userId(server, 'agent2'));
     await lead.getByTestId('reassign-reason').fill('Penanya minta petugas senior');
-    shots.push(await screenshot(lead, 'coaching-11-lead-reassigns'));
+    shots.push(await screenshot(lead, 'coaching-12-lead-reassigns'));
     await lead.getByTestId('reassign-submit').click();
     await agent2.next(
       'conversation:assigned',
@@ -204,8 +213,8 @@ describe('coaching in three browsers', () => {
       .poll(() => trainee.getByTestId('desk-notices').textContent())
       .toContain('Budi Santoso');
     await trainer.getByTestId('monitor-idle').waitFor();
-    shots.push(await screenshot(trainee, 'coaching-12-trainee-after-reassign'));
-    shots.push(await screenshot(trainer, 'coaching-13-trainer-after-reassign'));
+    shots.push(await screenshot(trainee, 'coaching-13-trainee-after-reassign'));
+    shots.push(await screenshot(trainer, 'coaching-14-trainer-after-reassign'));
     expect(delivered).toHaveLength(1);
 
     agent2.close();

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Box, Button, Center, Loader, Text } from '@mantine/core';
+import { ActionIcon, Alert, Box, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconKeyboard } from '@tabler/icons-react';
 import { useRef, useState, type ReactNode } from 'react';
@@ -194,9 +194,18 @@ export function DeskScreen({ frame, slots = {} }: { frame: FrameProps; slots?: D
             acceptingOfferId={accept.isPending ? (accept.variables ?? null) : null}
             onAccept={acceptOffer}
             onReject={setRejecting}
-            followUps={slots.followUps}
+            followUps={
+              slots.evaluations === undefined ? (
+                slots.followUps
+              ) : (
+                // Evaluations to acknowledge come first: they wait on the agent.
+                <Stack gap="md">
+                  {slots.evaluations}
+                  {slots.followUps}
+                </Stack>
+              )
+            }
           />
-          {slots.evaluations !== undefined && <Box mt="md">{slots.evaluations}</Box>}
         </Box>
         <Box component="section" aria-labelledby={CONVERSATION_TITLE_ID} style={paneStyle}>
           <ConversationPane
