@@ -13,12 +13,17 @@ function PlanEditor({ view, agentName }: { view: TraineePlanView; agentName: str
   const labels = useLabels();
   const reference = useReferenceData();
   const save = useReplaceTraineePlan(view.agentId);
-  const [plan, setPlan] = useState<TraineePlan>({
-    chatCap: view.chatCap,
-    emailCap: view.emailCap,
+  // The caps as typed: a field being cleared to type a new number is not a cap of 0.
+  const [caps, setCaps] = useState<{ chat: number | string; email: number | string }>({
+    chat: view.chatCap,
+    email: view.emailCap,
+  });
+  const [plan, setPlan] = useState<Omit<TraineePlan, 'chatCap' | 'emailCap'>>({
     topics: view.topics,
     requiresApproval: view.requiresApproval,
   });
+  const asCap = (value: number | string) =>
+    typeof value === 'number' ? value : Number(value) || 0;
   const topics = reference.data?.topics ?? [];
   return (
     <Stack gap="xs">
@@ -28,8 +33,8 @@ function PlanEditor({ view, agentName }: { view: TraineePlanView; agentName: str
           label={t('coaching.plan.chatCap')}
           min={0}
           max={CAPACITY_LIMITS.chat}
-          value={plan.chatCap}
-          onChange={(value) => setPlan({ ...plan, chatCap: typeof value === 'number' ? value : 0 })}
+          value={caps.chat}
+          onChange={(value) => setCaps({ ...caps, chat: value })}
           data-testid="plan-chat-cap"
         />
         <NumberInput
@@ -37,10 +42,8 @@ function PlanEditor({ view, agentName }: { view: TraineePlanView; agentName: str
           label={t('coaching.plan.emailCap')}
           min={0}
           max={CAPACITY_LIMITS.email}
-          value={plan.emailCap}
-          onChange={(value) =>
-            setPlan({ ...plan, emailCap: typeof value === 'number' ? value : 0 })
-          }
+          value={caps.email}
+          onChange={(value) => setCaps({ ...caps, email: value })}
           data-testid="plan-email-cap"
         />
       </Group>
@@ -83,18 +86,21 @@ function PlanEditor({ view, agentName }: { view: TraineePlanView; agentName: str
           size="compact-sm"
           loading={save.isPending}
           onClick={() =>
-            save.mutate(plan, {
-              onSuccess: () =>
-                notifications.show({
-                  color: 'teal',
-                  message: t('coaching.plan.saved', { name: agentName }),
-                }),
-              onError: (error) =>
-                notifications.show({
-                  color: 'red',
-                  message: t('coaching.plan.failed', { message: errorText(error, t) }),
-                }),
-            })
+            save.mutate(
+              { ...plan, chatCap: asCap(caps.chat), emailCap: asCap(caps.email) },
+              {
+                onSuccess: () =>
+                  notifications.show({
+                    color: 'teal',
+                    message: t('coaching.plan.saved', { name: agentName }),
+                  }),
+                onError: (error) =>
+                  notifications.show({
+                    color: 'red',
+                    message: t('coaching.plan.failed', { message: errorText(error, t) }),
+                  }),
+              },
+            )
           }
           data-testid="plan-save"
         >
