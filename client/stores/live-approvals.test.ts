@@ -97,12 +97,10 @@ describe('a reply held for approval, live', () => {
       deliveryStatus: 'rejected',
       review: { state: 'rejected', byName: 'Agus Prasetyo', reason: 'Nada', originalText: null },
     };
-    store
-      .getState()
-      .ingestFact({
-        ...decided(rejected),
-        fact: { ...decided(rejected).fact, decision: 'reject', isEdited: false, reason: 'Nada' },
-      });
+    store.getState().ingestFact({
+      ...decided(rejected),
+      fact: { ...decided(rejected).fact, decision: 'reject', isEdited: false, reason: 'Nada' },
+    });
     store.getState().ingestFact({
       name: 'message:status-changed',
       fact: {

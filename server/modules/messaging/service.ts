@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CommandPayload } from '../../../shared/protocol/events';
-import type { Channel } from '../../../shared/schemas/common';
+import type { Channel, SegmentCode } from '../../../shared/schemas/common';
 import { MessageSchema, type DeliveryStatus, type Message } from '../../../shared/schemas/contact';
 import { rooms } from '../../realtime/rooms';
 import type { Database } from '../../store/schema';
@@ -10,7 +10,6 @@ import type { ServiceContext } from '../context';
 import { runOnce } from '../command-results';
 import { loadMessages } from '../conversations/repository';
 import { approvalNeedFor, approverRooms, loadPendingApprovals } from '../coaching/repository';
-import type { SegmentCode } from '../../../shared/schemas/common';
 import { retryDelayMs, type ChannelGateway } from './gateway';
 
 const DELIVERIES_PER_SWEEP = 50;
