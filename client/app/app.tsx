@@ -88,7 +88,7 @@ function ConsoleHome({ frame, role }: { frame: FrameProps; role: keyof typeof CO
         />
       );
     case 'training':
-      return <TrainerConsole frame={withNavigation} slots={trainerCoachingSlots} />;
+      return <TrainerConsole frame={withNavigation} slots={trainerCoachingSlots(role)} />;
     case 'cases':
       return <CasesHome frame={withNavigation} />;
     case 'knowledge':

@@ -3,7 +3,9 @@
  * nothing of it: whispers beside a conversation, approvals, a trainee's plan, evaluations.
  */
 import { SimpleGrid, Stack } from '@mantine/core';
+import type { Role } from '../../shared/schemas/common';
 import { ApprovalQueue } from '../features/coaching/components/approval-queue';
+import { CoachingSettingsForm } from '../features/coaching/components/coaching-settings-form';
 import { EvaluationPanel } from '../features/coaching/components/evaluation-panel';
 import { MyEvaluations } from '../features/coaching/components/my-evaluations';
 import { TraineePlanForm } from '../features/coaching/components/trainee-plan-form';
@@ -16,8 +18,17 @@ export const deskCoachingSlots: Pick<DeskSlots, 'renderConversationCoaching' | '
   evaluations: <MyEvaluations />,
 };
 
-export const trainerCoachingSlots: TrainerSlots = {
-  approvals: <ApprovalQueue />,
+/** Administrators also set which replies are held and whether trainee outcomes are reviewed. */
+export const trainerCoachingSlots = (role: Role): TrainerSlots => ({
+  approvals:
+    role === 'admin' ? (
+      <Stack gap="md">
+        <ApprovalQueue />
+        <CoachingSettingsForm />
+      </Stack>
+    ) : (
+      <ApprovalQueue />
+    ),
   renderConversationCoaching: ({ agentId, agentName, contactId }) => (
     <Stack gap="sm">
       <WhisperPanel contactId={contactId} whisperTo={{ agentId, name: agentName }} />
@@ -30,7 +41,7 @@ export const trainerCoachingSlots: TrainerSlots = {
       <EvaluationPanel agentId={agentId} conversation={conversation} />
     </SimpleGrid>
   ),
-};
+});
 
 /** Leads decide on held replies from their console's side list too. */
 export const leadApprovals = <ApprovalQueue />;

@@ -40,6 +40,14 @@ export const coachingEn: typeof coachingId = {
     toldEdited: '{{name}} edited and approved your reply.',
     toldRejected: '{{name}} rejected your reply: {{reason}}',
   },
+  settings: {
+    title: 'Coaching settings',
+    segments: 'Replies to these segments wait for a lead’s approval',
+    review: 'Trainee outcomes count once reviewed',
+    save: 'Save settings',
+    saved: 'Coaching settings saved.',
+    failed: 'Settings not saved: {{message}}',
+  },
   plan: {
     title: "Trainee's capacity & queues",
     chatCap: 'Chats at once',

@@ -38,6 +38,14 @@ export const coachingId = {
     toldEdited: '{{name}} menyunting lalu menyetujui balasan Anda.',
     toldRejected: '{{name}} menolak balasan Anda: {{reason}}',
   },
+  settings: {
+    title: 'Pengaturan pembinaan',
+    segments: 'Balasan ke segmen ini menunggu persetujuan atasan',
+    review: 'Hasil kontak peserta latih dihitung setelah ditinjau',
+    save: 'Simpan pengaturan',
+    saved: 'Pengaturan pembinaan disimpan.',
+    failed: 'Pengaturan tidak tersimpan: {{message}}',
+  },
   plan: {
     title: 'Kapasitas & antrean peserta',
     chatCap: 'Chat bersamaan',

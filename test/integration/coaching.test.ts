@@ -290,6 +290,19 @@ describe.each(STORAGE_MODES)('coaching on %s', (mode: StorageMode) => {
       await signIn(server.url, 'trainee1'),
     );
     expect(listed.body).toMatchObject({ whispers: [{ id: whisper.id }] });
+
+    // Whoever takes the conversation over does not read the coaching meant for the trainee.
+    await lead.sendOk('conversation:reassign', {
+      commandId: randomUUID(),
+      contactId,
+      toAgentId: await userId(server, 'agent1'),
+      reason: 'Perlu petugas senior',
+    });
+    const taken = await getJson(
+      `${server.url}/api/contacts/${contactId}/whispers`,
+      await signIn(server.url, 'agent1'),
+    );
+    expect(taken).toEqual({ status: 200, body: { whispers: [] } });
   });
 
   it("holds a trainee's reply for approval; two approvers race, exactly one send reaches the channel, edited", async () => {

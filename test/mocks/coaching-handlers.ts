@@ -1,5 +1,10 @@
 import { http, HttpResponse } from 'msw';
-import type { PendingApproval, TraineePlan, Whisper } from '../../shared/schemas/coaching';
+import type {
+  CoachingSettings,
+  PendingApproval,
+  TraineePlan,
+  Whisper,
+} from '../../shared/schemas/coaching';
 import type { Evaluation } from '../../shared/schemas/evaluation';
 import { DEFAULT_EVALUATION_FORM } from '../../server/store/migrations/0016-coaching';
 
@@ -39,11 +44,13 @@ const coaching: {
   whispers: Whisper[];
   plan: TraineePlan & { updatedAt: number | null; updatedByName: string | null };
   evaluations: Evaluation[];
+  settings: CoachingSettings;
 } = {
   approvals: [aPendingApproval()],
   whispers: [aWhisper()],
   plan: initialPlan(),
   evaluations: [],
+  settings: initialSettings(),
 };
 
 function initialPlan() {
@@ -62,9 +69,19 @@ export function resetCoachingMocks(): void {
   coaching.whispers = [aWhisper()];
   coaching.plan = initialPlan();
   coaching.evaluations = [];
+  coaching.settings = initialSettings();
+}
+
+function initialSettings(): CoachingSettings {
+  return { approvalSegments: ['media'], traineeOutcomesNeedReview: false };
 }
 
 export const coachingHandlers = [
+  http.get('*/api/coaching/settings', () => HttpResponse.json(coaching.settings)),
+  http.put('*/api/coaching/settings', async ({ request }) => {
+    coaching.settings = (await request.json()) as CoachingSettings;
+    return HttpResponse.json(coaching.settings);
+  }),
   http.get('*/api/coaching/approvals', () => HttpResponse.json({ approvals: coaching.approvals })),
   http.get('*/api/contacts/:contactId/whispers', ({ params }) =>
     HttpResponse.json({

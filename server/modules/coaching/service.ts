@@ -127,7 +127,12 @@ export class CoachingService {
     } else if (viewer.role !== 'lead' && viewer.role !== 'admin') {
       throw new AppError('forbidden', 'Not yours to see.');
     }
-    return loadWhispers(this.ctx.db, { contactId });
+    const whispers = await loadWhispers(this.ctx.db, { contactId });
+    // A whisper was for the agent it was written to: one who takes the conversation over later
+    // does not read their predecessor's coaching.
+    return viewer.role === 'agent'
+      ? whispers.filter((whisper) => whisper.agentId === viewer.id)
+      : whispers;
   }
 
   /** Replies waiting for this approver: trainers see trainees' only. */

@@ -6,7 +6,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CommandPayload } from '../../../../shared/protocol/events';
 import { endpoints } from '../../../../shared/protocol/http';
-import type { TraineePlan, Whisper } from '../../../../shared/schemas/coaching';
+import type { CoachingSettings, TraineePlan, Whisper } from '../../../../shared/schemas/coaching';
 import { apiRequest } from '../../../lib/api-client';
 import { sendCommand } from '../../../lib/socket';
 
@@ -126,5 +126,21 @@ export function useAcknowledgeEvaluation() {
       sendCommand('evaluation:acknowledge', { ...payload, commandId: crypto.randomUUID() }),
     onSuccess: () =>
       queryClient.invalidateQueries({ queryKey: [...coachingKeys.all, 'evaluations'] }),
+  });
+}
+
+export function useCoachingSettings() {
+  return useQuery({
+    queryKey: [...coachingKeys.all, 'settings'],
+    queryFn: ({ signal }) => apiRequest(endpoints.coachingSettings, { signal }),
+  });
+}
+
+export function useReplaceCoachingSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: CoachingSettings) =>
+      apiRequest(endpoints.replaceCoachingSettings, { body: settings }),
+    onSuccess: (settings) => queryClient.setQueryData([...coachingKeys.all, 'settings'], settings),
   });
 }

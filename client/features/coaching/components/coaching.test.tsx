@@ -6,6 +6,7 @@ import { Transcript } from '../../../components/conversation-view';
 import { sendCommand } from '../../../lib/socket';
 import { renderWithProviders } from '../../../testing/render';
 import { ApprovalQueue } from './approval-queue';
+import { CoachingSettingsForm } from './coaching-settings-form';
 import { TraineePlanForm } from './trainee-plan-form';
 import { WhisperPanel } from './whisper-panel';
 
@@ -204,6 +205,25 @@ describe("a trainee's plan", () => {
     expect(((await screen.findByLabelText('Chat bersamaan')) as HTMLInputElement).value).toBe('2');
     expect(
       (screen.getByRole('checkbox', { name: 'Informasi umum' }) as HTMLInputElement).checked,
+    ).toBe(true);
+  });
+});
+
+describe('the coaching settings', () => {
+  it('lets an administrator hold replies to state officials too, and keeps what was saved', async () => {
+    const user = userEvent.setup();
+    const { queryClient } = renderWithProviders(<CoachingSettingsForm />);
+    const media = await screen.findByRole('checkbox', { name: 'Media massa' });
+    expect((media as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByRole('checkbox', { name: 'Penyelenggara negara' }));
+    await user.click(screen.getByRole('button', { name: 'Simpan pengaturan' }));
+    await waitFor(() => expect(queryClient.isMutating()).toBe(0));
+    // Read back from the server: what was saved is what shows.
+    await act(() => queryClient.resetQueries({ queryKey: ['coaching', 'settings'] }));
+    const official = await screen.findByRole('checkbox', { name: 'Penyelenggara negara' });
+    expect((official as HTMLInputElement).checked).toBe(true);
+    expect(
+      (screen.getByRole('checkbox', { name: 'Media massa' }) as HTMLInputElement).checked,
     ).toBe(true);
   });
 });
