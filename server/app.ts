@@ -10,6 +10,8 @@ import { ScriptService } from './modules/scripts/service';
 import { AuthService } from './modules/auth/service';
 import { CampaignService } from './modules/campaigns/service';
 import { CaseService } from './modules/cases/service';
+import { CoachingService } from './modules/coaching/service';
+import { EvaluationService } from './modules/evaluations/service';
 import { systemClock, type Clock, type ServiceContext } from './modules/context';
 import { InboundService } from './modules/inbound/service';
 import { createWebhookGateway } from './modules/messaging/gateway';
@@ -162,6 +164,8 @@ export async function createApplication(
     cases,
     campaigns: new CampaignService(ctx),
     policyReports: new PolicyReportService(ctx),
+    coaching: new CoachingService(ctx, routing, messaging),
+    evaluations: new EvaluationService(ctx),
   };
 
   const http = await createHttpServer({

@@ -40,6 +40,8 @@ import {
 } from './lazy-screens';
 import { useLiveConnection } from './use-live-connection';
 import { useOutboxSession } from './use-outbox-session';
+import { deskCoachingSlots, leadApprovals, trainerCoachingSlots } from './coaching-slots';
+import { useCoachingFacts } from '../features/coaching/hooks/use-coaching-facts';
 
 /** The app's query client: any 401 on a read means the session ended, so show the login. */
 export function createAppQueryClient() {
@@ -127,11 +129,16 @@ function ConsoleHome({ frame, role }: { frame: FrameProps; role: keyof typeof CO
       return (
         <LeadConsole
           frame={withNavigation}
-          sidePanel={<ReadershipPanel user={withNavigation.user} />}
+          sidePanel={
+            <>
+              {leadApprovals}
+              <ReadershipPanel user={withNavigation.user} />
+            </>
+          }
         />
       );
     case 'training':
-      return <TrainerConsole frame={withNavigation} />;
+      return <TrainerConsole frame={withNavigation} slots={trainerCoachingSlots(role)} />;
     case 'cases':
       return <CasesHome frame={withNavigation} />;
     case 'knowledge':
@@ -173,6 +180,7 @@ function SignedInApp({ user }: { user: User }) {
   useLiveConnection();
   useOutboxSession(user);
   useCaseFacts();
+  useCoachingFacts(user);
   const queryClient = useQueryClient();
   // A publication changes what search finds and what the authoring list shows.
   const refreshKnowledge = useCallback(() => {
@@ -215,6 +223,7 @@ function SignedInApp({ user }: { user: User }) {
                 <PolicyFeedbackFields contactId={contactId} />
               </Loading>
             ),
+            ...deskCoachingSlots,
           }}
         />
       );

@@ -55,3 +55,23 @@ export const PolicyFeedbackFields = onDemand(() =>
     (m) => m.PolicyFeedbackFields,
   ),
 );
+export const WhisperPanel = onDemand(() =>
+  import('../features/coaching/components/whisper-panel').then((m) => m.WhisperPanel),
+);
+export const ApprovalQueue = onDemand(() =>
+  import('../features/coaching/components/approval-queue').then((m) => m.ApprovalQueue),
+);
+export const CoachingSettingsForm = onDemand(() =>
+  import('../features/coaching/components/coaching-settings-form').then(
+    (m) => m.CoachingSettingsForm,
+  ),
+);
+export const EvaluationPanel = onDemand(() =>
+  import('../features/coaching/components/evaluation-panel').then((m) => m.EvaluationPanel),
+);
+export const MyEvaluations = onDemand(() =>
+  import('../features/coaching/components/my-evaluations').then((m) => m.MyEvaluations),
+);
+export const TraineePlanForm = onDemand(() =>
+  import('../features/coaching/components/trainee-plan-form').then((m) => m.TraineePlanForm),
+);

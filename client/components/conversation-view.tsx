@@ -82,10 +82,11 @@ export function Transcript({
   const isAtBottom = useRef(true);
   const titleId = useId();
   // Like any chat: a new message scrolls into view, unless the agent has scrolled up to read.
+  // A message that grows in place (a reply edited on approval) does too.
   useEffect(() => {
     const element = viewport.current;
     if (element && isAtBottom.current) element.scrollTop = element.scrollHeight;
-  }, [messages.length, pending.length]);
+  }, [messages, pending.length]);
   return (
     <section aria-labelledby={titleId}>
       <Title order={3} size="sm" mb={4} id={titleId}>
@@ -128,6 +129,16 @@ export function Transcript({
                     radius="sm"
                     bg={style.bg}
                     withBorder={message.direction !== 'system'}
+                    // A reply held for approval has not left: dashed, like an unsent one.
+                    style={
+                      message.deliveryStatus === 'awaiting_approval'
+                        ? { borderStyle: 'dashed', borderColor: 'var(--mantine-color-orange-6)' }
+                        : message.deliveryStatus === 'rejected'
+                          ? { borderColor: 'var(--mantine-color-red-6)' }
+                          : undefined
+                    }
+                    data-testid="transcript-message"
+                    data-delivery={message.deliveryStatus ?? undefined}
                   >
                     <Text size="xs" c="dimmed">
                       {t(`conversation.${message.direction}`)} ·{' '}
@@ -140,12 +151,16 @@ export function Transcript({
                     >
                       {message.text}
                     </Text>
-                    {message.deliveryStatus !== null && (
-                      <DeliveryState
-                        status={message.deliveryStatus}
-                        failureReason={message.failureReason}
-                      />
-                    )}
+                    {message.review !== undefined && <ReviewNote review={message.review} />}
+                    {/* A held or rejected reply's state is said by its review note. */}
+                    {message.deliveryStatus !== null &&
+                      message.deliveryStatus !== 'awaiting_approval' &&
+                      message.deliveryStatus !== 'rejected' && (
+                        <DeliveryState
+                          status={message.deliveryStatus}
+                          failureReason={message.failureReason}
+                        />
+                      )}
                   </Paper>
                 </Box>
               );
@@ -213,7 +228,38 @@ function PendingReplyItem({ reply }: { reply: PendingReply }) {
   );
 }
 
+/** How an approver decided a held reply, in words beside the colour (docs/training.md). */
+function ReviewNote({ review }: { review: NonNullable<Message['review']> }) {
+  const { t } = useTranslation();
+  const name = review.byName ?? '';
+  return (
+    <Box data-testid="review-note" data-review={review.state}>
+      <Text
+        size="xs"
+        c={
+          review.state === 'rejected' ? 'red.8' : review.state === 'pending' ? 'orange.9' : 'teal.8'
+        }
+      >
+        {review.state === 'pending'
+          ? t('coaching.review.pending')
+          : review.state === 'rejected'
+            ? t('coaching.review.rejected', { name, reason: review.reason ?? '' })
+            : t(review.state === 'edited' ? 'coaching.review.edited' : 'coaching.review.approved', {
+                name,
+              })}
+      </Text>
+      {review.originalText !== null && (
+        <Text size="xs" c="dimmed" fs="italic">
+          {t('coaching.review.original', { text: review.originalText })}
+        </Text>
+      )}
+    </Box>
+  );
+}
+
 const DELIVERY_COLOR: Record<DeliveryStatus, string> = {
+  awaiting_approval: 'orange.9',
+  rejected: 'red.8',
   queued: 'dimmed',
   sent: 'dimmed',
   delivered: 'teal.8',

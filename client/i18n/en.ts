@@ -3,6 +3,7 @@ import { replyToolsEn } from './reply-tools-en';
 import { authoringEn, noticesEn } from './publications-en';
 import { citizensEn } from './citizens-en';
 import { outboxEn } from './outbox-en';
+import { coachingEn } from './coaching-en';
 import { scriptsEn } from './scripts-en';
 import { policiesEn } from './policies-en';
 import type { Translation } from './id';
@@ -291,6 +292,8 @@ export const en: Translation = {
     scriptMoveFailed: 'The script could not move on: {{message}}',
     step: 'Step {{n}}',
     delivery: {
+      awaiting_approval: 'Waiting for approval',
+      rejected: 'Rejected, not sent',
       queued: 'Sending…',
       sent: 'Sent',
       delivered: 'Delivered',
@@ -500,5 +503,6 @@ export const en: Translation = {
   policies: policiesEn,
   citizens: citizensEn,
   outbox: outboxEn,
+  coaching: coachingEn,
   scripts: scriptsEn,
 };

@@ -7,6 +7,7 @@ import { replyToolsId } from './reply-tools-id';
 import { authoringId, noticesId } from './publications-id';
 import { citizensId } from './citizens-id';
 import { outboxId } from './outbox-id';
+import { coachingId } from './coaching-id';
 import { scriptsId } from './scripts-id';
 import { policiesId } from './policies-id';
 export const id = {
@@ -294,6 +295,8 @@ export const id = {
     scriptMoveFailed: 'Naskah tidak dapat dilanjutkan: {{message}}',
     step: 'Langkah {{n}}',
     delivery: {
+      awaiting_approval: 'Menunggu persetujuan',
+      rejected: 'Ditolak, tidak dikirim',
       queued: 'Mengirim…',
       sent: 'Terkirim',
       delivered: 'Diterima warga',
@@ -503,6 +506,7 @@ export const id = {
   policies: policiesId,
   citizens: citizensId,
   outbox: outboxId,
+  coaching: coachingId,
   scripts: scriptsId,
 };
 

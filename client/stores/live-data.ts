@@ -428,7 +428,17 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
     case 'notice:changed':
     case 'notice:acknowledged':
     case 'policy:activity':
+    // falls through: whispers, approval lists and evaluations live in the coaching queries.
+    case 'whisper:received':
+    case 'approval:requested':
+    case 'evaluation:changed':
       return data;
+    case 'approval:decided': {
+      const { contactId, message } = event.fact;
+      return updateConversations(data, contactId, (messages) =>
+        applyDecidedMessage(messages, message),
+      );
+    }
     case 'message:status-changed': {
       const { contactId, messageId, deliveryStatus, failureReason } = event.fact;
       return updateConversations(data, contactId, (messages) =>
@@ -459,11 +469,31 @@ export function newestCall(
 }
 
 const DELIVERY_ORDER: Record<DeliveryStatus, number> = {
+  awaiting_approval: -1,
   queued: 0,
   sent: 1,
   delivered: 2,
   failed: 2,
+  // Final: a rejected reply never leaves.
+  rejected: 3,
 };
+
+/**
+ * A held reply as an approver decided it (`approval:decided`): its text and review replace what
+ * was shown, while its delivery only moves forward (a replayed decision never undoes "sent").
+ */
+export function applyDecidedMessage(messages: Message[], decided: Message): Message[] {
+  if (!messages.some((held) => held.id === decided.id)) return mergeMessage(messages, decided);
+  return messages.map((held) => {
+    if (held.id !== decided.id) return held;
+    const isForward = canMoveDelivery(held.deliveryStatus, decided.deliveryStatus ?? 'queued');
+    return {
+      ...decided,
+      deliveryStatus: isForward ? decided.deliveryStatus : held.deliveryStatus,
+      failureReason: isForward ? decided.failureReason : held.failureReason,
+    };
+  });
+}
 
 /** Delivery only moves forward (a late "sent" never hides "delivered"); retries stay queued. */
 function canMoveDelivery(held: DeliveryStatus | null, incoming: DeliveryStatus): boolean {

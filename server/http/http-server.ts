@@ -23,6 +23,7 @@ import { registerCitizenRoutes } from '../modules/citizens/handlers';
 import { registerQueueRoutingRoutes } from '../modules/queue-routing/handlers';
 import { registerBusinessHoursRoutes } from '../modules/business-hours/handlers';
 import { registerCaseRoutes } from '../modules/cases/handlers';
+import { registerCoachingRoutes } from '../modules/coaching/handlers';
 import { registerDeadlineRoutes } from '../modules/deadlines/handlers';
 import { registerDeskRoutes } from '../modules/desk/handlers';
 import { registerInboundRoutes } from '../modules/inbound/handlers';
@@ -115,6 +116,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   registerScriptRoutes(app, services);
   registerPolicyRoutes(app, services);
   registerPublicFaqRoutes(app, services);
+  registerCoachingRoutes(app, services);
   installNotFoundHandler(app, { isSpaServed: await serveClient(app, config.clientDir) });
   return app;
 }

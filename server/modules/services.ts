@@ -3,6 +3,8 @@ import type { AuthService } from './auth/service';
 import type { CampaignService } from './campaigns/service';
 import type { CapacityService } from './capacity/service';
 import type { CaseService } from './cases/service';
+import type { CoachingService } from './coaching/service';
+import type { EvaluationService } from './evaluations/service';
 import type { ServiceContext } from './context';
 import type { InboundService } from './inbound/service';
 import type { MessagingService } from './messaging/service';
@@ -38,4 +40,6 @@ export interface Services {
   /** Policy campaigns: desk prompts and share marks (docs/policies.md). */
   campaigns: CampaignService;
   policyReports: PolicyReportService;
+  coaching: CoachingService;
+  evaluations: EvaluationService;
 }

@@ -64,6 +64,8 @@ export function attachRealtime(io: TanggapServer, services: Services): void {
     scripts,
     cases,
     campaigns,
+    coaching,
+    evaluations,
     ctx,
   } = services;
 
@@ -165,6 +167,10 @@ export function attachRealtime(io: TanggapServer, services: Services): void {
     on('case:return-hand-off', (user, payload) => cases.returnHandOff(user, payload));
     on('case:link-contact', (user, payload) => cases.linkContact(user, payload));
     on('policy:mark-shared', (agent, payload) => campaigns.markShared(agent.id, payload));
+    on('whisper:send', (sender, payload) => coaching.whisper(sender, payload));
+    on('approval:decide', (approver, payload) => coaching.decide(approver, payload));
+    on('evaluation:submit', (evaluator, payload) => evaluations.submit(evaluator, payload));
+    on('evaluation:acknowledge', (agent, payload) => evaluations.acknowledge(agent, payload));
     on('monitor:start', async (viewer, { agentId }, s) => {
       // Join first: a fact published while the snapshot is read is then not missed (it may
       // arrive twice, and versions make the duplicate harmless).

@@ -27,6 +27,7 @@ import * as scriptVersions from './migrations/0008-script-versions';
 import * as cases from './migrations/0009-cases';
 import * as publicationNotices from './migrations/0013-publication-notices';
 import * as citizenSearch from './migrations/0014-citizen-search';
+import * as coaching from './migrations/0016-coaching';
 import * as scriptEditor from './migrations/0012-script-editor';
 import * as policies from './migrations/0018-policies';
 import type { Database } from './schema';
@@ -154,6 +155,7 @@ const migrations: Record<string, Migration> = {
   '0011-provenance': provenance,
   '0013-publication-notices': publicationNotices,
   '0014-citizen-search': citizenSearch,
+  '0016-coaching': coaching,
   '0012-script-editor': scriptEditor,
   '0018-policies': policies,
 };

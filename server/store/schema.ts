@@ -181,6 +181,13 @@ export interface MessageTable {
   attempts: Generated<number>;
   /** When the next delivery attempt is due (outbound, while queued). */
   next_attempt_at: number | null;
+  /** Migration 0016: a reply held for approval (pending → approved | edited | rejected). */
+  approval_state: Generated<string | null>;
+  approval_because: Generated<string | null>;
+  approval_by: Generated<string | null>;
+  approval_reason: Generated<string | null>;
+  approval_original_text: Generated<string | null>;
+  approval_decided_at: Generated<number | null>;
 }
 
 export interface OfferTable {
@@ -211,6 +218,10 @@ export interface OutcomeTable {
   script_version: number | null;
   /** JSON `ScriptMove[]`: the steps taken. */
   script_path: string | null;
+  /** Migration 0016: null counts at once; a trainee's may be `pending_review` → `reviewed`. */
+  review_status: Generated<string | null>;
+  reviewed_by: Generated<string | null>;
+  reviewed_at: Generated<number | null>;
 }
 
 /** A knowledge answer version an outcome rests on (migration 0011). */
@@ -698,6 +709,61 @@ export interface PolicyDigestTable {
   content: string;
 }
 
+/** Migration 0016. */
+export interface WhisperTable {
+  id: string;
+  agent_id: string;
+  contact_id: string;
+  from_id: string;
+  text: string;
+  at: number;
+}
+
+export interface CoachingSettingsTable {
+  id: number;
+  /** JSON array of segment codes. */
+  approval_segments: string;
+  trainee_outcomes_need_review: number;
+  updated_by: string | null;
+  updated_at: number | null;
+}
+
+export interface TraineePlanTable {
+  user_id: string;
+  requires_approval: number;
+  updated_by: string;
+  updated_at: number;
+}
+
+export interface EvaluationFormTable {
+  id: string;
+  title: string;
+  pass_percent: number;
+  /** JSON: EvaluationSection[]. */
+  sections: string;
+  version: number;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+export interface EvaluationTable {
+  id: string;
+  form_id: string;
+  form_version: number;
+  form_title: string;
+  contact_id: string;
+  agent_id: string;
+  evaluator_id: string;
+  /** JSON: EvaluationAnswer[]. */
+  answers: string;
+  /** JSON: EvaluationScore. */
+  score: string;
+  comment: string;
+  created_at: number;
+  acknowledged_at: number | null;
+  acknowledgement_note: string | null;
+}
+
 export interface Database {
   teams: TeamTable;
   users: UserTable;
@@ -757,4 +823,9 @@ export interface Database {
   policy_feedback: PolicyFeedbackTable;
   policy_public_questions: PolicyPublicQuestionTable;
   policy_digests: PolicyDigestTable;
+  whispers: WhisperTable;
+  coaching_settings: CoachingSettingsTable;
+  trainee_plans: TraineePlanTable;
+  evaluation_forms: EvaluationFormTable;
+  evaluations: EvaluationTable;
 }

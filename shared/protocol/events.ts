@@ -38,6 +38,18 @@ import { NoticeAcknowledgedSchema, PublicationNoticeSchema } from '../schemas/pu
 import { QueueMetricsStateSchema } from '../schemas/queue-metrics';
 import { QueueStateSchema } from '../schemas/queue-state';
 import { MonitorSnapshotSchema } from '../schemas/views';
+import {
+  ApprovalDecidedSchema,
+  DecideApprovalSchema,
+  PendingApprovalSchema,
+  SendWhisperSchema,
+  WhisperSchema,
+} from '../schemas/coaching';
+import {
+  AcknowledgeEvaluationSchema,
+  EvaluationSchema,
+  SubmitEvaluationSchema,
+} from '../schemas/evaluation';
 import type { RoleSchema } from '../schemas/common';
 import type { Ack } from './ack';
 
@@ -255,6 +267,36 @@ export const commands = {
     result: z.object({ agentId: IdSchema }),
     roles: ['trainer', 'lead', 'admin'],
   }),
+  /**
+   * A trainer (for a trainee) or a lead tells the agent something about a conversation they
+   * hold; only the agent and those following them see it, never the citizen.
+   */
+  'whisper:send': command({
+    payload: SendWhisperSchema,
+    result: WhisperSchema,
+    roles: ['trainer', 'lead', 'admin'],
+  }),
+  /**
+   * Approve (possibly edited) or reject a reply held for approval. Exactly one decision wins;
+   * a second approver gets `conflict`. Trainers decide on trainees' replies only.
+   */
+  'approval:decide': command({
+    payload: DecideApprovalSchema,
+    result: ApprovalDecidedSchema,
+    roles: ['trainer', 'lead', 'admin'],
+  }),
+  /** Score a conversation on an evaluation form, live or afterwards (trainers: trainees only). */
+  'evaluation:submit': command({
+    payload: SubmitEvaluationSchema,
+    result: EvaluationSchema,
+    roles: ['trainer', 'lead', 'admin'],
+  }),
+  /** The evaluated agent acknowledges the result. */
+  'evaluation:acknowledge': command({
+    payload: AcknowledgeEvaluationSchema,
+    result: EvaluationSchema,
+    roles: ['agent'],
+  }),
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -348,6 +390,14 @@ export const facts = {
    * of the owning units, whose open reports refetch.
    */
   'policy:activity': z.object({ policyIds: z.array(IdSchema), at: z.number().int() }),
+  /** A whisper about a held conversation; to that agent and whoever follows them. */
+  'whisper:received': WhisperSchema,
+  /** A reply waits for approval; to those who may decide (trainers for trainees, leads). */
+  'approval:requested': PendingApprovalSchema,
+  /** A held reply was decided; to the approvers, the agent and whoever follows them. */
+  'approval:decided': ApprovalDecidedSchema,
+  /** An evaluation was recorded or acknowledged; to the agent, the evaluator and monitors. */
+  'evaluation:changed': EvaluationSchema,
 } as const;
 
 export type FactName = keyof typeof facts;

@@ -2,6 +2,7 @@
  * REST endpoints: path, body and response schemas, shared by the Fastify routes and the client's
  * api-client. Reads serve TanStack Query; live changes arrive as socket facts (events.ts).
  */
+import { coachingEndpoints } from './coaching-http';
 import { z } from 'zod';
 import { AgentViewSchema } from '../schemas/agent';
 import {
@@ -537,4 +538,5 @@ export const endpoints = {
   },
   publicFaqFeedJson: { method: 'GET', path: '/faq/feed.json' },
   publicFaqFeedRss: { method: 'GET', path: '/faq/feed.xml' },
+  ...coachingEndpoints,
 } as const;

@@ -35,8 +35,17 @@ export type ContactSummary = z.infer<typeof ContactSummarySchema>;
 /**
  * Where an agent's reply is on its way to the citizen: `queued` until the channel's webhook takes
  * it (`sent`), `delivered` when the channel confirms, `failed` after the retries ran out.
+ * A reply that needs approval (docs/training.md) is `awaiting_approval` first: approved it
+ * becomes `queued`, rejected it stays `rejected` and never leaves.
  */
-export const DeliveryStatusSchema = z.enum(['queued', 'sent', 'delivered', 'failed']);
+export const DeliveryStatusSchema = z.enum([
+  'awaiting_approval',
+  'rejected',
+  'queued',
+  'sent',
+  'delivered',
+  'failed',
+]);
 export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
 
 export const MessageSchema = z.object({
@@ -50,6 +59,18 @@ export const MessageSchema = z.object({
   failureReason: z.string().nullable(),
   /** Who wrote an outbound message. */
   authorName: z.string().nullable(),
+  /**
+   * For a reply that waited for approval: who decided, how, and the agent's own words when the
+   * approver edited them. Absent for replies that needed none.
+   */
+  review: z
+    .object({
+      state: z.enum(['pending', 'approved', 'edited', 'rejected']),
+      byName: z.string().nullable(),
+      reason: z.string().nullable(),
+      originalText: z.string().nullable(),
+    })
+    .optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

@@ -30,6 +30,11 @@ export const OutcomeSchema = z.object({
   wrapupCode: z.string(),
   notes: z.string(),
   createdAt: EpochMsSchema,
+  /**
+   * A trainee's outcome when the coaching settings ask for review (docs/training.md): it counts
+   * in figures only once `reviewed`. Absent: it counts at once.
+   */
+  reviewStatus: z.enum(['pending_review', 'reviewed']).optional(),
 });
 export type Outcome = z.infer<typeof OutcomeSchema>;
 

@@ -32,6 +32,7 @@
  *   `POST /api/notices/:id/acknowledge` records it (once). `GET /api/notices/readership` holds one
  *   must-read notice read by nobody yet; `PUT /api/notices/:id/must-read` answers it changed.
  */
+import { coachingHandlers, resetCoachingMocks } from './coaching-handlers';
 import { http, HttpResponse } from 'msw';
 import type { QueueRoutingSettings } from '../../shared/schemas/queue-routing';
 import type { LoginBody, User } from '../../shared/schemas/user';
@@ -157,6 +158,7 @@ export function resetMockState(): void {
   state.notices = deskNotices();
   resetCitizenMockState();
   resetScriptMocks();
+  resetCoachingMocks();
 }
 
 function findAnswer(id: unknown): AnswerDetail | undefined {
@@ -191,6 +193,7 @@ function errorBody(code: string, message: string) {
 export const handlers = [
   ...citizenHandlers,
   ...policyHandlers,
+  ...coachingHandlers,
   http.post('*/api/auth/login', async ({ request }) => {
     const body = (await request.json()) as LoginBody;
     if (body.username === 'offline') return HttpResponse.error();

@@ -17,7 +17,11 @@ export type AuditAction =
   | 'handoff.acknowledged'
   | 'handoff.returned'
   | 'handoff.bounced'
-  | 'personal_data.viewed';
+  | 'personal_data.viewed'
+  | 'reply.decided'
+  | 'trainee.plan_changed'
+  | 'coaching.settings_changed'
+  | 'evaluation.recorded';
 
 export interface AuditEntry {
   at: number;

@@ -158,6 +158,7 @@ export async function loadMessages(
   let query = db
     .selectFrom('messages')
     .leftJoin('users', 'users.id', 'messages.author_id')
+    .leftJoin('users as approvers', 'approvers.id', 'messages.approval_by')
     .select([
       'messages.id',
       'messages.direction',
@@ -166,6 +167,10 @@ export async function loadMessages(
       'messages.delivery_status',
       'messages.failure_reason',
       'users.display_name as author_name',
+      'messages.approval_state',
+      'messages.approval_reason',
+      'messages.approval_original_text',
+      'approvers.display_name as approver_name',
     ]);
   if (filter.contactId) query = query.where('messages.contact_id', '=', filter.contactId);
   if (filter.ids) query = query.where('messages.id', 'in', filter.ids);
@@ -178,5 +183,16 @@ export async function loadMessages(
     deliveryStatus: row.delivery_status as DeliveryStatus | null,
     failureReason: row.failure_reason,
     authorName: row.author_name,
+    // A reply held for approval (docs/training.md) carries how it was decided.
+    ...(row.approval_state
+      ? {
+          review: {
+            state: row.approval_state as NonNullable<Message['review']>['state'],
+            byName: row.approver_name,
+            reason: row.approval_reason,
+            originalText: row.approval_original_text,
+          },
+        }
+      : {}),
   }));
 }

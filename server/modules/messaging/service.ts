@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CommandPayload } from '../../../shared/protocol/events';
-import type { Channel } from '../../../shared/schemas/common';
+import type { Channel, SegmentCode } from '../../../shared/schemas/common';
 import { MessageSchema, type DeliveryStatus, type Message } from '../../../shared/schemas/contact';
 import { rooms } from '../../realtime/rooms';
 import type { Database } from '../../store/schema';
@@ -9,6 +9,7 @@ import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
 import { runOnce } from '../command-results';
 import { loadMessages } from '../conversations/repository';
+import { approvalNeedFor, approverRooms, loadPendingApprovals } from '../coaching/repository';
 import { retryDelayMs, type ChannelGateway } from './gateway';
 
 const DELIVERIES_PER_SWEEP = 50;
@@ -31,6 +32,7 @@ export class MessagingService {
   async send(agentId: string, input: CommandPayload<'message:send'>): Promise<Message> {
     const { db, clock } = this.ctx;
     const now = clock.now();
+    let heldBecause = null as 'trainee' | 'segment' | null;
     const { result: message, isFirst } = await runOnce(
       db,
       {
@@ -55,6 +57,10 @@ export class MessagingService {
         if (contact.channel === 'voice') {
           throw new AppError('conflict', 'A voice call has no text replies.');
         }
+        // A trainee's reply, or one to a segment that asks for it, waits for approval: stored
+        // now (the ack still means "durable"), sent only once an approver lets it go.
+        const need = await approvalNeedFor(trx, agentId, contact.segment as SegmentCode);
+        heldBecause = need.isNeeded ? need.because : null;
         const id = randomUUID();
         await trx
           .insertInto('messages')
@@ -65,8 +71,10 @@ export class MessagingService {
             text: input.text,
             at: now,
             author_id: agentId,
-            delivery_status: 'queued',
-            next_attempt_at: now,
+            delivery_status: need.isNeeded ? 'awaiting_approval' : 'queued',
+            next_attempt_at: need.isNeeded ? null : now,
+            approval_state: need.isNeeded ? 'pending' : null,
+            approval_because: need.isNeeded ? need.because : null,
           })
           .execute();
         const [inserted] = await loadMessages(trx, { ids: [id] });
@@ -76,6 +84,15 @@ export class MessagingService {
     );
     if (!isFirst) return message;
     this.publishAdded(agentId, input.contactId, message);
+    if (heldBecause !== null) {
+      const [pending] = await loadPendingApprovals(db, {
+        onlyTrainees: false,
+        messageIds: [message.id],
+      });
+      if (pending)
+        this.ctx.publisher.publish(approverRooms(heldBecause), 'approval:requested', pending);
+      return message;
+    }
     void this.deliverDue();
     return message;
   }

@@ -30,6 +30,7 @@ export async function loadOutcomeRecords(
       'outcomes.script_id',
       'outcomes.script_version',
       'outcomes.script_path',
+      'outcomes.review_status',
       'users.display_name as agent_name',
     ]);
   if (filter.agentId) query = query.where('outcomes.agent_id', '=', filter.agentId);
@@ -84,6 +85,9 @@ export async function loadOutcomeRecords(
           wrapupCode: row.wrapup_code,
           notes: row.notes,
           createdAt: row.created_at,
+          ...(row.review_status === 'pending_review' || row.review_status === 'reviewed'
+            ? { reviewStatus: row.review_status }
+            : {}),
         },
         followUp: followUp
           ? {

@@ -17,6 +17,7 @@ import { recordPolicyFeedback } from '../policy-feedback/service';
 import { publishPolicyActivity } from '../reports/activity';
 import { insertOutcomeSources, resolveProvenance, scriptColumns } from './provenance';
 import { loadOutcomeRecords } from './repository';
+import { outcomeReviewStatusFor } from '../coaching/repository';
 
 type LogOutcome = CommandPayload<'outcome:log'>;
 
@@ -103,6 +104,8 @@ export class OutcomeService {
             notes: input.notes,
             created_at: now,
             ...scriptColumns(provenance),
+            // A trainee's outcome may have to be reviewed before it counts (docs/training.md).
+            review_status: await outcomeReviewStatusFor(trx, agentId),
           })
           .execute();
         await insertOutcomeSources(trx, outcomeId, provenance.answers);

@@ -68,6 +68,7 @@ function ConversationWorkspace({
         channel: conversation.contact.channel,
         appendToReply: (text) => appendToReplyDraft(conversation.contact.id, text),
       })}
+      {slots.renderConversationCoaching?.(conversation.contact.id)}
       <SimpleGrid cols={2} spacing="md">
         <Stack gap="xs">
           <Transcript messages={conversation.messages} pending={pendingReplies} maxHeight={200} />

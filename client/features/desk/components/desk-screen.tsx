@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Box, Button, Center, Loader, Text } from '@mantine/core';
+import { ActionIcon, Alert, Box, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconKeyboard } from '@tabler/icons-react';
 import { useRef, useState, type ReactNode } from 'react';
@@ -64,6 +64,10 @@ export interface DeskSlots {
   }) => ReactNode;
   /** Shown in the wrap-up form under the notes (policy understanding feedback). */
   renderWrapupExtras?: (contactId: string) => ReactNode;
+  /** Beside each held conversation: what a trainer or lead whispered about it. */
+  renderConversationCoaching?: (contactId: string) => ReactNode;
+  /** Shown in the left pane under my work: my evaluations to read and acknowledge. */
+  evaluations?: ReactNode;
 }
 
 function CallerPane({ renderCasePanel }: Pick<DeskSlots, 'renderCasePanel'>) {
@@ -202,7 +206,17 @@ export function DeskScreen({ frame, slots = {} }: { frame: FrameProps; slots?: D
             acceptingOfferId={accept.isPending ? (accept.variables ?? null) : null}
             onAccept={acceptOffer}
             onReject={setRejecting}
-            followUps={slots.followUps}
+            followUps={
+              slots.evaluations === undefined ? (
+                slots.followUps
+              ) : (
+                // Evaluations to acknowledge come first: they wait on the agent.
+                <Stack gap="md">
+                  {slots.evaluations}
+                  {slots.followUps}
+                </Stack>
+              )
+            }
           />
         </Box>
         <Box component="section" aria-labelledby={CONVERSATION_TITLE_ID} style={paneStyle}>

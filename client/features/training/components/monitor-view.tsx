@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Alert,
   Badge,
@@ -25,11 +25,54 @@ import { errorText } from '../../../lib/error-text';
 import { useLiveStore } from '../../../stores/live-store';
 import { useMonitor } from '../api/training-queries';
 
+/** What the app slots into the monitor from coaching (whispers, approvals, plan, evaluations). */
+export interface MonitorSlots {
+  /** Beside the watched conversation: whispers to the agent, its replies awaiting approval. */
+  renderConversationCoaching?: (args: {
+    agentId: string;
+    agentName: string;
+    contactId: string;
+  }) => ReactNode;
+  /**
+   * Under the outcomes: the agent's plan and evaluations. `conversation` is the one in front, or
+   * else the last one they closed (to score afterwards).
+   */
+  renderAgentCoaching?: (args: {
+    agentId: string;
+    agentName: string;
+    isTrainee: boolean;
+    conversation: { contactId: string; reference: string } | null;
+  }) => ReactNode;
+}
+
 /**
  * A read-only mirror of one agent's work: their conversation (header, transcript, script, caller)
- * and the outcomes they log, live. Nothing here can change their work.
+ * and the outcomes they log, live. Nothing here can change their work; coaching (whispers,
+ * approvals, evaluations) comes through `slots` and goes through its own commands.
  */
-export function MonitorView({ agentId, onStop }: { agentId: string; onStop: () => void }) {
+function inFront(
+  monitor: {
+    conversations: { contact: { id: string; reference: string } }[];
+    outcomes: { contact: { id: string; reference: string } }[];
+  },
+  watchedContactId: string | null,
+): { contactId: string; reference: string } | null {
+  const contact =
+    monitor.conversations.find((c) => c.contact.id === watchedContactId)?.contact ??
+    monitor.conversations[0]?.contact ??
+    monitor.outcomes[0]?.contact;
+  return contact === undefined ? null : { contactId: contact.id, reference: contact.reference };
+}
+
+export function MonitorView({
+  agentId,
+  onStop,
+  slots = {},
+}: {
+  agentId: string;
+  onStop: () => void;
+  slots?: MonitorSlots;
+}) {
   const { t } = useTranslation();
   const monitorQuery = useMonitor(agentId);
   const agent = useLiveStore((state) => state.agents[agentId]);
@@ -133,9 +176,16 @@ export function MonitorView({ agentId, onStop }: { agentId: string; onStop: () =
                         <ScriptPanel script={conversation.script} />
                       </SimpleGrid>
                     </Stack>
-                    <Paper withBorder p="sm" radius="sm" bg="gray.0">
-                      <CallerContextPanel caller={conversation.caller} />
-                    </Paper>
+                    <Stack gap="sm">
+                      {slots.renderConversationCoaching?.({
+                        agentId,
+                        agentName: name,
+                        contactId: conversation.contact.id,
+                      })}
+                      <Paper withBorder p="sm" radius="sm" bg="gray.0">
+                        <CallerContextPanel caller={conversation.caller} />
+                      </Paper>
+                    </Stack>
                   </Box>
                 </Tabs.Panel>
               ))}
@@ -147,6 +197,12 @@ export function MonitorView({ agentId, onStop }: { agentId: string; onStop: () =
             </Text>
             <OutcomeList records={monitor.outcomes} testId="monitor-outcomes" />
           </section>
+          {slots.renderAgentCoaching?.({
+            agentId,
+            agentName: name,
+            isTrainee: agent?.isTrainee ?? false,
+            conversation: inFront(monitor, watchedContactId),
+          })}
         </>
       )}
     </Stack>

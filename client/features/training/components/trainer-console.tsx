@@ -1,14 +1,20 @@
 import { Alert, Box, Button, Center, Loader, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppFrame, type FrameProps } from '../../../components/app-frame';
 import { errorText } from '../../../lib/error-text';
 import { useTrainees } from '../api/training-queries';
-import { MonitorView } from './monitor-view';
+import { MonitorView, type MonitorSlots } from './monitor-view';
 import { TraineeList } from './trainee-list';
 
+/** What the app slots into the trainer console from coaching. */
+export interface TrainerSlots extends MonitorSlots {
+  /** Under the trainees: every reply waiting for this approver. */
+  approvals?: ReactNode;
+}
+
 /** Trainees on the left; the chosen one's work mirrored, read-only, on the right. */
-export function TrainerConsole({ frame }: { frame: FrameProps }) {
+export function TrainerConsole({ frame, slots = {} }: { frame: FrameProps; slots?: TrainerSlots }) {
   const { t } = useTranslation();
   const trainees = useTrainees();
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -48,6 +54,7 @@ export function TrainerConsole({ frame }: { frame: FrameProps }) {
           p="sm"
         >
           {list}
+          {slots.approvals !== undefined && <Box mt="md">{slots.approvals}</Box>}
         </Box>
         <Box style={{ overflowY: 'auto', minHeight: 0 }} p="sm">
           {selectedId === null ? (
@@ -55,7 +62,12 @@ export function TrainerConsole({ frame }: { frame: FrameProps }) {
               <Text c="dimmed">{t('training.selectPrompt')}</Text>
             </Center>
           ) : (
-            <MonitorView key={selectedId} agentId={selectedId} onStop={() => setSelectedId(null)} />
+            <MonitorView
+              key={selectedId}
+              agentId={selectedId}
+              onStop={() => setSelectedId(null)}
+              slots={slots}
+            />
           )}
         </Box>
       </Box>

@@ -1,0 +1,270 @@
+import {
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { scoreEvaluation } from '../../../../shared/domain/evaluation-scoring';
+import type {
+  Evaluation,
+  EvaluationForm,
+  EvaluationScore,
+} from '../../../../shared/schemas/evaluation';
+import { errorText } from '../../../lib/error-text';
+import { formatTime } from '../../../lib/format';
+import { useEvaluationForms, useEvaluations, useSubmitEvaluation } from '../api/coaching-queries';
+
+const NOT_APPLICABLE = 'na';
+
+/** The score in words and colour together. */
+export function ScoreLine({ score }: { score: EvaluationScore }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={6} wrap="wrap">
+      <Badge
+        color={score.isPassed ? 'teal' : 'red'}
+        variant="light"
+        data-testid="evaluation-result"
+      >
+        {score.isPassed ? t('coaching.evaluation.passed') : t('coaching.evaluation.notPassed')}
+      </Badge>
+      <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
+        {t('coaching.evaluation.score', {
+          percent: score.percent,
+          points: score.points,
+          max: score.maxPoints,
+        })}
+      </Text>
+      {score.failedCriticalIds.length > 0 && (
+        <Text size="xs" c="red.8">
+          {t('coaching.evaluation.failedCritical', {
+            questions: score.failedCriticalIds.join(', '),
+          })}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+function Scoring({
+  form,
+  contactId,
+  reference,
+  onDone,
+}: {
+  form: EvaluationForm;
+  contactId: string;
+  reference: string;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const submit = useSubmitEvaluation();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [comment, setComment] = useState('');
+  const answers = form.sections.flatMap((section) =>
+    section.questions.flatMap((question) => {
+      const value = values[question.id];
+      if (value === undefined) return [];
+      return [{ questionId: question.id, value: value === NOT_APPLICABLE ? null : Number(value) }];
+    }),
+  );
+  const scored = scoreEvaluation(form, answers);
+  return (
+    <Stack gap="xs" data-testid="evaluation-scoring">
+      {form.sections.map((section) => (
+        <div key={section.id}>
+          <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+            {section.title}
+          </Text>
+          {section.questions.map((question) => (
+            <Group key={question.id} justify="space-between" wrap="nowrap" gap="xs" py={2}>
+              <Text size="sm">
+                {question.text}{' '}
+                {question.isCritical && (
+                  <Badge size="xs" color="red" variant="outline">
+                    {t('coaching.evaluation.critical')}
+                  </Badge>
+                )}
+              </Text>
+              <SegmentedControl
+                size="xs"
+                value={values[question.id] ?? ''}
+                onChange={(value) => setValues({ ...values, [question.id]: value })}
+                data={[
+                  ...Array.from({ length: question.scaleMax + 1 }, (_, mark) => ({
+                    value: String(mark),
+                    label: String(mark),
+                  })),
+                  ...(question.allowsNotApplicable
+                    ? [{ value: NOT_APPLICABLE, label: t('coaching.evaluation.notApplicable') }]
+                    : []),
+                ]}
+                data-testid={`evaluation-question-${question.id}`}
+              />
+            </Group>
+          ))}
+        </div>
+      ))}
+      {scored.ok ? (
+        <ScoreLine score={scored.score} />
+      ) : (
+        <Text size="xs" c="dimmed">
+          {t('coaching.evaluation.incomplete')}
+        </Text>
+      )}
+      <Textarea
+        size="xs"
+        autosize
+        minRows={2}
+        maxLength={2000}
+        label={t('coaching.evaluation.comment')}
+        value={comment}
+        onChange={(event) => setComment(event.currentTarget.value)}
+        data-testid="evaluation-comment"
+      />
+      <Group justify="flex-end" gap="xs">
+        <Button size="compact-sm" variant="subtle" color="gray" onClick={onDone}>
+          {t('coaching.evaluation.cancel')}
+        </Button>
+        <Button
+          size="compact-sm"
+          disabled={!scored.ok}
+          loading={submit.isPending}
+          onClick={() =>
+            submit.mutate(
+              { formId: form.id, contactId, answers, comment: comment.trim() },
+              {
+                onSuccess: () => {
+                  notifications.show({
+                    color: 'teal',
+                    message: t('coaching.evaluation.saved', { reference }),
+                  });
+                  onDone();
+                },
+                onError: (error) =>
+                  notifications.show({
+                    color: 'red',
+                    message: t('coaching.evaluation.failed', { message: errorText(error, t) }),
+                  }),
+              },
+            )
+          }
+          data-testid="evaluation-submit"
+        >
+          {t('coaching.evaluation.submit')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function EvaluationRow({ evaluation }: { evaluation: Evaluation }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Paper component="li" withBorder p="xs" radius="sm" data-testid="evaluation-row">
+      <Text size="xs" c="dimmed">
+        {t('coaching.evaluation.line', {
+          form: evaluation.formTitle,
+          reference: evaluation.reference,
+          name: evaluation.evaluatorName,
+        })}{' '}
+        · {formatTime(evaluation.createdAt, i18n.language)}
+      </Text>
+      <ScoreLine score={evaluation.score} />
+      <Text size="xs" c={evaluation.acknowledgedAt === null ? 'orange.9' : 'teal.8'}>
+        {evaluation.acknowledgedAt === null
+          ? t('coaching.evaluation.awaitingAcknowledgement')
+          : `${t('coaching.evaluation.acknowledged')} ${formatTime(evaluation.acknowledgedAt, i18n.language)}`}
+      </Text>
+    </Paper>
+  );
+}
+
+/**
+ * Scoring one conversation of the followed agent (live or afterwards) on a form, with the score
+ * computed as the trainer answers; below, the agent's earlier evaluations.
+ */
+export function EvaluationPanel({
+  agentId,
+  conversation,
+}: {
+  agentId: string;
+  conversation: { contactId: string; reference: string } | null;
+}) {
+  const { t } = useTranslation();
+  const forms = useEvaluationForms();
+  const evaluations = useEvaluations(agentId);
+  const [formId, setFormId] = useState<string | null>(null);
+  const [isScoring, setScoring] = useState(false);
+  const list = forms.data ?? [];
+  const form = list.find((candidate) => candidate.id === formId) ?? list[0];
+  return (
+    <Paper
+      withBorder
+      p="sm"
+      radius="sm"
+      component="section"
+      aria-label={t('coaching.evaluation.title')}
+      data-testid="evaluation-panel"
+    >
+      <Group justify="space-between" mb={6}>
+        <Text fw={650} size="sm">
+          {t('coaching.evaluation.title')}
+          {conversation !== null && ` · ${conversation.reference}`}
+        </Text>
+        {!isScoring && conversation !== null && form !== undefined && (
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => setScoring(true)}
+            data-testid="evaluation-start"
+          >
+            {t('coaching.evaluation.start')}
+          </Button>
+        )}
+      </Group>
+      {isScoring && conversation !== null && form !== undefined && (
+        <Stack gap="xs">
+          {list.length > 1 && (
+            <NativeSelect
+              size="xs"
+              label={t('coaching.evaluation.form')}
+              value={form.id}
+              onChange={(event) => setFormId(event.currentTarget.value)}
+              data={list.map((candidate) => ({ value: candidate.id, label: candidate.title }))}
+            />
+          )}
+          <Scoring
+            key={`${form.id}-${conversation.contactId}`}
+            form={form}
+            contactId={conversation.contactId}
+            reference={conversation.reference}
+            onDone={() => setScoring(false)}
+          />
+        </Stack>
+      )}
+      <Text size="xs" fw={600} c="dimmed" mt="xs" mb={4}>
+        {t('coaching.evaluation.history')}
+      </Text>
+      {(evaluations.data ?? []).length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('coaching.evaluation.none')}
+        </Text>
+      ) : (
+        <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+          {(evaluations.data ?? []).slice(0, 5).map((evaluation) => (
+            <EvaluationRow key={evaluation.id} evaluation={evaluation} />
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
