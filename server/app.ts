@@ -30,6 +30,7 @@ import {
 } from './realtime/socket-server';
 import { seedDemoUnits } from './seed/calendar-seed';
 import { seedDemoUnitStaff } from './seed/unit-staff';
+import { seedDemoTeams } from './seed/teams-seed';
 import { seedDemoCannedResponses } from './seed/canned-responses-seed';
 import { seedDemoKnowledge } from './seed/knowledge-seed';
 import { ensureAdministrator, seedBaseData, seedDemoData } from './seed/seed';
@@ -87,6 +88,7 @@ export async function createApplication(
     if (await seedDemoData(store.db, clock.now())) log.info('demo organisation seeded');
     if (await seedDemoUnits(store.db, clock.now())) log.info('demo units seeded (WITA, WIT)');
     if (await seedDemoUnitStaff(store.db, clock.now())) log.info('demo unit staff seeded');
+    if (await seedDemoTeams(store.db, clock.now())) log.info('demo second team seeded');
     if (await seedDemoKnowledge(store.db, clock.now())) log.info('demo knowledge base seeded');
     if (await seedDemoCannedResponses(store.db, clock.now())) {
       log.info('demo canned responses seeded');

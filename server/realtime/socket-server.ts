@@ -88,6 +88,8 @@ export function attachRealtime(io: TanggapServer, services: Services): void {
     void socket.join(rooms.user(user.id));
     if (user.role === 'agent') void socket.join(rooms.agents);
     if (user.role === 'lead' || user.role === 'admin') void socket.join(rooms.leads);
+    if (user.role === 'lead' && user.teamId) void socket.join(rooms.teamLeads(user.teamId));
+    if (user.role === 'admin') void socket.join(rooms.admins);
     if (user.role === 'trainer') void socket.join(rooms.trainers);
     if (user.role === 'agent') {
       presence

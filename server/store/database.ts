@@ -20,6 +20,7 @@ import * as cases from './migrations/0009-cases';
 import * as publicationNotices from './migrations/0013-publication-notices';
 import * as citizenSearch from './migrations/0014-citizen-search';
 import * as scriptEditor from './migrations/0012-script-editor';
+import * as teamLead from './migrations/0015-team-lead';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -114,6 +115,7 @@ const migrations: Record<string, Migration> = {
   '0013-publication-notices': publicationNotices,
   '0014-citizen-search': citizenSearch,
   '0012-script-editor': scriptEditor,
+  '0015-team-lead': teamLead,
 };
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */

@@ -39,6 +39,7 @@ import { QueueStateSchema } from '../schemas/queue-state';
 import { MonitorSnapshotSchema } from '../schemas/views';
 import type { RoleSchema } from '../schemas/common';
 import type { Ack } from './ack';
+import { teamLeadCommands, teamLeadFacts } from './team-lead-events';
 
 type Role = z.infer<typeof RoleSchema>;
 
@@ -235,6 +236,7 @@ export const commands = {
     result: z.object({ agentId: IdSchema }),
     roles: ['trainer', 'lead', 'admin'],
   }),
+  ...teamLeadCommands,
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -323,6 +325,7 @@ export const facts = {
   'notice:changed': PublicationNoticeSchema,
   /** An agent acknowledged a notice; to their own tabs, their leads and administrators. */
   'notice:acknowledged': NoticeAcknowledgedSchema,
+  ...teamLeadFacts,
 } as const;
 
 export type FactName = keyof typeof facts;
