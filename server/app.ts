@@ -19,6 +19,8 @@ import { QueueStateService } from './modules/queue-state/service';
 import { RoutingService } from './modules/routing/service';
 import type { Services } from './modules/services';
 import { SupervisionService } from './modules/supervision/service';
+import { LeadAlertService } from './modules/team-lead/alerts-service';
+import { TeamLeadService } from './modules/team-lead/service';
 import { TransferService } from './modules/transfers/service';
 import { VoiceService } from './modules/voice/service';
 import { createPublisher, type Publisher } from './realtime/publisher';
@@ -139,6 +141,13 @@ export async function createApplication(
   );
   const inbound = new InboundService(ctx, routing, queueState, messaging);
   const cases = new CaseService(ctx);
+  const leadAlerts = new LeadAlertService(ctx, queueState);
+  // A queue crossing its threshold is told to its leads within a second of the change.
+  queueState.onChange(() => {
+    leadAlerts
+      .requestScan()
+      .catch((error: unknown) => log.warn({ err: error }, 'lead alert scan failed'));
+  });
   late.inbound = inbound;
   late.messaging = messaging;
   const services: Services = {
@@ -158,6 +167,7 @@ export async function createApplication(
     queueMetrics,
     voice: new VoiceService(ctx, routing, queueState),
     cases,
+    teamLead: new TeamLeadService(ctx, routing, queueState, leadAlerts),
   };
 
   const http = await createHttpServer({
@@ -198,6 +208,8 @@ export async function createApplication(
         startIntervalJob('queue-metrics', 1000, () => queueMetrics.tick(), log),
         // Case clocks: warnings, breaches, escalations and unacknowledged hand-offs.
         startIntervalJob('case-clocks', config.caseScanMs, () => cases.scan(), log),
+        // Lead alerts whose condition began or ended without a queue change (time passing).
+        startIntervalJob('lead-alerts', 1000, () => leadAlerts.requestScan(), log),
       ];
       if (config.isSimulatorOn) {
         // The demo's telephony: simulated callers are answered, held, hang up or give up waiting.
@@ -241,6 +253,7 @@ export async function createApplication(
       await queueState.settled();
       await messaging.settled();
       await queueMetrics.settled();
+      await leadAlerts.settled();
       await store.close();
     },
   };

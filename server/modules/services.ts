@@ -12,6 +12,7 @@ import type { RoutingService } from './routing/service';
 import type { ScriptEditorService } from './scripts/editor-service';
 import type { ScriptService } from './scripts/service';
 import type { SupervisionService } from './supervision/service';
+import type { TeamLeadService } from './team-lead/service';
 import type { TransferService } from './transfers/service';
 import type { VoiceService } from './voice/service';
 
@@ -33,4 +34,6 @@ export interface Services {
   queueMetrics: QueueMetricsService;
   voice: VoiceService;
   cases: CaseService;
+  /** Team boundary actions: forced status, alerts, escalations, announcements. */
+  teamLead: TeamLeadService;
 }

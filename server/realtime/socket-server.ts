@@ -63,6 +63,7 @@ export function attachRealtime(io: TanggapServer, services: Services): void {
     transfers,
     scripts,
     cases,
+    teamLead,
     ctx,
   } = services;
 
@@ -165,6 +166,16 @@ export function attachRealtime(io: TanggapServer, services: Services): void {
     on('case:acknowledge-hand-off', (user, payload) => cases.acknowledgeHandOff(user, payload));
     on('case:return-hand-off', (user, payload) => cases.returnHandOff(user, payload));
     on('case:link-contact', (user, payload) => cases.linkContact(user, payload));
+    on('agent:force-status', (lead, payload) => teamLead.forceStatus(lead, payload));
+    on('alert:acknowledge', (lead, payload) => teamLead.alerts.acknowledge(lead, payload));
+    on('escalation:raise', (agent, payload) => teamLead.raiseEscalation(agent, payload));
+    on('escalation:answer', (lead, payload) => teamLead.answerEscalation(lead, payload));
+    on('escalation:join', (lead, payload) => teamLead.joinEscalation(lead, payload));
+    on('escalation:close', (user, payload) => teamLead.closeEscalation(user, payload));
+    on('announcement:publish', (lead, payload) => teamLead.publishAnnouncement(lead, payload));
+    on('announcement:acknowledge', (agent, payload) =>
+      teamLead.acknowledgeAnnouncement(agent, payload),
+    );
     on('monitor:start', async (viewer, { agentId }, s) => {
       // Join first: a fact published while the snapshot is read is then not missed (it may
       // arrive twice, and versions make the duplicate harmless).

@@ -91,7 +91,10 @@ export async function seedDemoTeams(db: Kysely<Database>, now: number): Promise<
     if (thresholds.length > 0) {
       await trx.insertInto('queue_alert_thresholds').values(thresholds).execute();
     }
-    await trx.insertInto('meta').values({ key: SEED_KEY, value: String(now) }).execute();
+    await trx
+      .insertInto('meta')
+      .values({ key: SEED_KEY, value: String(now) })
+      .execute();
     return true;
   });
 }

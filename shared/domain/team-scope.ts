@@ -54,9 +54,7 @@ export function overseesAgent(
 
 /** The teams with a lead that serve this queue; empty when none does (the queue is everyone's). */
 export function leadTeamsOfQueue(queueId: string, directory: TeamDirectory): string[] {
-  return (directory.queueTeams.get(queueId) ?? []).filter((id) =>
-    directory.teamsWithLeads.has(id),
-  );
+  return (directory.queueTeams.get(queueId) ?? []).filter((id) => directory.teamsWithLeads.has(id));
 }
 
 /** Whether the viewer watches this queue's figures and waiting contacts. */
