@@ -6,14 +6,21 @@ import { insertUser } from './seed';
 
 /**
  * A second demo team with its own lead and agents, so the team boundary is real in the demo: Tim
- * Layanan 1 (lead1) serves social assistance, civil registration and health; Tim Layanan 2
- * (lead2) taxation and education.
+ * Layanan 1 (lead1) serves social assistance, civil registration, health and taxation; Tim
+ * Layanan 2 (lead2) education.
  */
 export const DEMO_SECOND_TEAM = { id: 'team-layanan-2', name: 'Tim Layanan 2' };
 
 export const DEMO_TEAM_QUEUES: Record<string, string[]> = {
-  [DEMO_TEAM.id]: ['q-bansos-suara', 'q-bansos-digital', 'q-adminduk', 'q-kesehatan'],
-  [DEMO_SECOND_TEAM.id]: ['q-pajak-digital', 'q-pajak-suara', 'q-pendidikan'],
+  [DEMO_TEAM.id]: [
+    'q-bansos-suara',
+    'q-bansos-digital',
+    'q-adminduk',
+    'q-kesehatan',
+    'q-pajak-digital',
+    'q-pajak-suara',
+  ],
+  [DEMO_SECOND_TEAM.id]: ['q-pendidikan'],
 };
 
 export const DEMO_SECOND_TEAM_USERS: {
@@ -27,13 +34,13 @@ export const DEMO_SECOND_TEAM_USERS: {
     username: 'agent3',
     displayName: 'Yohanes Manurung',
     role: 'agent',
-    skills: { pajak: 4, pendidikan: 4, umum: 3 },
+    skills: { pendidikan: 4, umum: 3 },
   },
   {
     username: 'agent4',
     displayName: 'Nur Aini',
     role: 'agent',
-    skills: { pendidikan: 3, pajak: 2, umum: 2 },
+    skills: { pendidikan: 3, umum: 2 },
   },
 ];
 
