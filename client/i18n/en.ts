@@ -1,4 +1,5 @@
 import { casesEn } from './cases-en';
+import { teamLeadEn } from './team-lead-en';
 import { replyToolsEn } from './reply-tools-en';
 import { authoringEn, noticesEn } from './publications-en';
 import { citizensEn } from './citizens-en';
@@ -499,4 +500,5 @@ export const en: Translation = {
   citizens: citizensEn,
   outbox: outboxEn,
   scripts: scriptsEn,
+  teamLead: teamLeadEn,
 };

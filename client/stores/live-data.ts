@@ -426,7 +426,8 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
     case 'notice:published':
     case 'notice:changed':
     case 'notice:acknowledged':
-    // The team lead's alerts, escalations and announcements live in their queries (features/team-lead).
+      return data;
+    // The team lead's alerts, escalations and announcements live in their queries.
     case 'agent:status-forced':
     case 'alert:changed':
     case 'escalation:changed':

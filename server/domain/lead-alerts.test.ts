@@ -25,7 +25,7 @@ function facts(overrides: Partial<AlertFacts> = {}): AlertFacts {
 
 describe('queue over its threshold', () => {
   const threshold = { maxWaiting: 5, maxWaitMs: 3 * MINUTE };
-  it.each([
+  it.each<[number, number | null, boolean, string]>([
     [5, null, false, 'at the limit is not over'],
     [6, null, true, 'more waiting than allowed'],
     [1, NOW - 3 * MINUTE, false, 'waited exactly the limit'],
