@@ -16,6 +16,7 @@ import { knowledgeKeys } from '../features/desk/api/knowledge-queries';
 import { DeskScreen } from '../features/desk/components/desk-screen';
 import { authoringKeys } from '../features/knowledge/api/authoring-queries';
 import { KnowledgeAuthoringScreen } from '../features/knowledge/components/knowledge-authoring-screen';
+import { LeadMessages } from '../features/lead-messages/components/lead-messages';
 import { PublicationBanners } from '../features/publications/components/publication-banners';
 import { ReadershipPanel } from '../features/publications/components/readership-panel';
 import { useNoticeFacts } from '../features/publications/hooks/use-notice-facts';
@@ -151,7 +152,12 @@ function SignedInApp({ user }: { user: User }) {
               />
             ),
             followUps: <CaseBoard user={user} compact />,
-            banner: <PublicationBanners userId={user.id} />,
+            banner: (
+              <>
+                <PublicationBanners userId={user.id} />
+                <LeadMessages user={user} />
+              </>
+            ),
           }}
         />
       );
