@@ -1,4 +1,4 @@
-import { Badge, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadOverview } from '../../../../shared/schemas/team-lead';
@@ -68,6 +68,13 @@ export function TeamWallboard({ isAdmin }: { isAdmin: boolean }) {
   const team = isAdmin ? teams.find((candidate) => candidate.id === chosen) : teams[0];
   // An administrator's "all teams" is the whole floor; a lead without a team also sees it all.
   const queueIds = team?.queueIds;
+  if (overview.isPending) {
+    return (
+      <Group data-testid="team-wallboard-loading">
+        <Loader size="sm" aria-label={t('app.loading')} />
+      </Group>
+    );
+  }
   const title = team
     ? t('teamLead.wallboardOf', { team: team.name })
     : t('teamLead.wallboardOf', { team: t('teamLead.allTeams') });
