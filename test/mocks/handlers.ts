@@ -65,6 +65,7 @@ import {
 } from '../../client/testing/knowledge-fixtures';
 import { citizenHandlers, resetCitizenMockState } from './citizen-handlers';
 import { resetScriptMocks, scriptHandlers } from './script-handlers';
+import { resetTeamLeadMocks, teamLeadHandlers } from './team-lead-handlers';
 
 const knowledgeHits: KnowledgeHit[] = [
   {
@@ -156,6 +157,7 @@ export function resetMockState(): void {
   state.notices = deskNotices();
   resetCitizenMockState();
   resetScriptMocks();
+  resetTeamLeadMocks();
 }
 
 function findAnswer(id: unknown): AnswerDetail | undefined {
@@ -189,6 +191,7 @@ function errorBody(code: string, message: string) {
 
 export const handlers = [
   ...citizenHandlers,
+  ...teamLeadHandlers,
   http.post('*/api/auth/login', async ({ request }) => {
     const body = (await request.json()) as LoginBody;
     if (body.username === 'offline') return HttpResponse.error();

@@ -75,7 +75,7 @@ export function LeadConsole({
     );
   } else {
     body = (
-      <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 360px', height: '100%' }}>
+      <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 340px', height: '100%' }}>
         <Box style={{ overflowY: 'auto', minHeight: 0 }} p="sm">
           <Stack gap="md">
             <TeamWallboard isAdmin={frame.user.role === 'admin'} />
