@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { sendCommand, subscribeToFacts, type FactEvent } from '../../../lib/socket';
 import { aUser } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
-import { anAnnouncement, anEscalation } from '../../../../test/mocks/team-lead-handlers';
+import { anAnnouncement, anEscalation } from '../../../testing/team-lead-fixtures';
 import { LeadMessages } from './lead-messages';
 
 vi.mock('../../../lib/socket', () => ({ subscribeToFacts: vi.fn(), sendCommand: vi.fn() }));

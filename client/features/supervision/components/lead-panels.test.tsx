@@ -3,11 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { sendCommand, subscribeToFacts, type FactEvent } from '../../../lib/socket';
 import { renderWithProviders } from '../../../testing/render';
-import {
-  aLeadAlert,
-  anAnnouncement,
-  anEscalation,
-} from '../../../../test/mocks/team-lead-handlers';
+import { aLeadAlert, anAnnouncement, anEscalation } from '../../../testing/team-lead-fixtures';
 import { useLeadFacts } from '../hooks/use-lead-facts';
 import { AlertsPanel } from './alerts-panel';
 import { AnnouncementPanel } from './announcement-panel';
