@@ -97,8 +97,11 @@ describe('lead console in a browser', () => {
     const drawer = lead.getByTestId('follow-drawer');
     await drawer.waitFor();
     await expect.poll(() => drawer.textContent()).toContain('sudah tiga bulan');
+    // Let the drawer finish sliding in before the picture.
+    await lead.waitForTimeout(500);
     console.log(`e2e screenshot: ${await screenshot(lead, '44-lead-joins-conversation')}`);
     await lead.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
 
     // An announcement to the team: a banner on the desk until acknowledged; the lead sees who read.
     const panel = lead.getByTestId('announcement-panel');
@@ -125,6 +128,7 @@ describe('lead console in a browser', () => {
       .getByTestId('status-forced-banner')
       .filter({ hasText: 'Istirahat oleh Agus Prasetyo: Istirahat setelah penelepon sulit' })
       .waitFor();
+    await lead.getByRole('dialog').waitFor({ state: 'detached' });
     console.log(`e2e screenshot: ${await screenshot(lead, '46-lead-console-after')}`);
     console.log(`e2e screenshot: ${await screenshot(agent, '47-agent-status-changed-by-lead')}`);
   });
