@@ -23,6 +23,8 @@ import { QueueStateService } from './modules/queue-state/service';
 import { RoutingService } from './modules/routing/service';
 import type { Services } from './modules/services';
 import { SupervisionService } from './modules/supervision/service';
+import { LeadAlertService } from './modules/team-lead/alerts-service';
+import { TeamLeadService } from './modules/team-lead/service';
 import { TransferService } from './modules/transfers/service';
 import { VoiceService } from './modules/voice/service';
 import { createPublisher, type Publisher } from './realtime/publisher';
@@ -34,6 +36,7 @@ import {
 } from './realtime/socket-server';
 import { seedDemoUnits } from './seed/calendar-seed';
 import { seedDemoUnitStaff } from './seed/unit-staff';
+import { seedDemoTeams } from './seed/teams-seed';
 import { seedDemoCannedResponses } from './seed/canned-responses-seed';
 import { seedDemoKnowledge } from './seed/knowledge-seed';
 import { seedDemoPolicies } from './seed/policies-seed';
@@ -92,6 +95,7 @@ export async function createApplication(
     if (await seedDemoData(store.db, clock.now())) log.info('demo organisation seeded');
     if (await seedDemoUnits(store.db, clock.now())) log.info('demo units seeded (WITA, WIT)');
     if (await seedDemoUnitStaff(store.db, clock.now())) log.info('demo unit staff seeded');
+    if (await seedDemoTeams(store.db, clock.now())) log.info('demo second team seeded');
     if (await seedDemoKnowledge(store.db, clock.now())) log.info('demo knowledge base seeded');
     if (await seedDemoCannedResponses(store.db, clock.now())) {
       log.info('demo canned responses seeded');
@@ -143,6 +147,13 @@ export async function createApplication(
   );
   const inbound = new InboundService(ctx, routing, queueState, messaging);
   const cases = new CaseService(ctx);
+  const leadAlerts = new LeadAlertService(ctx, queueState);
+  // A queue crossing its threshold is told to its leads within a second of the change.
+  queueState.onChange(() => {
+    leadAlerts
+      .requestScan()
+      .catch((error: unknown) => log.warn({ err: error }, 'lead alert scan failed'));
+  });
   late.inbound = inbound;
   late.messaging = messaging;
   const services: Services = {
@@ -166,6 +177,7 @@ export async function createApplication(
     policyReports: new PolicyReportService(ctx),
     coaching: new CoachingService(ctx, routing, messaging),
     evaluations: new EvaluationService(ctx),
+    teamLead: new TeamLeadService(ctx, routing, queueState, leadAlerts),
   };
 
   const http = await createHttpServer({
@@ -213,6 +225,8 @@ export async function createApplication(
           () => services.policyReports.generateDueDigests(),
           log,
         ),
+        // Lead alerts whose condition began or ended without a queue change (time passing).
+        startIntervalJob('lead-alerts', 1000, () => leadAlerts.requestScan(), log),
       ];
       if (config.isSimulatorOn) {
         // The demo's telephony: simulated callers are answered, held, hang up or give up waiting.
@@ -256,6 +270,7 @@ export async function createApplication(
       await queueState.settled();
       await messaging.settled();
       await queueMetrics.settled();
+      await leadAlerts.settled();
       await store.close();
     },
   };

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   ];
   if (config.isDemo) {
     lines.push(
-      '  demo users: agent1, agent2, trainee1 (agents), lead1, trainer1, admin; password demo1234',
+      '  demo users: agent1, agent2, trainee1, agent3, agent4 (agents), lead1, lead2, trainer1, admin; password demo1234',
       `  inbound webhook key: ${config.inboundApiKey === DEMO_INBOUND_API_KEY ? DEMO_INBOUND_API_KEY : '(from INBOUND_API_KEY)'}`,
       `  simulator: ${config.isSimulatorOn ? `on, a contact every ~${Math.round(config.simulatorIntervalMs / 1000)} s` : 'off'}`,
     );

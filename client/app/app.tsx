@@ -31,6 +31,7 @@ import {
   DeskScreen,
   KnowledgeAuthoringScreen,
   LeadConsole,
+  LeadMessages,
   PoliciesScreen,
   PolicyFeedbackFields,
   PolicyPrompts,
@@ -212,7 +213,14 @@ function SignedInApp({ user }: { user: User }) {
                 <CaseBoard user={user} compact />
               </Loading>
             ),
-            banner: <PublicationBanners userId={user.id} />,
+            banner: (
+              <>
+                <PublicationBanners userId={user.id} />
+                <Loading inline>
+                  <LeadMessages user={user} />
+                </Loading>
+              </>
+            ),
             renderPolicyPrompts: (conversation) => (
               <Loading inline>
                 <PolicyPrompts {...conversation} />

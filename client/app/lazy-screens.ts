@@ -75,3 +75,6 @@ export const MyEvaluations = onDemand(() =>
 export const TraineePlanForm = onDemand(() =>
   import('../features/coaching/components/trainee-plan-form').then((m) => m.TraineePlanForm),
 );
+export const LeadMessages = onDemand(() =>
+  import('../features/lead-messages/components/lead-messages').then((m) => m.LeadMessages),
+);

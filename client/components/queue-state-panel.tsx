@@ -59,9 +59,23 @@ function AgentsByStatus({ counts }: { counts: Partial<Record<string, number>> })
 /**
  * Live queue figures. `compact` for the agent's side pane, `wallboard` for the lead console.
  */
-export function QueueStatePanel({ variant }: { variant: 'compact' | 'wallboard' }) {
+export function QueueStatePanel({
+  variant,
+  queueIds,
+}: {
+  variant: 'compact' | 'wallboard';
+  /** Only these queues (a team's), in this order; their agents are counted elsewhere. */
+  queueIds?: readonly string[];
+}) {
   const { t } = useTranslation();
-  const { queueState, isLoading, error } = useQueueState();
+  const { queueState: floor, isLoading, error } = useQueueState();
+  const queueState =
+    floor === null || queueIds === undefined
+      ? floor
+      : {
+          ...floor,
+          queues: queueIds.flatMap((id) => floor.queues.filter((q) => q.queueId === id)),
+        };
   const labels = useLabels();
   const waitText = useWaitText();
 
@@ -100,7 +114,7 @@ export function QueueStatePanel({ variant }: { variant: 'compact' | 'wallboard' 
             );
           })}
         </SimpleGrid>
-        <AgentsByStatus counts={queueState.agentsByStatus} />
+        {queueIds === undefined && <AgentsByStatus counts={queueState.agentsByStatus} />}
       </Stack>
     );
   }

@@ -1,4 +1,5 @@
 import { casesEn } from './cases-en';
+import { teamLeadEn } from './team-lead-en';
 import { replyToolsEn } from './reply-tools-en';
 import { authoringEn, noticesEn } from './publications-en';
 import { citizensEn } from './citizens-en';
@@ -505,4 +506,5 @@ export const en: Translation = {
   outbox: outboxEn,
   coaching: coachingEn,
   scripts: scriptsEn,
+  teamLead: teamLeadEn,
 };

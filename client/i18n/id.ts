@@ -2,6 +2,7 @@
  * Bahasa Indonesia, the default language. `en.ts` must have exactly these keys (the type
  * checker and i18n.test.ts both hold that line).
  */
+import { teamLeadId } from './team-lead-id';
 import { casesId } from './cases-id';
 import { replyToolsId } from './reply-tools-id';
 import { authoringId, noticesId } from './publications-id';
@@ -508,6 +509,7 @@ export const id = {
   outbox: outboxId,
   coaching: coachingId,
   scripts: scriptsId,
+  teamLead: teamLeadId,
 };
 
 /** The shape every language must have: the same keys, any words. */

@@ -439,6 +439,19 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
         applyDecidedMessage(messages, message),
       );
     }
+    // The team lead's alerts, escalations and announcements live in their queries.
+    case 'agent:status-forced':
+    case 'alert:changed':
+    case 'escalation:changed':
+    case 'announcement:published':
+    case 'announcement:acknowledged':
+      return data;
+    case 'conversation:left-team': {
+      // Another team's agent took it: it is no longer this lead's to see.
+      if (!(event.fact.contactId in data.board.contacts)) return data;
+      const { [event.fact.contactId]: _left, ...contacts } = data.board.contacts;
+      return { ...data, board: { ...data.board, contacts } };
+    }
     case 'message:status-changed': {
       const { contactId, messageId, deliveryStatus, failureReason } = event.fact;
       return updateConversations(data, contactId, (messages) =>

@@ -36,6 +36,7 @@ import { registerQueueMetricsRoutes } from '../modules/queue-state/handlers';
 import { registerScriptRoutes } from '../modules/scripts/handlers';
 import type { Services } from '../modules/services';
 import { registerSupervisionRoutes } from '../modules/supervision/handlers';
+import { registerTeamLeadRoutes } from '../modules/team-lead/handlers';
 import { registerVoiceRoutes } from '../modules/voice/handlers';
 import type { Store } from '../store/database';
 import { installErrorHandler, installNotFoundHandler } from './errors';
@@ -117,6 +118,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   registerPolicyRoutes(app, services);
   registerPublicFaqRoutes(app, services);
   registerCoachingRoutes(app, services);
+  registerTeamLeadRoutes(app, services);
   installNotFoundHandler(app, { isSpaServed: await serveClient(app, config.clientDir) });
   return app;
 }

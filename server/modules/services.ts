@@ -16,6 +16,7 @@ import type { RoutingService } from './routing/service';
 import type { ScriptEditorService } from './scripts/editor-service';
 import type { ScriptService } from './scripts/service';
 import type { SupervisionService } from './supervision/service';
+import type { TeamLeadService } from './team-lead/service';
 import type { TransferService } from './transfers/service';
 import type { VoiceService } from './voice/service';
 
@@ -42,4 +43,6 @@ export interface Services {
   policyReports: PolicyReportService;
   coaching: CoachingService;
   evaluations: EvaluationService;
+  /** Team boundary actions: forced status, alerts, escalations, announcements. */
+  teamLead: TeamLeadService;
 }

@@ -6,6 +6,9 @@ export const rooms = {
   agents: 'role:agents',
   leads: 'role:leads',
   trainers: 'role:trainers',
+  admins: 'role:admins',
+  /** The leads of one team: facts about that team's agents and work go here (and to admins). */
+  teamLeads: (teamId: string) => `team:${teamId}:leads`,
 } as const;
 
 export const everyoneWatchingQueues = [rooms.agents, rooms.leads, rooms.trainers];

@@ -66,6 +66,7 @@ export function attachRealtime(io: TanggapServer, services: Services): void {
     campaigns,
     coaching,
     evaluations,
+    teamLead,
     ctx,
   } = services;
 
@@ -91,6 +92,8 @@ export function attachRealtime(io: TanggapServer, services: Services): void {
     void socket.join(rooms.user(user.id));
     if (user.role === 'agent') void socket.join(rooms.agents);
     if (user.role === 'lead' || user.role === 'admin') void socket.join(rooms.leads);
+    if (user.role === 'lead' && user.teamId) void socket.join(rooms.teamLeads(user.teamId));
+    if (user.role === 'admin') void socket.join(rooms.admins);
     if (user.role === 'trainer') void socket.join(rooms.trainers);
     if (user.role === 'agent') {
       presence
@@ -171,6 +174,16 @@ export function attachRealtime(io: TanggapServer, services: Services): void {
     on('approval:decide', (approver, payload) => coaching.decide(approver, payload));
     on('evaluation:submit', (evaluator, payload) => evaluations.submit(evaluator, payload));
     on('evaluation:acknowledge', (agent, payload) => evaluations.acknowledge(agent, payload));
+    on('agent:force-status', (lead, payload) => teamLead.forceStatus(lead, payload));
+    on('alert:acknowledge', (lead, payload) => teamLead.alerts.acknowledge(lead, payload));
+    on('escalation:raise', (agent, payload) => teamLead.raiseEscalation(agent, payload));
+    on('escalation:answer', (lead, payload) => teamLead.answerEscalation(lead, payload));
+    on('escalation:join', (lead, payload) => teamLead.joinEscalation(lead, payload));
+    on('escalation:close', (user, payload) => teamLead.closeEscalation(user, payload));
+    on('announcement:publish', (lead, payload) => teamLead.publishAnnouncement(lead, payload));
+    on('announcement:acknowledge', (agent, payload) =>
+      teamLead.acknowledgeAnnouncement(agent, payload),
+    );
     on('monitor:start', async (viewer, { agentId }, s) => {
       // Join first: a fact published while the snapshot is read is then not missed (it may
       // arrive twice, and versions make the duplicate harmless).

@@ -163,7 +163,7 @@ export async function ensureAdministrator(
   return true;
 }
 
-async function insertUser(
+export async function insertUser(
   trx: Kysely<Database>,
   user: {
     username: string;

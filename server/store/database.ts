@@ -30,6 +30,7 @@ import * as citizenSearch from './migrations/0014-citizen-search';
 import * as coaching from './migrations/0016-coaching';
 import * as scriptEditor from './migrations/0012-script-editor';
 import * as policies from './migrations/0018-policies';
+import * as teamLead from './migrations/0015-team-lead';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -158,6 +159,7 @@ const migrations: Record<string, Migration> = {
   '0016-coaching': coaching,
   '0012-script-editor': scriptEditor,
   '0018-policies': policies,
+  '0015-team-lead': teamLead,
 };
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */

@@ -764,6 +764,74 @@ export interface EvaluationTable {
   acknowledgement_note: string | null;
 }
 
+export interface TeamQueueTable {
+  team_id: string;
+  queue_id: string;
+}
+
+export interface QueueAlertThresholdTable {
+  queue_id: string;
+  max_waiting: number | null;
+  max_wait_ms: number | null;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+export interface LeadAlertTable {
+  id: string;
+  condition_key: string;
+  open_key: string | null;
+  kind: string;
+  team_id: string | null;
+  subject_id: string;
+  subject_name: string;
+  /** JSON of the alert's figures when raised. */
+  detail: string;
+  raised_at: number;
+  cleared_at: number | null;
+  acknowledged_by: string | null;
+  acknowledged_at: number | null;
+}
+
+export interface AgentStatusChangeTable {
+  id: string;
+  agent_id: string;
+  changed_by: string;
+  from_presence: string;
+  to_presence: string;
+  reason: string;
+  changed_at: number;
+}
+
+export interface EscalationTable {
+  id: string;
+  team_id: string | null;
+  agent_id: string;
+  contact_id: string | null;
+  text: string;
+  status: string;
+  raised_at: number;
+  answer: string | null;
+  handled_by: string | null;
+  handled_at: number | null;
+  closed_at: number | null;
+  version: Generated<number>;
+}
+
+export interface AnnouncementTable {
+  id: string;
+  team_id: string | null;
+  text: string;
+  author_id: string;
+  published_at: number;
+}
+
+export interface AnnouncementAcknowledgementTable {
+  announcement_id: string;
+  agent_id: string;
+  acknowledged_at: number;
+}
+
 export interface Database {
   teams: TeamTable;
   users: UserTable;
@@ -828,4 +896,11 @@ export interface Database {
   trainee_plans: TraineePlanTable;
   evaluation_forms: EvaluationFormTable;
   evaluations: EvaluationTable;
+  team_queues: TeamQueueTable;
+  queue_alert_thresholds: QueueAlertThresholdTable;
+  lead_alerts: LeadAlertTable;
+  agent_status_changes: AgentStatusChangeTable;
+  escalations: EscalationTable;
+  announcements: AnnouncementTable;
+  announcement_acknowledgements: AnnouncementAcknowledgementTable;
 }

@@ -52,6 +52,7 @@ import {
 } from '../schemas/evaluation';
 import type { RoleSchema } from '../schemas/common';
 import type { Ack } from './ack';
+import { teamLeadCommands, teamLeadFacts } from './team-lead-events';
 
 type Role = z.infer<typeof RoleSchema>;
 
@@ -297,6 +298,7 @@ export const commands = {
     result: EvaluationSchema,
     roles: ['agent'],
   }),
+  ...teamLeadCommands,
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -398,6 +400,7 @@ export const facts = {
   'approval:decided': ApprovalDecidedSchema,
   /** An evaluation was recorded or acknowledged; to the agent, the evaluator and monitors. */
   'evaluation:changed': EvaluationSchema,
+  ...teamLeadFacts,
 } as const;
 
 export type FactName = keyof typeof facts;

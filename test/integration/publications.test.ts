@@ -304,26 +304,10 @@ describe.each(STORAGE_MODES)('publication notices on %s', (mode: StorageMode) =>
   it("shows a lead their own team's agents, and tells only them", async () => {
     await start();
     const db = server!.app.store.db;
-    // A second team with its own lead; agent2 moves to it.
-    const lead1 = await db
-      .selectFrom('users')
-      .selectAll()
-      .where('username', '=', 'lead1')
-      .executeTakeFirstOrThrow();
-    await db.insertInto('teams').values({ id: 'team-2', name: 'Tim Layanan 2' }).execute();
-    await db
-      .insertInto('users')
-      .values({
-        ...lead1,
-        id: 'u-lead2',
-        username: 'lead2',
-        display_name: 'Sari Kusuma',
-        team_id: 'team-2',
-      })
-      .execute();
+    // The demo's second team (lead2, agent3, agent4); agent2 moves to it.
     await db
       .updateTable('users')
-      .set({ team_id: 'team-2' })
+      .set({ team_id: 'team-layanan-2' })
       .where('username', '=', 'agent2')
       .execute();
     cookies.lead2 = await signIn(server!.url, 'lead2');
@@ -337,8 +321,14 @@ describe.each(STORAGE_MODES)('publication notices on %s', (mode: StorageMode) =>
         .readers.map((r) => r.displayName)
         .sort();
     expect(await names('lead1')).toEqual(['Dewi Lestari', 'Rina Wulandari']);
-    expect(await names('lead2')).toEqual(['Budi Santoso']);
-    expect(await names('admin')).toEqual(['Budi Santoso', 'Dewi Lestari', 'Rina Wulandari']);
+    expect(await names('lead2')).toEqual(['Budi Santoso', 'Nur Aini', 'Yohanes Manurung']);
+    expect(await names('admin')).toEqual([
+      'Budi Santoso',
+      'Dewi Lestari',
+      'Nur Aini',
+      'Rina Wulandari',
+      'Yohanes Manurung',
+    ]);
 
     const noticeId = (await readership('admin')).find((n) => n.itemId === id)!.id;
     await sendJson(url(`/api/notices/${noticeId}/acknowledge`), 'POST', {}, cookies.agent2);

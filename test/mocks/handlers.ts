@@ -67,6 +67,7 @@ import {
 import { citizenHandlers, resetCitizenMockState } from './citizen-handlers';
 import { policyHandlers } from './policy-handlers';
 import { resetScriptMocks, scriptHandlers } from './script-handlers';
+import { resetTeamLeadMocks, teamLeadHandlers } from './team-lead-handlers';
 
 const knowledgeHits: KnowledgeHit[] = [
   {
@@ -159,6 +160,7 @@ export function resetMockState(): void {
   resetCitizenMockState();
   resetScriptMocks();
   resetCoachingMocks();
+  resetTeamLeadMocks();
 }
 
 function findAnswer(id: unknown): AnswerDetail | undefined {
@@ -194,6 +196,7 @@ export const handlers = [
   ...citizenHandlers,
   ...policyHandlers,
   ...coachingHandlers,
+  ...teamLeadHandlers,
   http.post('*/api/auth/login', async ({ request }) => {
     const body = (await request.json()) as LoginBody;
     if (body.username === 'offline') return HttpResponse.error();

@@ -1,14 +1,40 @@
-import { rooms } from '../../realtime/rooms';
 import type { ServiceContext } from '../context';
+import {
+  leadRoomsOfQueue,
+  leadRoomsOfTeam,
+  loadTeamDirectory,
+  loadTeamsOfUsers,
+} from '../team-lead/directory';
 import { loadContactSummaries } from './repository';
 
-/** Pushes the current summary of these contacts to leads. */
+/**
+ * Pushes the current summary of these contacts to the leads overseeing each (the holder's team,
+ * or the queue's teams while nobody holds it; docs/supervision.md). Leads of the queue's teams
+ * who no longer oversee a contact (another team's agent took it) are told it left their board.
+ */
 export async function publishContactsUpdated(
   ctx: ServiceContext,
   contactIds: Iterable<string>,
 ): Promise<void> {
   const ids = [...new Set(contactIds)];
-  for (const summary of await loadContactSummaries(ctx.db, ids)) {
-    ctx.publisher.publish(rooms.leads, 'conversation:updated', summary);
+  if (ids.length === 0) return;
+  const summaries = await loadContactSummaries(ctx.db, ids);
+  const [directory, holderTeams] = await Promise.all([
+    loadTeamDirectory(ctx.db),
+    loadTeamsOfUsers(
+      ctx.db,
+      summaries.flatMap((s) => (s.assignedAgentId ? [s.assignedAgentId] : [])),
+    ),
+  ]);
+  for (const summary of summaries) {
+    const queueRooms = leadRoomsOfQueue(summary.queueId, directory);
+    const overseeing = summary.assignedAgentId
+      ? leadRoomsOfTeam(holderTeams.get(summary.assignedAgentId) ?? null, directory)
+      : queueRooms;
+    ctx.publisher.publish(overseeing, 'conversation:updated', summary);
+    const leftBehind = queueRooms.filter((room) => !overseeing.includes(room));
+    if (leftBehind.length > 0) {
+      ctx.publisher.publish(leftBehind, 'conversation:left-team', { contactId: summary.id });
+    }
   }
 }

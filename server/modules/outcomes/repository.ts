@@ -7,6 +7,8 @@ import { loadProvenance } from './provenance';
 
 export interface OutcomeFilter {
   agentId?: string;
+  /** Outcomes of these agents only (a lead's team). */
+  agentIds?: readonly string[];
   contactIds?: readonly string[];
   limit: number;
 }
@@ -34,6 +36,10 @@ export async function loadOutcomeRecords(
       'users.display_name as agent_name',
     ]);
   if (filter.agentId) query = query.where('outcomes.agent_id', '=', filter.agentId);
+  if (filter.agentIds) {
+    if (filter.agentIds.length === 0) return [];
+    query = query.where('outcomes.agent_id', 'in', filter.agentIds);
+  }
   if (filter.contactIds) query = query.where('outcomes.contact_id', 'in', filter.contactIds);
   const rows = await query
     .orderBy('outcomes.created_at', 'desc')

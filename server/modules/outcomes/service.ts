@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CommandPayload } from '../../../shared/protocol/events';
 import { OutcomeRecordSchema, type OutcomeRecord } from '../../../shared/schemas/outcome';
 import { rooms } from '../../realtime/rooms';
+import { leadRoomsOfTeam, loadTeamDirectory, loadTeamsOfUsers } from '../team-lead/directory';
 import { publishAgentsChanged } from '../agents/publish';
 import { bumpAgentVersion, loadAgentState, updatePresence } from '../agents/repository';
 import { afterContactClosed, type Presence } from '../../domain/presence';
@@ -185,8 +186,12 @@ export class OutcomeService {
       },
     );
     if (!isFirst) return record;
+    const leads = leadRoomsOfTeam(
+      (await loadTeamsOfUsers(this.ctx.db, [agentId])).get(agentId) ?? null,
+      await loadTeamDirectory(this.ctx.db),
+    );
     this.ctx.publisher.publish(
-      [rooms.user(agentId), rooms.leads, rooms.monitor(agentId)],
+      [rooms.user(agentId), ...leads, rooms.monitor(agentId)],
       'outcome:logged',
       record,
     );

@@ -12,6 +12,8 @@ import {
 } from '../conversations/caller-panel';
 import { loadContactSummary, loadConversationDetail } from '../conversations/repository';
 import type { Services } from '../services';
+import { asTeamMember, loadTeamDirectory, loadTeamsOfUsers } from '../team-lead/directory';
+import { overseesConversation } from '../../../shared/domain/team-scope';
 
 export function registerSupervisionRoutes(app: FastifyInstance, services: Services): void {
   const { auth, supervision, ctx } = services;
@@ -27,7 +29,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, services: Servic
       },
       preHandler: requireUser(auth, ['lead', 'admin']),
     },
-    () => supervision.board(),
+    (request) => supervision.board(currentUser(request)),
   );
 
   api.get(
@@ -70,6 +72,22 @@ export function registerSupervisionRoutes(app: FastifyInstance, services: Servic
           : undefined;
         if (!holder?.isTrainee)
           throw new AppError('forbidden', 'Trainers see the conversations of trainees only.');
+      }
+      if (user.role === 'lead') {
+        const directory = await loadTeamDirectory(ctx.db);
+        const holderTeams = await loadTeamsOfUsers(
+          ctx.db,
+          contact.assignedAgentId ? [contact.assignedAgentId] : [],
+        );
+        const place = {
+          queueId: contact.queueId,
+          holder: contact.assignedAgentId
+            ? { teamId: holderTeams.get(contact.assignedAgentId) ?? null }
+            : null,
+        };
+        if (!overseesConversation(asTeamMember(user), place, directory)) {
+          throw new AppError('forbidden', "This conversation is another team's.");
+        }
       }
       // The holder and a lead or administrator opening this conversation see the caller's
       // profile, logged; anyone else gets the conversation with the profile withheld.

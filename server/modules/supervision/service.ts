@@ -1,4 +1,10 @@
 import { workClassOf } from '../../../shared/domain/capacity';
+import {
+  overseesAgent,
+  overseesConversation,
+  reassignRefusal,
+  type ConversationPlace,
+} from '../../../shared/domain/team-scope';
 import type { CommandPayload } from '../../../shared/protocol/events';
 import type { Channel } from '../../../shared/schemas/common';
 import { ContactSummarySchema, type ContactSummary } from '../../../shared/schemas/contact';
@@ -32,8 +38,22 @@ import { loadOutcomeRecords } from '../outcomes/repository';
 import type { QueueStateService } from '../queue-state/service';
 import { recordContactEvent } from '../routing/repository';
 import type { RoutingService, WithdrawnOffer } from '../routing/service';
+import { asTeamMember, loadTeamDirectory, loadTeamsOfUsers } from '../team-lead/directory';
 
 const RECENT_OUTCOMES_ON_BOARD = 50;
+
+/** Where a contact sits for the team boundary: its queue and its holder's team. */
+function placeOf(
+  contact: Pick<ContactSummary, 'queueId' | 'assignedAgentId'>,
+  holderTeams: ReadonlyMap<string, string | null>,
+): ConversationPlace {
+  return {
+    queueId: contact.queueId,
+    holder: contact.assignedAgentId
+      ? { teamId: holderTeams.get(contact.assignedAgentId) ?? null }
+      : null,
+  };
+}
 
 /** What a reassignment's transaction hands to the announcements made after the commit. */
 interface Reassigned {
@@ -53,12 +73,26 @@ export class SupervisionService {
     private readonly queueState: QueueStateService,
   ) {}
 
-  async board(): Promise<SupervisionBoard> {
-    const [agents, conversations, recentOutcomes] = await Promise.all([
+  /** What the viewer leads: their team's agents and the conversations they oversee (all for admins). */
+  async board(viewer: User): Promise<SupervisionBoard> {
+    const [allAgents, openContacts, directory] = await Promise.all([
       loadAgentViews(this.ctx.db),
       loadOpenContacts(this.ctx.db),
-      loadOutcomeRecords(this.ctx.db, { limit: RECENT_OUTCOMES_ON_BOARD }),
+      loadTeamDirectory(this.ctx.db),
     ]);
+    const member = asTeamMember(viewer);
+    const agents = allAgents.filter((agent) => overseesAgent(member, agent, directory));
+    const holderTeams = await loadTeamsOfUsers(
+      this.ctx.db,
+      openContacts.flatMap((c) => (c.assignedAgentId ? [c.assignedAgentId] : [])),
+    );
+    const conversations = openContacts.filter((contact) =>
+      overseesConversation(member, placeOf(contact, holderTeams), directory),
+    );
+    const recentOutcomes = await loadOutcomeRecords(this.ctx.db, {
+      limit: RECENT_OUTCOMES_ON_BOARD,
+      ...(viewer.role === 'admin' ? {} : { agentIds: agents.map((agent) => agent.id) }),
+    });
     return { agents, conversations, recentOutcomes };
   }
 
@@ -72,6 +106,12 @@ export class SupervisionService {
     if (!agent) throw new AppError('not_found', 'No such agent.');
     if (viewer.role === 'trainer' && !agent.isTrainee) {
       throw new AppError('forbidden', 'Trainers follow trainees only.');
+    }
+    if (
+      viewer.role === 'lead' &&
+      !overseesAgent(asTeamMember(viewer), agent, await loadTeamDirectory(this.ctx.db))
+    ) {
+      throw new AppError('forbidden', "This agent is in another team; follow your own team's.");
     }
     const [conversations, recentOutcomes] = await Promise.all([
       loadConversationDetails(this.ctx.db, agent.activeContactIds),
@@ -121,6 +161,31 @@ export class SupervisionService {
             { path: 'toAgentId', message: 'not an agent' },
           ]);
         }
+        const directory = await loadTeamDirectory(trx);
+        const teams = await loadTeamsOfUsers(trx, [
+          target.id,
+          ...(contact.assigned_agent_id ? [contact.assigned_agent_id] : []),
+        ]);
+        const refusal = reassignRefusal(
+          asTeamMember(lead),
+          {
+            queueId: contact.queue_id,
+            holder: contact.assigned_agent_id
+              ? { teamId: teams.get(contact.assigned_agent_id) ?? null }
+              : null,
+          },
+          { teamId: teams.get(target.id) ?? null },
+          directory,
+        );
+        if (refusal === 'conversation_outside_team') {
+          throw new AppError('forbidden', "This conversation is another team's.");
+        }
+        if (refusal === 'target_outside_team') {
+          throw new AppError('forbidden', 'Move conversations to agents of your own team.', [
+            { path: 'toAgentId', message: 'agent of another team' },
+          ]);
+        }
+        if (refusal !== null) throw new AppError('forbidden', 'Only leads move conversations.');
         if (contact.status === 'active' && contact.assigned_agent_id === target.id) {
           throw new AppError('conflict', `${target.display_name} already holds this conversation.`);
         }

@@ -1,11 +1,66 @@
-import { Badge, Group, Table, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Table, Text } from '@mantine/core';
+import { IconDotsVertical } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Elapsed } from '../../../components/elapsed';
 import { StatusBadge } from '../../../components/status-badge';
 import { useLiveStore } from '../../../stores/live-store';
+import type { ForceRequest, ForcedTarget } from './force-status-modal';
 
-function AgentRow({ agentId }: { agentId: string }) {
+const FORCED: ForcedTarget[] = ['available', 'break', 'training'];
+
+function AgentActions({
+  agentId,
+  onForce,
+}: {
+  agentId: string;
+  onForce: (request: ForceRequest) => void;
+}) {
+  const { t } = useTranslation();
+  const agent = useLiveStore((state) => state.agents[agentId]);
+  if (agent === undefined || agent.status === 'offline') return null;
+  const isNotResponding = agent.presence === 'not_responding';
+  return (
+    <Group gap={4} wrap="nowrap" justify="flex-end">
+      {isNotResponding && (
+        <Button
+          size="compact-xs"
+          color="red"
+          variant="light"
+          onClick={() => onForce({ agent, status: 'available', isLift: true })}
+        >
+          {t('teamLead.force.lift')}
+        </Button>
+      )}
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <ActionIcon
+            variant="subtle"
+            size="sm"
+            aria-label={t('teamLead.agentActions', { name: agent.displayName })}
+          >
+            <IconDotsVertical size={16} aria-hidden />
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {FORCED.filter((status) => status !== agent.presence).map((status) => (
+            <Menu.Item key={status} onClick={() => onForce({ agent, status, isLift: false })}>
+              {t(`teamLead.force.${status}`)}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+    </Group>
+  );
+}
+
+function AgentRow({
+  agentId,
+  onForce,
+}: {
+  agentId: string;
+  onForce?: (request: ForceRequest) => void;
+}) {
   const { t } = useTranslation();
   const agent = useLiveStore((state) => state.agents[agentId]);
   const references = useLiveStore(
@@ -50,12 +105,20 @@ function AgentRow({ agentId }: { agentId: string }) {
           })}
         </Text>
       </Table.Td>
+      {onForce && (
+        <Table.Td>
+          <AgentActions agentId={agentId} onForce={onForce} />
+        </Table.Td>
+      )}
     </Table.Tr>
   );
 }
 
-/** Every agent on the board, in a stable order, with live status and time in state. */
-export function AgentsTable() {
+/**
+ * Every agent on the board, in a stable order, with live status and time in state; with
+ * `onForce`, each row offers the lead's status changes (and lifting Not responding).
+ */
+export function AgentsTable({ onForce }: { onForce?: (request: ForceRequest) => void } = {}) {
   const { t } = useTranslation();
   const agentIds = useLiveStore((state) => state.board.agentIds);
   return (
@@ -82,11 +145,12 @@ export function AgentsTable() {
               <Table.Th>{t('supervision.status')}</Table.Th>
               <Table.Th>{t('supervision.activeConversation')}</Table.Th>
               <Table.Th>{t('supervision.loadHeader')}</Table.Th>
+              {onForce && <Table.Th ta="right">{t('teamLead.actions')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {agentIds.map((agentId) => (
-              <AgentRow key={agentId} agentId={agentId} />
+              <AgentRow key={agentId} agentId={agentId} onForce={onForce} />
             ))}
           </Table.Tbody>
         </Table>

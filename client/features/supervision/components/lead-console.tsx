@@ -1,19 +1,23 @@
-import { Alert, Box, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../../shared/schemas/contact';
 import { AppFrame, type FrameProps } from '../../../components/app-frame';
 import { OutcomeList } from '../../../components/outcome-list';
-import { QueueStatePanel } from '../../../components/queue-state-panel';
 import { errorText } from '../../../lib/error-text';
 import { useLiveStore } from '../../../stores/live-store';
 import { useBoard } from '../api/supervision-queries';
+import { useLeadFacts } from '../hooks/use-lead-facts';
 import { AgentsTable } from './agents-table';
+import { AlertsPanel } from './alerts-panel';
+import { AnnouncementPanel } from './announcement-panel';
+import { EscalationsPanel } from './escalations-panel';
+import { ForceStatusModal, type ForceRequest } from './force-status-modal';
+import { TeamWallboard } from './team-wallboard';
 import { CallbackList } from './callback-list';
 import { ConversationsTable } from './conversations-table';
 import { QueueHoursTable } from './queue-hours-table';
 import { QueueRoutingTable } from './queue-routing-table';
-import { QueueMetricsBoard } from './queue-metrics-board';
 import { ReassignModal } from './reassign-modal';
 
 function RecentOutcomes() {
@@ -30,8 +34,9 @@ function RecentOutcomes() {
 }
 
 /**
- * The lead's console: wallboard first, then agents, open conversations and each queue's business
- * hours; beside them, callback requests left after hours and recent outcomes.
+ * The lead's console: the team's wallboard first, then its agents (with status actions), open
+ * conversations and each queue's business hours; beside them, escalations, alerts and
+ * announcements, then callback requests left after hours and recent outcomes.
  */
 export function LeadConsole({
   frame,
@@ -45,6 +50,8 @@ export function LeadConsole({
   const board = useBoard();
   const isLoaded = useLiveStore((state) => state.board.isLoaded);
   const [reassigning, setReassigning] = useState<ContactSummary | null>(null);
+  const [forcing, setForcing] = useState<ForceRequest | null>(null);
+  useLeadFacts();
 
   let body;
   if (!isLoaded && board.isPending) {
@@ -68,17 +75,11 @@ export function LeadConsole({
     );
   } else {
     body = (
-      <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 320px', height: '100%' }}>
+      <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 340px', height: '100%' }}>
         <Box style={{ overflowY: 'auto', minHeight: 0 }} p="sm">
           <Stack gap="md">
-            <section aria-labelledby="wallboard-title">
-              <Title order={2} size="sm" id="wallboard-title" mb={6}>
-                {t('supervision.wallboard')}
-              </Title>
-              <QueueStatePanel variant="wallboard" />
-            </section>
-            <QueueMetricsBoard />
-            <AgentsTable />
+            <TeamWallboard isAdmin={frame.user.role === 'admin'} />
+            <AgentsTable onForce={setForcing} />
             <ConversationsTable onReassign={setReassigning} />
             <QueueHoursTable canEdit={frame.user.role === 'admin'} />
             <QueueRoutingTable canEdit={frame.user.role === 'admin'} />
@@ -94,6 +95,9 @@ export function LeadConsole({
           p="sm"
         >
           <Stack gap="md">
+            <EscalationsPanel />
+            <AlertsPanel />
+            <AnnouncementPanel user={frame.user} />
             {sidePanel}
             <CallbackList />
             <RecentOutcomes />
@@ -107,6 +111,7 @@ export function LeadConsole({
     <AppFrame frame={frame}>
       {body}
       <ReassignModal contact={reassigning} onClose={() => setReassigning(null)} />
+      <ForceStatusModal request={forcing} onClose={() => setForcing(null)} />
     </AppFrame>
   );
 }

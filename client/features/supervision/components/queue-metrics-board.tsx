@@ -56,9 +56,17 @@ function SegmentRows({
  * current interval or the day, each queue opening onto its five caller segments. Pushed live
  * (`queue:metrics-changed`); rows keep their place as figures change.
  */
-export function QueueMetricsBoard() {
+export function QueueMetricsBoard({ queueIds }: { queueIds?: readonly string[] } = {}) {
   const { t, i18n } = useTranslation();
-  const { queueMetrics } = useQueueMetrics();
+  const { queueMetrics: floor } = useQueueMetrics();
+  // A team's wallboard shows the queues it serves, in their order.
+  const queueMetrics =
+    floor === null || queueIds === undefined
+      ? floor
+      : {
+          ...floor,
+          queues: queueIds.flatMap((id) => floor.queues.filter((q) => q.queueId === id)),
+        };
   const labels = useLabels();
   const reference = useReferenceData();
   const [windowName, setWindowName] = useState<WindowName>('interval');

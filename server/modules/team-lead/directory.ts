@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import {
+  leadTeamsOfQueue,
+  type TeamDirectory,
+  type TeamMember,
+} from '../../../shared/domain/team-scope';
+import type { Role } from '../../../shared/schemas/common';
+import type { User } from '../../../shared/schemas/user';
+import { rooms } from '../../realtime/rooms';
+import type { Database } from '../../store/schema';
+
+type Db = Kysely<Database>;
+
+/** Who leads which team and which teams serve which queue: what every boundary decision reads. */
+export async function loadTeamDirectory(db: Db): Promise<TeamDirectory> {
+  const [leads, served] = await Promise.all([
+    db
+      .selectFrom('users')
+      .select('team_id')
+      .distinct()
+      .where('role', '=', 'lead')
+      .where('team_id', 'is not', null)
+      .execute(),
+    db.selectFrom('team_queues').select(['team_id', 'queue_id']).execute(),
+  ]);
+  const queueTeams = new Map<string, string[]>();
+  for (const row of served) {
+    queueTeams.set(row.queue_id, [...(queueTeams.get(row.queue_id) ?? []), row.team_id]);
+  }
+  return {
+    teamsWithLeads: new Set(leads.flatMap((row) => (row.team_id === null ? [] : [row.team_id]))),
+    queueTeams,
+  };
+}
+
+export function asTeamMember(user: Pick<User, 'role' | 'teamId'>): TeamMember {
+  return { role: user.role, teamId: user.teamId };
+}
+
+/**
+ * The rooms of the leads answering for things of a team: that team's leads and the
+ * administrators; every lead when the team is none or has no lead (nobody is left unwatched).
+ */
+export function leadRoomsOfTeam(teamId: string | null, directory: TeamDirectory): string[] {
+  if (teamId === null || !directory.teamsWithLeads.has(teamId)) return [rooms.leads];
+  return [rooms.teamLeads(teamId), rooms.admins];
+}
+
+/** The rooms of the leads watching a queue's unheld contacts. */
+export function leadRoomsOfQueue(queueId: string, directory: TeamDirectory): string[] {
+  const teams = leadTeamsOfQueue(queueId, directory);
+  if (teams.length === 0) return [rooms.leads];
+  return [...teams.map(rooms.teamLeads), rooms.admins];
+}
+
+/** Agents' teams by id. */
+export async function loadTeamsOfUsers(
+  db: Db,
+  userIds: readonly string[],
+): Promise<Map<string, string | null>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'team_id'])
+    .where('id', 'in', [...new Set(userIds)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.team_id]));
+}
+
+/** A user as the boundary sees them, read from the database. */
+export async function loadTeamMember(
+  db: Db,
+  userId: string,
+): Promise<(TeamMember & { id: string; displayName: string }) | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'role', 'team_id', 'display_name'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row
+    ? { id: row.id, role: row.role as Role, teamId: row.team_id, displayName: row.display_name }
+    : undefined;
+}

@@ -1,0 +1,166 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../schemas/common';
+import {
+  announcementReaches,
+  leadTeamsOfQueue,
+  mayAnnounceTo,
+  mayLead,
+  overseesAgent,
+  overseesConversation,
+  overseesQueue,
+  overseesTeam,
+  reassignRefusal,
+  type TeamDirectory,
+} from './team-scope';
+
+const ROLES: Role[] = ['agent', 'lead', 'trainer', 'admin', 'unit'];
+
+/** Team A and B have leads; team C has none. Queue qa is A's, qb B's, qab both, qc C's, qx nobody's. */
+const directory: TeamDirectory = {
+  teamsWithLeads: new Set(['A', 'B']),
+  queueTeams: new Map([
+    ['qa', ['A']],
+    ['qb', ['B']],
+    ['qab', ['A', 'B']],
+    ['qc', ['C']],
+  ]),
+};
+const leadA = { role: 'lead' as const, teamId: 'A' };
+const leadB = { role: 'lead' as const, teamId: 'B' };
+const admin = { role: 'admin' as const, teamId: null };
+
+describe('who leads at all', () => {
+  it.each(ROLES)('%s', (role) => {
+    expect(mayLead(role)).toBe(role === 'lead' || role === 'admin');
+  });
+});
+
+describe('agents and teams', () => {
+  it('given a lead of A, when asked about agents, then A and the unwatched are theirs, B is not', () => {
+    expect(overseesAgent(leadA, { teamId: 'A' }, directory)).toBe(true);
+    expect(overseesAgent(leadA, { teamId: 'B' }, directory)).toBe(false);
+    // No team, or a team without a lead: every lead's, so nobody is left unwatched.
+    expect(overseesAgent(leadA, { teamId: null }, directory)).toBe(true);
+    expect(overseesAgent(leadA, { teamId: 'C' }, directory)).toBe(true);
+  });
+
+  it('given an administrator, then every team is theirs', () => {
+    for (const teamId of ['A', 'B', 'C', null]) {
+      expect(overseesTeam(admin, teamId, directory)).toBe(true);
+    }
+  });
+
+  it('given an agent, trainer or unit, then no team is theirs to lead', () => {
+    for (const role of ['agent', 'trainer', 'unit'] as const) {
+      for (const teamId of ['A', 'B', 'C', null]) {
+        expect(overseesTeam({ role, teamId: 'A' }, teamId, directory)).toBe(false);
+      }
+    }
+  });
+});
+
+describe('queues', () => {
+  it('only teams with a lead count as serving a queue', () => {
+    expect(leadTeamsOfQueue('qab', directory)).toEqual(['A', 'B']);
+    expect(leadTeamsOfQueue('qc', directory)).toEqual([]);
+    expect(leadTeamsOfQueue('qx', directory)).toEqual([]);
+  });
+
+  it.each([
+    ['qa', true, false],
+    ['qb', false, true],
+    ['qab', true, true],
+    ['qc', true, true],
+    ['qx', true, true],
+  ])('queue %s: lead A %s, lead B %s', (queueId, forA, forB) => {
+    expect(overseesQueue(leadA, queueId, directory)).toBe(forA);
+    expect(overseesQueue(leadB, queueId, directory)).toBe(forB);
+    expect(overseesQueue(admin, queueId, directory)).toBe(true);
+    expect(overseesQueue({ role: 'agent', teamId: 'A' }, queueId, directory)).toBe(false);
+  });
+});
+
+describe('conversations', () => {
+  it('a held conversation belongs to the holder team, whatever its queue', () => {
+    const heldByB = { queueId: 'qa', holder: { teamId: 'B' } };
+    expect(overseesConversation(leadA, heldByB, directory)).toBe(false);
+    expect(overseesConversation(leadB, heldByB, directory)).toBe(true);
+  });
+
+  it('a waiting conversation belongs to the teams of its queue', () => {
+    expect(overseesConversation(leadA, { queueId: 'qb', holder: null }, directory)).toBe(false);
+    expect(overseesConversation(leadB, { queueId: 'qb', holder: null }, directory)).toBe(true);
+  });
+});
+
+describe('reassigning', () => {
+  const waitingInA = { queueId: 'qa', holder: null };
+  it('given a lead of A, when moving A work to an A agent, then it is allowed', () => {
+    expect(reassignRefusal(leadA, waitingInA, { teamId: 'A' }, directory)).toBeNull();
+  });
+  it('given a lead of A, when moving A work to a B agent, then the target is refused', () => {
+    expect(reassignRefusal(leadA, waitingInA, { teamId: 'B' }, directory)).toBe(
+      'target_outside_team',
+    );
+  });
+  it('given a lead of B, when moving A work, then the conversation is refused', () => {
+    expect(reassignRefusal(leadB, waitingInA, { teamId: 'B' }, directory)).toBe(
+      'conversation_outside_team',
+    );
+  });
+  it('given an agent, then nothing is allowed', () => {
+    expect(
+      reassignRefusal({ role: 'agent', teamId: 'A' }, waitingInA, { teamId: 'A' }, directory),
+    ).toBe('not_a_lead');
+  });
+  it('given an administrator, then anything goes anywhere', () => {
+    expect(reassignRefusal(admin, waitingInA, { teamId: 'B' }, directory)).toBeNull();
+  });
+
+  it('never lets a lead move work across to another led team', () => {
+    const team = fc.constantFrom('A', 'B', 'C', null);
+    fc.assert(
+      fc.property(
+        fc.constantFrom('A', 'B'),
+        fc.constantFrom('qa', 'qb', 'qab', 'qc', 'qx'),
+        fc.option(team, { nil: undefined }),
+        team,
+        (leadTeam, queueId, holderTeam, targetTeam) => {
+          const lead = { role: 'lead' as const, teamId: leadTeam };
+          const conversation = {
+            queueId,
+            holder: holderTeam === undefined ? null : { teamId: holderTeam },
+          };
+          const refusal = reassignRefusal(lead, conversation, { teamId: targetTeam }, directory);
+          const otherLedTeam = leadTeam === 'A' ? 'B' : 'A';
+          if (targetTeam === otherLedTeam) expect(refusal).not.toBeNull();
+          if (holderTeam === otherLedTeam) expect(refusal).not.toBeNull();
+          if (refusal === null) {
+            expect(overseesConversation(lead, conversation, directory)).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('announcements', () => {
+  it('a lead writes to their own team only; an administrator anywhere', () => {
+    expect(mayAnnounceTo(leadA, 'A')).toBe(true);
+    expect(mayAnnounceTo(leadA, 'B')).toBe(false);
+    expect(mayAnnounceTo(leadA, null)).toBe(false);
+    expect(mayAnnounceTo({ role: 'lead', teamId: null }, null)).toBe(false);
+    expect(mayAnnounceTo(admin, null)).toBe(true);
+    expect(mayAnnounceTo(admin, 'B')).toBe(true);
+    expect(mayAnnounceTo({ role: 'agent', teamId: 'A' }, 'A')).toBe(false);
+  });
+
+  it('reaches the team it was written to, or everyone', () => {
+    expect(announcementReaches('A', 'A')).toBe(true);
+    expect(announcementReaches('A', 'B')).toBe(false);
+    expect(announcementReaches('A', null)).toBe(false);
+    expect(announcementReaches(null, 'B')).toBe(true);
+    expect(announcementReaches(null, null)).toBe(true);
+  });
+});
