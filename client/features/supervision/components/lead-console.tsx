@@ -12,13 +12,16 @@ import { AgentsTable } from './agents-table';
 import { AlertsPanel } from './alerts-panel';
 import { AnnouncementPanel } from './announcement-panel';
 import { EscalationsPanel } from './escalations-panel';
-import { ForceStatusModal, type ForceRequest } from './force-status-modal';
+import type { ForceRequest } from './force-status-modal';
 import { TeamWallboard } from './team-wallboard';
 import { CallbackList } from './callback-list';
 import { ConversationsTable } from './conversations-table';
-import { QueueHoursTable } from './queue-hours-table';
-import { QueueRoutingTable } from './queue-routing-table';
-import { ReassignModal } from './reassign-modal';
+import {
+  ForceStatusModal,
+  QueueHoursTable,
+  QueueRoutingTable,
+  ReassignModal,
+} from './on-demand-panels';
 
 function RecentOutcomes() {
   const { t } = useTranslation();

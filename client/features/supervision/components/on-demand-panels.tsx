@@ -1,0 +1,51 @@
+import { lazy, Suspense, type ComponentProps } from 'react';
+
+/**
+ * Parts of the lead console that are below the fold or open only on an action: their code (the
+ * hours and routing editors, the dialogs) loads after the console is up, so the console shows
+ * sooner (docs/performance.md, first load).
+ */
+const LazyQueueHoursTable = lazy(() =>
+  import('./queue-hours-table').then((m) => ({ default: m.QueueHoursTable })),
+);
+const LazyQueueRoutingTable = lazy(() =>
+  import('./queue-routing-table').then((m) => ({ default: m.QueueRoutingTable })),
+);
+const LazyReassignModal = lazy(() =>
+  import('./reassign-modal').then((m) => ({ default: m.ReassignModal })),
+);
+const LazyForceStatusModal = lazy(() =>
+  import('./force-status-modal').then((m) => ({ default: m.ForceStatusModal })),
+);
+
+export function QueueHoursTable(props: ComponentProps<typeof LazyQueueHoursTable>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyQueueHoursTable {...props} />
+    </Suspense>
+  );
+}
+
+export function QueueRoutingTable(props: ComponentProps<typeof LazyQueueRoutingTable>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyQueueRoutingTable {...props} />
+    </Suspense>
+  );
+}
+
+export function ReassignModal(props: ComponentProps<typeof LazyReassignModal>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyReassignModal {...props} />
+    </Suspense>
+  );
+}
+
+export function ForceStatusModal(props: ComponentProps<typeof LazyForceStatusModal>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyForceStatusModal {...props} />
+    </Suspense>
+  );
+}
