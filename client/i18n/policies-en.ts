@@ -42,6 +42,7 @@ export const policiesEn: typeof policiesId = {
     add: 'Add a policy discussed',
     remove: 'Remove {{title}}',
     notRecorded: 'Not chosen — not sent',
+    unmarked: 'Not yet marked shared or not (above): {{titles}}',
   },
   report: {
     title: 'Policies and reports',

@@ -43,6 +43,7 @@ export const policiesId = {
     add: 'Tambah kebijakan yang dibahas',
     remove: 'Hapus {{title}}',
     notRecorded: 'Belum dipilih — tidak dikirim',
+    unmarked: 'Belum ditandai disampaikan atau tidak (di atas): {{titles}}',
   },
   report: {
     title: 'Kebijakan dan laporan',
