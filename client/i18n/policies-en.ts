@@ -42,6 +42,7 @@ export const policiesEn: typeof policiesId = {
     add: 'Add a policy discussed',
     remove: 'Remove {{title}}',
     notRecorded: 'Not chosen — not sent',
+    unmarked: 'Not yet marked shared or not (above): {{titles}}',
   },
   report: {
     title: 'Policies and reports',
@@ -50,6 +51,7 @@ export const policiesEn: typeof policiesId = {
     status: { draft: 'Draft', published: 'Published', retired: 'Retired' },
     owner: 'Owning unit: {{unit}}',
     effective: 'In force since {{date}}',
+    links: 'Linked: {{items}}',
     range: 'Range',
     days: 'Last {{count}} days',
     unit: 'Per',
@@ -92,7 +94,6 @@ export const policiesEn: typeof policiesId = {
     campaignTargets: 'Segments: {{segments}} · Topics: {{topics}} · Channels: {{channels}}',
     all: 'all',
     until: 'until {{date}}',
-    understandingLegend: 'Understood / Partly / Confused / Disagrees',
   },
   admin: {
     newPolicy: 'New policy',
@@ -108,6 +109,7 @@ export const policiesEn: typeof policiesId = {
     unit: 'Owning unit',
     answers: 'Linked knowledge answers',
     answersHint: 'Type to search published answers.',
+    scripts: 'Linked scripts',
     internalNote: 'Internal note (never shown outside the console)',
     save: 'Save',
     cancel: 'Cancel',

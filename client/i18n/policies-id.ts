@@ -43,6 +43,7 @@ export const policiesId = {
     add: 'Tambah kebijakan yang dibahas',
     remove: 'Hapus {{title}}',
     notRecorded: 'Belum dipilih — tidak dikirim',
+    unmarked: 'Belum ditandai disampaikan atau tidak (di atas): {{titles}}',
   },
   report: {
     title: 'Kebijakan dan laporan',
@@ -51,6 +52,7 @@ export const policiesId = {
     status: { draft: 'Draf', published: 'Terbit', retired: 'Ditarik' },
     owner: 'Unit pemilik: {{unit}}',
     effective: 'Berlaku sejak {{date}}',
+    links: 'Terkait: {{items}}',
     range: 'Rentang',
     days: '{{count}} hari terakhir',
     unit: 'Per',
@@ -93,7 +95,6 @@ export const policiesId = {
     campaignTargets: 'Segmen: {{segments}} · Topik: {{topics}} · Kanal: {{channels}}',
     all: 'semua',
     until: 's.d. {{date}}',
-    understandingLegend: 'Paham / Sebagian / Bingung / Tidak setuju',
   },
   admin: {
     newPolicy: 'Kebijakan baru',
@@ -109,6 +110,7 @@ export const policiesId = {
     unit: 'Unit pemilik',
     answers: 'Jawaban basis pengetahuan terkait',
     answersHint: 'Ketik untuk mencari jawaban yang terbit.',
+    scripts: 'Naskah terkait',
     internalNote: 'Catatan internal (tidak pernah tampil di luar konsol)',
     save: 'Simpan',
     cancel: 'Batal',

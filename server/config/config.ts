@@ -88,6 +88,8 @@ const ConfigSchema = z
       .min(1)
       .max(120)
       .default('Pusat Kontak Layanan Publik'),
+    /** Requests per minute, address and page (`/faq`, each feed): search runs full text. */
+    PUBLIC_FAQ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     POLICY_DIGEST_SCAN_MS: z.coerce.number().int().min(50).default(60_000),
     /** Who a breach escalates to, in order: owner, lead, unit, unit_head, admin. */
     CASE_ESCALATION_CHAIN: z
@@ -174,6 +176,7 @@ export interface Config {
   caseEscalationStepMs: number;
   policyDigestScanMs: number;
   publicFaqOrganisation: string;
+  publicFaqRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -233,5 +236,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     caseEscalationStepMs: Math.round(c.CASE_ESCALATION_STEP_MINUTES * 60_000),
     policyDigestScanMs: c.POLICY_DIGEST_SCAN_MS,
     publicFaqOrganisation: c.PUBLIC_FAQ_ORGANISATION,
+    publicFaqRateLimitPerMinute: c.PUBLIC_FAQ_RATE_LIMIT_PER_MINUTE,
   };
 }

@@ -50,7 +50,7 @@ export type UnderstandingCounts = Record<Understanding, number>;
 
 /** Figures for one slice (the whole period, a day, a segment, a channel). */
 export interface SliceFigures {
-  /** Distinct contacts the policy was prompted or discussed in. */
+  /** Distinct contacts in which the policy was marked (shared or not) or given feedback. */
   contacts: number;
   shared: number;
   notShared: number;

@@ -264,4 +264,16 @@ describe.each(STORAGE_MODES)('the public FAQ on %s', (mode: StorageMode) => {
     const none = await text(`/faq?q=${encodeURIComponent('zzzqqq')}`);
     expect(none.body).toContain('Tidak ada jawaban yang cocok');
   });
+
+  it('gives one address a fair share of the public pages', async () => {
+    server = await startServer(mode, { env: { PUBLIC_FAQ_RATE_LIMIT_PER_MINUTE: '3' } });
+    const statuses = [];
+    for (const path of ['/faq', '/faq?q=PKH', '/faq?q=KIP', '/faq?q=BPJS', '/faq/feed.json']) {
+      statuses.push((await fetch(url(path))).status);
+    }
+    // Counted per page and address: the fourth look at /faq waits, the feed does not.
+    expect(statuses).toEqual([200, 200, 200, 429, 200]);
+    // Signed-in work is not held back by it.
+    expect((await fetch(url('/api/health'))).status).toBe(200);
+  });
 });

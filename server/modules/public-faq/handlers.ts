@@ -31,6 +31,10 @@ export function registerPublicFaqRoutes(app: FastifyInstance, services: Services
   const { ctx } = services;
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['public'];
+  // Anyone may call these, and search runs full text: one address gets a fair share.
+  const config = {
+    rateLimit: { max: ctx.config.publicFaqRateLimitPerMinute, timeWindow: 60_000 },
+  };
 
   api.get(
     endpoints.publicFaq.path,
@@ -41,6 +45,7 @@ export function registerPublicFaqRoutes(app: FastifyInstance, services: Services
         querystring: endpoints.publicFaq.query,
         response: { 200: z.string() },
       },
+      config,
     },
     async (request, reply) => {
       const now = ctx.clock.now();
@@ -68,6 +73,7 @@ export function registerPublicFaqRoutes(app: FastifyInstance, services: Services
         summary: 'Newly published policies and answers (JSON Feed 1.1)',
         response: { 200: z.unknown() },
       },
+      config,
     },
     async (request, reply) => {
       const items = await feedItems(ctx.db, ctx.clock.now());
@@ -84,6 +90,7 @@ export function registerPublicFaqRoutes(app: FastifyInstance, services: Services
         summary: 'Newly published policies and answers (RSS 2.0)',
         response: { 200: z.string() },
       },
+      config,
     },
     async (request, reply) => {
       const items = await feedItems(ctx.db, ctx.clock.now());

@@ -85,3 +85,12 @@ export function useAnswerOptions(words: string) {
     placeholderData: keepPreviousData,
   });
 }
+
+/** Scripts to link to a policy: every script the user may see, named by its latest version. */
+export function useScriptOptions() {
+  return useQuery({
+    queryKey: [...policyKeys.all, 'script-options'],
+    queryFn: ({ signal }) => apiRequest(endpoints.scripts, { signal }),
+    staleTime: 60_000,
+  });
+}

@@ -216,9 +216,6 @@ function ReportView({
           testId="stat-understood"
         />
       </SimpleGrid>
-      <Text size="xs" c="dimmed">
-        {t('policies.report.understandingLegend')}
-      </Text>
       <SliceTable
         caption={t('policies.report.overTime')}
         keyLabel={t('policies.report.period')}
@@ -454,6 +451,16 @@ export function PoliciesScreen({ frame }: { frame: FrameProps }) {
                   <Text size="sm" mt={4} maw={720}>
                     {selected.plainSummary}
                   </Text>
+                  {selected.answers.length + selected.scripts.length > 0 && (
+                    <Text size="xs" c="dimmed" mt={4} maw={720} data-testid="policy-links">
+                      {t('policies.report.links', {
+                        items: [
+                          ...selected.answers.map((a) => a.title),
+                          ...selected.scripts.map((x) => x.title),
+                        ].join(' · '),
+                      })}
+                    </Text>
+                  )}
                 </div>
                 <Stack gap={6} align="flex-end" className="no-print">
                   <Badge color="teal" variant="dot">

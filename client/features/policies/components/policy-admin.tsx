@@ -31,6 +31,7 @@ import {
   useApprovePublicQuestion,
   useCreateCampaign,
   useSavePolicy,
+  useScriptOptions,
   useStopCampaign,
   useUnits,
 } from '../api/policy-commands';
@@ -77,6 +78,10 @@ function PolicyForm({ policy, onDone }: { policy: Policy | null; onDone: () => v
   const [words, setWords] = useState('');
   const options = useAnswerOptions(words);
   const [note, setNote] = useState(policy?.internalNote ?? '');
+  const scripts = useScriptOptions();
+  const [scriptIds, setScriptIds] = useState<string[]>(
+    policy?.scripts.map((s) => s.scriptId) ?? [],
+  );
   const found = Object.fromEntries(
     (options.data?.items ?? []).map((item) => [item.answerId, item.title]),
   );
@@ -97,7 +102,7 @@ function PolicyForm({ policy, onDone }: { policy: Policy | null; onDone: () => v
               effectiveFrom,
               unitId,
               answerIds,
-              scriptIds: policy?.scripts.map((s) => s.scriptId) ?? [],
+              scriptIds,
               internalNote: note.trim() === '' ? null : note,
             },
           },
@@ -159,6 +164,17 @@ function PolicyForm({ policy, onDone }: { policy: Policy | null; onDone: () => v
           }}
           data={Object.entries(titles).map(([value, label]) => ({ value, label }))}
           maxValues={20}
+        />
+        <MultiSelect
+          label={t('policies.admin.scripts')}
+          searchable
+          value={scriptIds}
+          onChange={setScriptIds}
+          data={(scripts.data?.scripts ?? []).map((script) => ({
+            value: script.id,
+            label: script.versions[0]?.title ?? script.id,
+          }))}
+          maxValues={10}
         />
         <Textarea
           label={t('policies.admin.internalNote')}

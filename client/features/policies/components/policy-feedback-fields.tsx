@@ -37,6 +37,7 @@ export function PolicyFeedbackFields({ contactId }: { contactId: string }) {
   const prompts = usePolicyPrompts(contactId);
   const catalog = useCatalog();
   const shared = (prompts.data?.prompts ?? []).filter((p) => p.mark?.isShared === true);
+  const unmarked = (prompts.data?.prompts ?? []).filter((p) => p.mark === null);
   const rows: (PolicyFeedbackDraft & { isShared: boolean })[] = [
     ...stored.map((row) => ({ ...row, isShared: shared.some((p) => p.policyId === row.policyId) })),
     ...shared
@@ -67,7 +68,7 @@ export function PolicyFeedbackFields({ contactId }: { contactId: string }) {
       loadPolicyFeedback(contactId).filter((row) => row.policyId !== policyId),
     );
 
-  if (rows.length === 0 && addable.length === 0) return null;
+  if (rows.length === 0 && addable.length === 0 && unmarked.length === 0) return null;
   return (
     <Stack gap={6} data-testid="policy-feedback">
       <div>
@@ -78,6 +79,11 @@ export function PolicyFeedbackFields({ contactId }: { contactId: string }) {
           {t('policies.feedback.hint')}
         </Text>
       </div>
+      {unmarked.length > 0 && (
+        <Text size="xs" c="orange.8" data-testid="policy-feedback-unmarked">
+          {t('policies.feedback.unmarked', { titles: unmarked.map((p) => p.title).join(', ') })}
+        </Text>
+      )}
       {rows.map((row) => (
         <Paper
           key={row.policyId}

@@ -57,6 +57,10 @@ describe('policy prompts on the desk', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     const prompt = await renderDesk('whatsapp');
     expect(prompt.textContent).toContain('PKH hanya cair bila data DTSEN sudah diperbarui.');
+    // Until it is marked, the wrap-up says so.
+    expect((await screen.findByTestId('policy-feedback-unmarked')).textContent).toContain(
+      'PKH 2026',
+    );
     sendCommandMock.mockResolvedValue(marked({ isShared: true, method: 'appended', at: 1 }));
     await user.click(within(prompt).getByTestId('policy-prompt-append'));
     await waitFor(() =>
@@ -77,6 +81,7 @@ describe('policy prompts on the desk', { timeout: 20_000 }, () => {
     expect(within(prompt).getByTestId('policy-prompt-mark').textContent).toContain(
       'Ditambahkan ke balasan',
     );
+    expect(screen.queryByTestId('policy-feedback-unmarked')).toBeNull();
 
     // The shared policy waits in the wrap-up for the citizen's understanding and question.
     const row = await screen.findByTestId('policy-feedback-row');

@@ -92,18 +92,19 @@ function PromptCard({
       data-testid="policy-prompt"
       data-policy-id={prompt.policyId}
     >
-      <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-          <div>
-            <Text size="sm" fw={650}>
+      <Stack gap={4}>
+        <Group justify="space-between" align="center" wrap="nowrap" gap="xs">
+          <Text size="sm" style={{ minWidth: 0 }}>
+            <Text span fw={650}>
               {prompt.title}
-            </Text>
-            <Text size="xs" c="dimmed">
+            </Text>{' '}
+            <Text span size="xs" c="dimmed">
+              ·{' '}
               {t('policies.prompt.effective', {
                 date: formatDate(prompt.effectiveFrom, i18n.language),
               })}
             </Text>
-          </div>
+          </Text>
           {!isEditing && <MarkLine prompt={prompt} onChange={() => setEditing(true)} />}
         </Group>
         {/* Once marked, the card shrinks to its title and mark: the text was read already. */}
