@@ -50,6 +50,20 @@ export function OutcomeList({
             <Badge size="sm" variant="light">
               {labels.wrapup(record.outcome.wrapupCode)}
             </Badge>
+            {record.outcome.reviewStatus !== undefined && (
+              <Badge
+                size="sm"
+                variant="outline"
+                color={record.outcome.reviewStatus === 'reviewed' ? 'teal' : 'orange'}
+                data-testid="outcome-review"
+              >
+                {t(
+                  record.outcome.reviewStatus === 'reviewed'
+                    ? 'coaching.review.outcomeReviewed'
+                    : 'coaching.review.outcomePending',
+                )}
+              </Badge>
+            )}
             {showAgent && (
               <Text size="xs" c="dimmed">
                 {t('outcomes.byAgent', { name: record.agentName })}

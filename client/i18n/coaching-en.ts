@@ -31,6 +31,8 @@ export const coachingEn: typeof coachingId = {
     rejected: 'Reply on {{reference}} returned to the agent.',
   },
   review: {
+    outcomePending: 'Awaiting review',
+    outcomeReviewed: 'Reviewed',
     pending: 'Waiting for a trainer or lead to approve',
     approved: '✓ Approved by {{name}}',
     edited: 'Edited by {{name}} before sending',

@@ -29,6 +29,8 @@ export const coachingId = {
     rejected: 'Balasan {{reference}} dikembalikan ke agen.',
   },
   review: {
+    outcomePending: 'Menunggu tinjauan',
+    outcomeReviewed: 'Sudah ditinjau',
     pending: 'Menunggu persetujuan pelatih atau atasan',
     approved: '✓ Disetujui {{name}}',
     edited: 'Disunting {{name}} sebelum dikirim',

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/schemas/contact';
-import { aConversation, anAgentView, T0 } from '../testing/fixtures';
+import { aConversation, anAgentView, anOutcomeRecord, T0 } from '../testing/fixtures';
 import { currentFactSeq, selectedConversation, useLiveStore } from './live-store';
 
 const store = useLiveStore;
@@ -111,5 +111,46 @@ describe('a reply held for approval, live', () => {
       },
     });
     expect(heldMessage()).toMatchObject({ deliveryStatus: 'rejected', review: { reason: 'Nada' } });
+  });
+});
+
+describe('a trainee outcome waiting for review', () => {
+  it('given it waits for review, when its conversation is evaluated, then it shows as reviewed', () => {
+    const base = anOutcomeRecord({ agentId: 'u-trainee', contact: { id: 'c-reviewed' } });
+    const pending = {
+      ...base,
+      outcome: { ...base.outcome, reviewStatus: 'pending_review' as const },
+    };
+    store.getState().deskOutcomeLogged(pending);
+    expect(store.getState().desk.outcomes[0]?.outcome.reviewStatus).toBe('pending_review');
+    store.getState().ingestFact({
+      name: 'evaluation:changed',
+      fact: {
+        id: 'e-1',
+        formId: 'form-standard',
+        formTitle: 'Evaluasi percakapan standar',
+        formVersion: 1,
+        contactId: 'c-reviewed',
+        reference: base.contact.reference,
+        agentId: 'u-trainee',
+        agentName: 'Dewi Lestari',
+        evaluatorId: 'u-trainer',
+        evaluatorName: 'Maria Simanjuntak',
+        answers: [],
+        score: {
+          points: 0,
+          maxPoints: 0,
+          percent: 100,
+          failedCriticalIds: [],
+          isPassed: true,
+          sections: [],
+        },
+        comment: '',
+        createdAt: T0,
+        acknowledgedAt: null,
+        acknowledgementNote: null,
+      },
+    });
+    expect(store.getState().desk.outcomes[0]?.outcome.reviewStatus).toBe('reviewed');
   });
 });

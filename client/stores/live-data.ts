@@ -431,8 +431,10 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
     // falls through: whispers, approval lists and evaluations live in the coaching queries.
     case 'whisper:received':
     case 'approval:requested':
-    case 'evaluation:changed':
       return data;
+    case 'evaluation:changed': {
+      return markOutcomeReviewed(data, event.fact.contactId);
+    }
     case 'approval:decided': {
       const { contactId, message } = event.fact;
       return updateConversations(data, contactId, (messages) =>
@@ -625,6 +627,28 @@ export function applyOutcome(data: LiveData, record: OutcomeRecord): LiveData {
     };
   }
   return next;
+}
+
+/**
+ * An evaluation reviews the outcome its conversation closed with (docs/training.md): a trainee's
+ * outcome that waited for review counts from then on, in every list that shows it.
+ */
+export function markOutcomeReviewed(data: LiveData, contactId: string): LiveData {
+  const review = (list: OutcomeRecord[]) =>
+    list.some((r) => r.contact.id === contactId && r.outcome.reviewStatus === 'pending_review')
+      ? list.map((r) =>
+          r.contact.id === contactId && r.outcome.reviewStatus === 'pending_review'
+            ? { ...r, outcome: { ...r.outcome, reviewStatus: 'reviewed' as const } }
+            : r,
+        )
+      : list;
+  const monitor = data.training.monitor;
+  return {
+    ...data,
+    desk: { ...data.desk, outcomes: review(data.desk.outcomes) },
+    board: { ...data.board, outcomes: review(data.board.outcomes) },
+    training: { ...data.training, monitor: { ...monitor, outcomes: review(monitor.outcomes) } },
+  };
 }
 
 /** The agent's own accept ack: same effect as the `conversation:assigned` fact that follows. */

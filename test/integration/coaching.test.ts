@@ -143,6 +143,12 @@ describe.each(STORAGE_MODES)('coaching on %s', (mode: StorageMode) => {
     );
     expect(detail.status).toBe(200);
     await trainer.sendOk('monitor:stop', { agentId: traineeId });
+    // A lead following the trainee changes nothing either.
+    const lead = await connect('lead1');
+    expect((await lead.sendOk('monitor:start', { agentId: traineeId })).conversations).toHaveLength(
+      1,
+    );
+    await lead.sendOk('monitor:stop', { agentId: traineeId });
     await sleep(300);
 
     expect(await sideEffectsFingerprint(contactId, traineeId)).toEqual(before);

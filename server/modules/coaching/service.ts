@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mayDecideApproval } from '../../../shared/domain/approval-policy';
-import { CAPACITY_LIMITS } from '../../../shared/domain/capacity';
+import { effectiveCapacity } from '../../../shared/domain/capacity';
 import type { CommandPayload } from '../../../shared/protocol/events';
 import {
   ApprovalDecidedSchema,
@@ -16,6 +16,7 @@ import type { User } from '../../../shared/schemas/user';
 import { rooms } from '../../realtime/rooms';
 import { publishAgentsChanged } from '../agents/publish';
 import { appendAudit } from '../audit/repository';
+import { loadCentreCapacity } from '../capacity/repository';
 import { AppError } from '../app-error';
 import { runOnce } from '../command-results';
 import type { ServiceContext } from '../context';
@@ -305,15 +306,14 @@ export class CoachingService {
         .select(['requires_approval', 'updated_at', 'users.display_name'])
         .where('user_id', '=', agentId)
         .executeTakeFirst(),
-      db.selectFrom('centre_capacity').selectAll().execute(),
+      loadCentreCapacity(db),
     ]);
-    const centreOf = (workClass: 'chat' | 'email') =>
-      centre.find((row) => row.work_class === workClass)?.max_concurrent ??
-      CAPACITY_LIMITS[workClass];
+    // What the caps give under the centre's limits (shared/domain/capacity.ts).
+    const effective = effectiveCapacity(centre, { chat: agent.cap_chat, email: agent.cap_email });
     return {
       agentId,
-      chatCap: Math.min(agent.cap_chat ?? centreOf('chat'), centreOf('chat')),
-      emailCap: Math.min(agent.cap_email ?? centreOf('email'), centreOf('email')),
+      chatCap: effective.chat,
+      emailCap: effective.email,
       topics: skills.map((skill) => skill.topic),
       requiresApproval: plan ? plan.requires_approval === 1 : agent.is_trainee === 1,
       updatedAt: plan ? Number(plan.updated_at) : null,
