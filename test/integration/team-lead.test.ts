@@ -174,6 +174,14 @@ describe.each(STORAGE_MODES)('team lead on %s', (mode: StorageMode) => {
     // The general queue is served by no team: every lead watches it.
     expect(overview2.thresholds.map((t) => t.queueId).sort()).toEqual(['q-pendidikan', 'q-umum']);
 
+    // Trainees too: a lead follows their own team's.
+    const trainees = async (user: string) =>
+      (
+        await read<{ trainees: { displayName: string }[] }>('/api/trainer/trainees', user)
+      ).trainees.map((t) => t.displayName);
+    expect(await trainees('lead1')).toEqual(['Dewi Lestari']);
+    expect(await trainees('lead2')).toEqual([]);
+
     // An agent has no lead reads.
     expect((await getJson(url('/api/lead/overview'), cookies.agent1)).status).toBe(403);
     expect((await getJson(url('/api/supervision/board'), cookies.agent1)).status).toBe(403);
