@@ -150,9 +150,13 @@ export async function createApplication(
   const leadAlerts = new LeadAlertService(ctx, queueState);
   // A queue crossing its threshold is told to its leads within a second of the change.
   queueState.onChange(() => {
-    leadAlerts
-      .requestScan()
-      .catch((error: unknown) => log.warn({ err: error }, 'lead alert scan failed'));
+    // Listeners run before the new state is computed: scan once it has been published.
+    setImmediate(() => {
+      queueState
+        .settled()
+        .then(() => leadAlerts.requestScan())
+        .catch((error: unknown) => log.warn({ err: error }, 'lead alert scan failed'));
+    });
   });
   late.inbound = inbound;
   late.messaging = messaging;
@@ -261,6 +265,7 @@ export async function createApplication(
     },
     async close() {
       for (const job of jobs) job.stop();
+      leadAlerts.stop();
       services.presence.stop();
       await new Promise<void>((resolve) => socketServer.close(() => resolve()));
       await http.close();

@@ -174,6 +174,14 @@ describe.each(STORAGE_MODES)('team lead on %s', (mode: StorageMode) => {
     // The general queue is served by no team: every lead watches it.
     expect(overview2.thresholds.map((t) => t.queueId).sort()).toEqual(['q-pendidikan', 'q-umum']);
 
+    // Trainees too: a lead follows their own team's.
+    const trainees = async (user: string) =>
+      (
+        await read<{ trainees: { displayName: string }[] }>('/api/trainer/trainees', user)
+      ).trainees.map((t) => t.displayName);
+    expect(await trainees('lead1')).toEqual(['Dewi Lestari']);
+    expect(await trainees('lead2')).toEqual([]);
+
     // An agent has no lead reads.
     expect((await getJson(url('/api/lead/overview'), cookies.agent1)).status).toBe(403);
     expect((await getJson(url('/api/supervision/board'), cookies.agent1)).status).toBe(403);
@@ -330,6 +338,41 @@ describe.each(STORAGE_MODES)('team lead on %s', (mode: StorageMode) => {
       acknowledgedByName: 'Agus Prasetyo',
       acknowledgedAt: acknowledged.acknowledgedAt,
     });
+  });
+
+  it('warns the owner team of a follow-up about to breach, on the wallboard and as an alert', async () => {
+    await start();
+    const [agent1, lead1, lead2] = await Promise.all([
+      connect('agent1'),
+      connect('lead1'),
+      connect('lead2'),
+    ]);
+    const created = await agent1.sendOk('case:create', {
+      commandId: randomUUID(),
+      type: 'personal_data_request',
+      subject: 'Akses data pribadi',
+      requester: { name: 'Siti Rahayu' },
+      details: { right: 'access', description: 'Salinan data yang diproses' },
+    });
+    // The case scan reached the 80 % warning on its clock.
+    await server!.app.store.db
+      .updateTable('case_clocks')
+      .set({ warned_level: 80 })
+      .where('case_id', '=', created.case.id)
+      .execute();
+    await server!.app.services.teamLead.alerts.requestScan();
+    const alert = await lead1.next('alert:changed', (a) => a.kind === 'deadline_near_breach');
+    expect(alert).toMatchObject({
+      subjectId: created.case.id,
+      subjectName: 'Rina Wulandari',
+      teamId: 'team-layanan-1',
+      detail: { reference: created.case.reference },
+    });
+    const near1 = (await read<LeadOverview>('/api/lead/overview', 'lead1')).nearingBreach;
+    expect(near1.map((n) => n.reference)).toEqual([created.case.reference]);
+    expect((await read<LeadOverview>('/api/lead/overview', 'lead2')).nearingBreach).toEqual([]);
+    await sleep(200);
+    expect(lead2.has('alert:changed')).toBe(false);
   });
 
   it('escalates from the desk to the own lead at once; the lead answers and joins', async () => {

@@ -42,7 +42,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, services: Servic
       },
       preHandler: requireUser(auth, ['trainer', 'lead', 'admin']),
     },
-    async () => ({ trainees: await supervision.trainees() }),
+    async (request) => ({ trainees: await supervision.trainees(currentUser(request)) }),
   );
 
   api.get(

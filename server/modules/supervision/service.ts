@@ -96,8 +96,12 @@ export class SupervisionService {
     return { agents, conversations, recentOutcomes };
   }
 
-  trainees() {
-    return loadAgentViews(this.ctx.db, { isTrainee: true });
+  /** Trainers follow every trainee; a lead their own team's, like the rest of their board. */
+  async trainees(viewer: User) {
+    const trainees = await loadAgentViews(this.ctx.db, { isTrainee: true });
+    if (viewer.role !== 'lead') return trainees;
+    const directory = await loadTeamDirectory(this.ctx.db);
+    return trainees.filter((agent) => overseesAgent(asTeamMember(viewer), agent, directory));
   }
 
   /** Trainers follow trainees; leads and administrators may follow any agent. */

@@ -39,6 +39,7 @@ export const RECENT_ALERTS_MS = 12 * 60 * 60 * 1000;
 export class LeadAlertService {
   private scanning: Promise<void> | null = null;
   private isScanRequested = false;
+  private isStopped = false;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -47,6 +48,7 @@ export class LeadAlertService {
 
   /** Runs a scan now, or once more after the one running (never two at a time on one node). */
   requestScan(): Promise<void> {
+    if (this.isStopped) return Promise.resolve();
     if (this.scanning) {
       this.isScanRequested = true;
       return this.scanning;
@@ -62,6 +64,11 @@ export class LeadAlertService {
       }
     })();
     return this.scanning;
+  }
+
+  /** No more scans (shutdown); `settled` then waits for the one running. */
+  stop(): void {
+    this.isStopped = true;
   }
 
   settled(): Promise<void> {
