@@ -2,6 +2,7 @@ import type { PresenceService } from './agents/service';
 import type { AuthService } from './auth/service';
 import type { CapacityService } from './capacity/service';
 import type { CaseService } from './cases/service';
+import type { ClusterService } from './cluster/service';
 import type { ServiceContext } from './context';
 import type { InboundService } from './inbound/service';
 import type { MessagingService } from './messaging/service';
@@ -33,4 +34,6 @@ export interface Services {
   queueMetrics: QueueMetricsService;
   voice: VoiceService;
   cases: CaseService;
+  /** This node among the others: heartbeat, agents' sockets, dead-node clean-up. */
+  cluster: ClusterService;
 }

@@ -20,6 +20,7 @@ import * as cases from './migrations/0009-cases';
 import * as publicationNotices from './migrations/0013-publication-notices';
 import * as citizenSearch from './migrations/0014-citizen-search';
 import * as scriptEditor from './migrations/0012-script-editor';
+import * as clusterNodes from './migrations/0017-cluster-nodes';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -29,6 +30,8 @@ export interface Store {
   dialect: Dialect;
   /** True while the database answers a trivial query. */
   ping(): Promise<boolean>;
+  /** PostgreSQL only: the connection pool's figures (for /metrics). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -83,6 +86,11 @@ function openPostgres(databaseUrl: string, schema: string | undefined): Store {
     db,
     dialect: 'postgres',
     ping: () => pingDatabase(db),
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     close: () => db.destroy(),
   };
 }
@@ -114,7 +122,31 @@ const migrations: Record<string, Migration> = {
   '0013-publication-notices': publicationNotices,
   '0014-citizen-search': citizenSearch,
   '0012-script-editor': scriptEditor,
+  '0017-cluster-nodes': clusterNodes,
 };
+
+/**
+ * Runs `work` (migrations and seeding) while holding a PostgreSQL advisory lock, so nodes
+ * starting at the same time run it one after the other: the second finds everything done.
+ * SQLite has one process, nothing to wait for.
+ */
+export async function withStartupLock<T>(
+  store: Store,
+  schema: string | undefined,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (store.dialect !== 'postgres') return work();
+  const key = `tanggap:startup:${schema ?? 'public'}`;
+  // A session-level lock lives on one connection: keep that connection for the whole work.
+  return store.db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(hashtext(${key}))`.execute(connection);
+    try {
+      return await work();
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(connection);
+    }
+  });
+}
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */
 export async function migrateToLatest(store: Store, schema?: string): Promise<string[]> {

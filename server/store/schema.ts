@@ -613,6 +613,20 @@ export interface NoticeAcknowledgementTable {
   acknowledged_at: number;
 }
 
+export interface ClusterNodeTable {
+  id: string;
+  started_at: number;
+  heartbeat_at: number;
+  is_draining: number;
+}
+
+export interface AgentConnectionTable {
+  node_id: string;
+  user_id: string;
+  sockets: number;
+  updated_at: number;
+}
+
 export interface Database {
   teams: TeamTable;
   users: UserTable;
@@ -665,4 +679,6 @@ export interface Database {
   knowledge_fts: KnowledgeFtsTable;
   publication_notices: PublicationNoticeTable;
   notice_acknowledgements: NoticeAcknowledgementTable;
+  cluster_nodes: ClusterNodeTable;
+  agent_connections: AgentConnectionTable;
 }
