@@ -87,6 +87,7 @@ export async function createApplication(
     databaseUrl: config.databaseUrl,
     databaseSchema: config.databaseSchema,
     dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
   });
   await withStartupLock(store, config.databaseSchema, async () => {
     const applied = await migrateToLatest(store, config.databaseSchema);

@@ -19,6 +19,8 @@ const ConfigSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
+    /** PostgreSQL connections per node; N nodes use up to N times this (mind max_connections). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
     /** PostgreSQL schema to use (tests run each in a fresh one). */
     DATABASE_SCHEMA: z
       .string()
@@ -163,6 +165,7 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   databaseSchema: string | undefined;
+  databasePoolSize: number;
   isDemo: boolean;
   isSimulatorOn: boolean;
   simulatorIntervalMs: number;
@@ -223,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: c.DATA_DIR,
     databaseUrl: c.DATABASE_URL,
     databaseSchema: c.DATABASE_SCHEMA,
+    databasePoolSize: c.DATABASE_POOL_SIZE,
     isDemo: c.DEMO,
     isSimulatorOn: c.SIMULATOR ?? c.DEMO,
     simulatorIntervalMs: c.SIMULATOR_INTERVAL_MS,

@@ -44,10 +44,14 @@ export interface StoreOptions {
   databaseSchema?: string | undefined;
   /** SQLite only: folder for `tanggap.sqlite`; `:memory:` for a throwaway database. */
   dataDir: string;
+  /** PostgreSQL only: connections this node keeps at most (default 10). */
+  poolSize?: number | undefined;
 }
 
 export function openStore(options: StoreOptions): Store {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.databaseSchema);
+  if (options.databaseUrl) {
+    return openPostgres(options.databaseUrl, options.databaseSchema, options.poolSize ?? 10);
+  }
   return openSqlite(options.dataDir);
 }
 
@@ -72,10 +76,10 @@ function openSqlite(dataDir: string): Store {
   };
 }
 
-function openPostgres(databaseUrl: string, schema: string | undefined): Store {
+function openPostgres(databaseUrl: string, schema: string | undefined, poolSize: number): Store {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
-    max: 10,
+    max: poolSize,
     connectionTimeoutMillis: 5000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });

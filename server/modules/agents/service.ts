@@ -26,7 +26,9 @@ export class PresenceService {
     private readonly routing: RoutingService,
     private readonly queueState: QueueStateService,
     private readonly cluster: ClusterService,
-  ) {}
+  ) {
+    cluster.countLocalSocketsWith(() => this.connections);
+  }
 
   async setStatus(agentId: string, status: SelectableAgentStatus): Promise<AgentView> {
     const { db, clock } = this.ctx;

@@ -1,11 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema';
 
-/** Records that this node is alive (and whether it is draining). */
+/**
+ * Records that this node is alive (and whether it is draining). Returns false when the node's row
+ * was gone (another node took it for dead during a long stall): its sockets must be counted again.
+ */
 export async function beat(
   db: Kysely<Database>,
   node: { id: string; at: number; isDraining: boolean },
-): Promise<void> {
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('cluster_nodes')
+    .set({ heartbeat_at: node.at, is_draining: node.isDraining ? 1 : 0 })
+    .where('id', '=', node.id)
+    .executeTakeFirst();
+  if (updated.numUpdatedRows > 0n) return true;
   await db
     .insertInto('cluster_nodes')
     .values({
@@ -18,6 +27,26 @@ export async function beat(
       oc.column('id').doUpdateSet({ heartbeat_at: node.at, is_draining: node.isDraining ? 1 : 0 }),
     )
     .execute();
+  return false;
+}
+
+/** Replaces this node's connection counts with what it holds (after it was taken for dead). */
+export async function recountConnections(
+  db: Kysely<Database>,
+  nodeId: string,
+  sockets: ReadonlyMap<string, number>,
+  at: number,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('agent_connections').where('node_id', '=', nodeId).execute();
+    const rows = [...sockets].map(([userId, count]) => ({
+      node_id: nodeId,
+      user_id: userId,
+      sockets: count,
+      updated_at: at,
+    }));
+    if (rows.length > 0) await trx.insertInto('agent_connections').values(rows).execute();
+  });
 }
 
 /** Counts one more (or one fewer) socket of this agent on this node. */
@@ -89,11 +118,17 @@ export async function loadUnconnectedSignedInAgents(
  * node is removed by exactly one sweeper (the conditional delete decides); returns those this
  * call removed.
  */
-export async function removeDeadNodes(db: Kysely<Database>, deadBefore: number): Promise<string[]> {
+export async function removeDeadNodes(
+  db: Kysely<Database>,
+  deadBefore: number,
+  selfId: string,
+): Promise<string[]> {
+  // A node never removes itself: if it is sweeping, it is alive, whatever its last beat says.
   const dead = await db
     .selectFrom('cluster_nodes')
     .select('id')
     .where('heartbeat_at', '<', deadBefore)
+    .where('id', '!=', selfId)
     .execute();
   const removed: string[] = [];
   for (const { id } of dead) {

@@ -9,6 +9,7 @@ import {
   isConnectedOnLiveNode,
   loadClusterNodes,
   loadUnconnectedSignedInAgents,
+  recountConnections,
   removeDeadNodes,
   type ClusterNodeView,
 } from './repository';
@@ -20,8 +21,14 @@ import {
  */
 export class ClusterService {
   private isDraining = false;
+  private localSockets: () => ReadonlyMap<string, number> = () => new Map();
 
   constructor(private readonly ctx: ServiceContext) {}
+
+  /** Where this node's own count of agents' sockets comes from (the presence service). */
+  countLocalSocketsWith(source: () => ReadonlyMap<string, number>): void {
+    this.localSockets = source;
+  }
 
   get nodeId(): string {
     return this.ctx.config.nodeId;
@@ -33,12 +40,18 @@ export class ClusterService {
     await this.beat();
   }
 
-  beat(): Promise<void> {
-    return beat(this.ctx.db, {
+  async beat(): Promise<void> {
+    const now = this.ctx.clock.now();
+    const wasKnown = await beat(this.ctx.db, {
       id: this.nodeId,
-      at: this.ctx.clock.now(),
+      at: now,
       isDraining: this.isDraining,
     });
+    if (!wasKnown) {
+      // Another node took this one for dead (a stall longer than NODE_EXPIRY_MS) and removed its
+      // counts; its agents are still here, so count them again.
+      await recountConnections(this.ctx.db, this.nodeId, this.localSockets(), now);
+    }
   }
 
   /** Shutting down: the other nodes (and the load balancer, through readiness) are told. */
@@ -77,7 +90,7 @@ export class ClusterService {
 
   /** Removes dead nodes; returns the ids this node removed. */
   async sweepDeadNodes(): Promise<string[]> {
-    const removed = await removeDeadNodes(this.ctx.db, this.liveSince());
+    const removed = await removeDeadNodes(this.ctx.db, this.liveSince(), this.nodeId);
     if (removed.length > 0) this.ctx.log.warn({ nodes: removed }, 'dead nodes removed');
     return removed;
   }

@@ -1,0 +1,370 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { io } from 'socket.io-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Ack } from '../../shared/protocol/ack';
+import { ChaosCluster, sleep, type ChaosUser } from './cluster';
+import { countOutcome, drain } from './counts';
+import { AgentBot, LeadBot, inboundFlow, newLedger, type Ledger } from './simulated';
+
+/**
+ * Chaos against real processes: 2-3 server nodes (`node --import tsx server/index.ts`) on one fresh
+ * PostgreSQL schema and a redis-server of the test's own (so it may be restarted), hundreds of
+ * simulated agents on websockets and a steady inbound flow. Each scenario prints what it counted.
+ * Run: `npm run test:chaos`.
+ */
+let cluster: ChaosCluster | undefined;
+const bots: { stop(): void }[] = [];
+
+afterEach(async () => {
+  for (const bot of bots.splice(0)) bot.stop();
+  await cluster?.destroy();
+  cluster = undefined;
+});
+
+async function startAgents(
+  agents: ChaosUser[],
+  ledger: Ledger,
+  options: { cutAfterOutcome?: number } = {},
+): Promise<AgentBot[]> {
+  const started: AgentBot[] = [];
+  for (let i = 0; i < agents.length; i += 1) {
+    const bot = new AgentBot(
+      agents[i]!,
+      { urls: () => cluster!.liveUrls(), ledger, ...options },
+      i,
+    );
+    bots.push(bot);
+    started.push(bot);
+  }
+  // In waves, as a morning shift signs in.
+  for (let i = 0; i < started.length; i += 25) {
+    await Promise.all(started.slice(i, i + 25).map((bot) => bot.start()));
+  }
+  await waitUntil(() => started.every((bot) => bot.isConnected), 'every agent connected', 20_000);
+  return started;
+}
+
+async function waitUntil(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** One command over a short-lived socket (a lead's or agent's one-off action). */
+async function command<T>(
+  url: string,
+  user: ChaosUser,
+  name: string,
+  payload: unknown,
+): Promise<T> {
+  const socket = io(url, {
+    transports: ['websocket'],
+    extraHeaders: { cookie: user.cookie },
+    forceNew: true,
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    const ack = (await socket.timeout(5000).emitWithAck(name, payload)) as Ack<T>;
+    if (!ack.ok) throw new Error(`${name}: ${ack.error.code} ${ack.error.message}`);
+    return ack.data;
+  } finally {
+    socket.close();
+  }
+}
+
+function expectClean(counts: Awaited<ReturnType<typeof countOutcome>>): void {
+  expect(counts.lostContacts).toBe(0);
+  expect(counts.doubleAssignments).toBe(0);
+  expect(counts.duplicateOutcomes).toBe(0);
+  expect(counts.outcomesStored).toBe(counts.outcomesAcked);
+  expect(counts.storedWrites).toBe(counts.ackedWrites);
+  expect(counts.openContacts).toBe(0);
+}
+
+/** Moves held work off agents who are offline (what a lead does from the wallboard). */
+async function reassignFromOffline(lead: LeadBot, agentIds: Set<string>): Promise<number> {
+  const db = cluster!.db;
+  const stranded = await db
+    .selectFrom('contacts')
+    .innerJoin('agent_states', 'agent_states.user_id', 'contacts.assigned_agent_id')
+    .select(['contacts.id', 'contacts.assigned_agent_id'])
+    .where('contacts.status', '=', 'active')
+    .where('agent_states.presence', '=', 'offline')
+    .execute();
+  let moved = 0;
+  for (const contact of stranded) {
+    const target = await roomyAgent(agentIds);
+    if (target && (await lead.reassign(contact.id, target))) moved += 1;
+  }
+  return moved;
+}
+
+/** An online agent holding fewer than three conversations. */
+async function roomyAgent(among: Set<string>, except?: string): Promise<string | undefined> {
+  const rows = await cluster!.db
+    .selectFrom('agent_states')
+    .leftJoin('contacts', (join) =>
+      join
+        .onRef('contacts.assigned_agent_id', '=', 'agent_states.user_id')
+        .on('contacts.status', '=', 'active'),
+    )
+    .select(['agent_states.user_id', sql<number>`count(contacts.id)`.as('held')])
+    .where('agent_states.presence', '=', 'available')
+    .groupBy('agent_states.user_id')
+    .having(sql<number>`count(contacts.id)`, '<', 3)
+    .execute();
+  const candidates = rows.map((r) => r.user_id).filter((id) => among.has(id) && id !== except);
+  return candidates[Math.floor(Math.random() * candidates.length)];
+}
+
+describe.sequential('chaos on real nodes, PostgreSQL and Redis', () => {
+  it('accepts and reassignments racing on the same contacts from three nodes', async () => {
+    cluster = await ChaosCluster.start(3);
+    const { agents, leads } = await cluster.createUsers(120, 3);
+    const ledger = newLedger();
+    await startAgents(agents, ledger);
+    const leadBots = leads.map((lead, i) => new LeadBot(lead, cluster!.nodes[i]!.url, ledger));
+    for (const lead of leadBots) {
+      bots.push(lead);
+      await lead.start();
+    }
+    const agentIds = new Set(agents.map((a) => a.id));
+    let isRacing = true;
+    const racing = (async () => {
+      while (isRacing) {
+        // Contacts being offered or held right now: the leads fight over them with the agents.
+        const targets = await cluster!.db
+          .selectFrom('contacts')
+          .select(['id', 'assigned_agent_id'])
+          .where('status', 'in', ['offered', 'active'])
+          .orderBy(sql`random()`)
+          .limit(3)
+          .execute();
+        await Promise.all(
+          targets.map(async (contact) => {
+            const [first, second] = [await roomyAgent(agentIds), await roomyAgent(agentIds)];
+            // Two leads on two different nodes move the same contact at the same moment.
+            await Promise.all([
+              first ? leadBots[0]!.reassign(contact.id, first) : undefined,
+              second
+                ? leadBots[1 + Math.floor(Math.random() * 2)]!.reassign(contact.id, second)
+                : undefined,
+            ]);
+          }),
+        );
+        await sleep(100);
+      }
+    })();
+    await inboundFlow({
+      urls: () => cluster!.liveUrls(),
+      ledger,
+      perSecond: 8,
+      durationMs: 15_000,
+      label: 'race',
+    });
+    isRacing = false;
+    await racing;
+    const open = await drain(cluster, 40_000);
+    const counts = await countOutcome('race', cluster, ledger);
+    expect(open).toBe(0);
+    expectClean(counts);
+    expect(counts.reassignsAcked).toBeGreaterThan(20);
+    expect(counts.reassignsStored).toBe(counts.reassignsAcked);
+  }, 150_000);
+
+  it('kill -9 of one node mid-load: acked writes stay, its agents move, clocks fire once', async () => {
+    cluster = await ChaosCluster.start(3, {
+      CASE_SCAN_MS: '200',
+      CASE_ESCALATION_CHAIN: 'owner,lead',
+      CASE_ESCALATION_STEP_MINUTES: '0.002',
+    });
+    const { agents, leads } = await cluster.createUsers(120, 1);
+    const ledger = newLedger();
+    const agentBots = await startAgents(agents, ledger);
+    const lead = new LeadBot(leads[0]!, cluster.nodes[0]!.url, ledger);
+    bots.push(lead);
+    await lead.start();
+    // Cases whose clocks will all come due just after the kill.
+    const owner = agents[0]!;
+    const caseIds: string[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const created = await command<{ case: { id: string } }>(
+        cluster.nodes[0]!.url,
+        owner,
+        'case:create',
+        {
+          commandId: randomUUID(),
+          type: 'personal_data_request',
+          subject: `Akses data pribadi ${i}`,
+          requester: { name: 'Siti Rahayu' },
+          details: { right: 'access', description: 'Salinan data yang diproses' },
+        },
+      );
+      caseIds.push(created.case.id);
+    }
+    const victim = cluster.nodes[2]!;
+    const flow = inboundFlow({
+      urls: () => cluster!.liveUrls(),
+      ledger,
+      perSecond: 10,
+      durationMs: 18_000,
+      label: 'kill',
+    });
+    await sleep(6000);
+    // Who was on the victim node, and what they were offered or held, just before it dies.
+    const victimAgents = agentBots.filter((bot) => bot.url === victim.url);
+    const vanishing = victimAgents.filter((_, i) => i % 5 === 0);
+    const vanishingIds = new Set(vanishing.map((bot) => bot.user.id));
+    const dueAt = Date.now() + 2500;
+    await cluster.db
+      .updateTable('case_clocks')
+      .set({
+        starts_at: dueAt - 30_000,
+        legal_due_at: dueAt - 1,
+        internal_due_at: dueAt - 1,
+        next_warning_at: dueAt,
+      })
+      .where('case_id', 'in', caseIds)
+      .execute();
+    await victim.kill();
+    // A fifth of its agents' browsers died too; the rest reconnect to the other nodes.
+    for (const bot of vanishing) bot.vanish();
+    await flow;
+    const stillAgents = new Set(agents.filter((a) => !vanishingIds.has(a.id)).map((a) => a.id));
+    const open = await drain(cluster, 40_000, async () => {
+      await reassignFromOffline(lead, stillAgents);
+    });
+    // Contacts taken off the vanished agents: their offers withdrawn or expired and accepted by
+    // someone else, or their held conversations moved by the lead.
+    const rerouted = await cluster.db
+      .selectFrom('offers as gone')
+      .select('gone.contact_id')
+      .distinct()
+      .where('gone.agent_id', 'in', [...vanishingIds])
+      .where('gone.status', 'in', ['rescinded', 'expired'])
+      .execute();
+    const movedByLead = await cluster.db
+      .selectFrom('contact_events')
+      .select('contact_id')
+      .distinct()
+      .where('kind', '=', 'reassigned')
+      .where('from_agent_id', 'in', [...vanishingIds])
+      .execute();
+    const [warnings, breaches, escalations] = await Promise.all([
+      cluster.db
+        .selectFrom('case_warnings')
+        .select('case_id')
+        .where('case_id', 'in', caseIds)
+        .execute(),
+      cluster.db
+        .selectFrom('audit_log')
+        .select('case_id')
+        .where('action', '=', 'clock.breached')
+        .where('case_id', 'in', caseIds)
+        .execute(),
+      cluster.db
+        .selectFrom('case_escalations')
+        .select('case_id')
+        .where('case_id', 'in', caseIds)
+        .execute(),
+    ]);
+    const counts = await countOutcome('kill-9', cluster, ledger, {
+      reroutedContacts: new Set([...rerouted, ...movedByLead].map((r) => r.contact_id)).size,
+      clockFiringsExpected: caseIds.length * (3 + 1 + 2),
+      clockFiringsActual: warnings.length + breaches.length + escalations.length,
+    });
+    console.log(
+      `[chaos] kill-9: victim node held ${victimAgents.length} agents, ${vanishing.length} vanished; ` +
+        `case:warned facts received by the owner ${ledger.caseWarnedFacts.length} (distinct ${new Set(ledger.caseWarnedFacts).size})`,
+    );
+    expect(open).toBe(0);
+    expectClean(counts);
+    expect(counts.clockFiringsActual).toBe(counts.clockFiringsExpected);
+    expect(new Set(ledger.caseWarnedFacts).size).toBe(ledger.caseWarnedFacts.length);
+    expect(counts.reroutedContacts).toBeGreaterThan(0);
+  }, 150_000);
+
+  it('Redis restarted mid-load: broadcasts resume and nothing acknowledged is lost', async () => {
+    cluster = await ChaosCluster.start(2);
+    const { agents, leads } = await cluster.createUsers(100, 1);
+    const ledger = newLedger();
+    await startAgents(agents, ledger);
+    const [first, second] = cluster.nodes as [(typeof cluster.nodes)[0], (typeof cluster.nodes)[0]];
+    // A lead on the first node; a probe agent on the second: its status changes reach the lead
+    // only through Redis.
+    const watcher = io(first.url, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: leads[0]!.cookie },
+      forceNew: true,
+    });
+    bots.push({ stop: () => watcher.close() });
+    const probeUser = agents[agents.length - 1]!;
+    const seen: string[] = [];
+    watcher.on('agent:status-changed', (view) => {
+      if (view.id === probeUser.id) seen.push(view.presence);
+    });
+    await new Promise<void>((resolve) => watcher.once('connect', () => resolve()));
+    const probe = async (status: 'break' | 'available') => {
+      const before = seen.length;
+      await command(second.url, probeUser, 'agent:set-status', { status });
+      const deadline = Date.now() + 8000;
+      while (Date.now() < deadline && !seen.slice(before).includes(status)) await sleep(50);
+      return seen.slice(before).includes(status);
+    };
+    const flow = inboundFlow({
+      urls: () => cluster!.liveUrls(),
+      ledger,
+      perSecond: 10,
+      durationMs: 15_000,
+      label: 'redis',
+    });
+    const before = await probe('break');
+    await sleep(3000);
+    await cluster.redis.kill();
+    await sleep(2000);
+    await cluster.redis.startAgain();
+    const after = [await probe('available'), await probe('break'), await probe('available')];
+    await flow;
+    const open = await drain(cluster, 40_000);
+    const counts = await countOutcome('redis-restart', cluster, ledger);
+    console.log(
+      `[chaos] redis-restart: cross-node broadcast before ${before}, after restart ${after.join(',')}`,
+    );
+    expect(before).toBe(true);
+    expect(after).toEqual([true, true, true]);
+    expect(open).toBe(0);
+    expectClean(counts);
+  }, 150_000);
+
+  it('the network drops while agents log outcomes: each outcome is stored exactly once', async () => {
+    cluster = await ChaosCluster.start(2);
+    const { agents } = await cluster.createUsers(60, 0);
+    const ledger = newLedger();
+    await startAgents(agents, ledger, { cutAfterOutcome: 0.3 });
+    await inboundFlow({
+      urls: () => cluster!.liveUrls(),
+      ledger,
+      perSecond: 8,
+      durationMs: 12_000,
+      label: 'cut',
+    });
+    const open = await drain(cluster, 40_000);
+    const counts = await countOutcome('network-cut', cluster, ledger);
+    expect(open).toBe(0);
+    expectClean(counts);
+    expect(counts.reconnects).toBeGreaterThan(10);
+    // Every closed contact has its one outcome, and every acked one is among them.
+    const closed = await cluster.db
+      .selectFrom('contacts')
+      .select('id')
+      .where('status', '=', 'closed')
+      .execute();
+    expect(counts.outcomesStored).toBe(closed.length);
+  }, 150_000);
+});
