@@ -256,7 +256,6 @@ export class AgentBot {
         this.outbox.delete(pending.key);
         pending.onAck(ack);
       });
-    if (socket !== this.socket) return;
   }
 
   /** The bot's browser is gone for good (closed with the node it was on). */
