@@ -89,20 +89,21 @@ export class NodeProcess {
   private constructor(
     readonly id: string,
     private readonly child: ChildProcess,
+    logName: string,
   ) {
     fs.mkdirSync(LOG_DIR, { recursive: true });
-    this.log = fs.createWriteStream(path.join(LOG_DIR, `${id}.log`));
+    this.log = fs.createWriteStream(path.join(LOG_DIR, `${logName}.log`));
     child.stdout?.pipe(this.log, { end: false });
     child.stderr?.pipe(this.log, { end: false });
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
 
-  static async start(id: string, env: Record<string, string>): Promise<NodeProcess> {
+  static async start(id: string, env: Record<string, string>, logName = id): Promise<NodeProcess> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env, NODE_ID: id },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const node = new NodeProcess(id, child);
+    const node = new NodeProcess(id, child, logName);
     node.url = await new Promise<string>((resolve, reject) => {
       let output = '';
       const timer = setTimeout(
@@ -165,11 +166,17 @@ export class ChaosCluster {
   private constructor(
     readonly redis: RedisProcess,
     private readonly env: Record<string, string>,
+    private readonly scenario: string,
   ) {}
 
-  static async start(nodeCount: number, env: Record<string, string> = {}): Promise<ChaosCluster> {
+  /** `scenario` names the node logs: test-results/chaos/<scenario>-<node>.log. */
+  static async start(
+    scenario: string,
+    nodeCount: number,
+    env: Record<string, string> = {},
+  ): Promise<ChaosCluster> {
     const redis = await RedisProcess.start();
-    const cluster = new ChaosCluster(redis, env);
+    const cluster = new ChaosCluster(redis, env, scenario);
     // All nodes start at once: the startup lock orders their migrations and seeding.
     const started = await Promise.all(
       Array.from({ length: nodeCount }, (_, i) => cluster.startNode(`n${i + 1}`)),
@@ -196,29 +203,33 @@ export class ChaosCluster {
   }
 
   startNode(id: string): Promise<NodeProcess> {
-    return NodeProcess.start(id, {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DEMO: 'on',
-      SIMULATOR: 'off',
-      LOG_LEVEL: 'warn',
-      CLIENT_DIR: path.resolve('test-results/chaos/no-client'),
-      DATABASE_URL: POSTGRES_URL,
-      DATABASE_SCHEMA: this.schema,
-      REDIS_URL: this.redis.url,
-      REDIS_PREFIX: this.redisPrefix,
-      // A shared 2-core machine stalls processes for seconds at times: a node is taken for dead
-      // only after 8 s of silence (production default: 10 s).
-      NODE_HEARTBEAT_MS: '1000',
-      NODE_EXPIRY_MS: '8000',
-      PRESENCE_GRACE_MS: '2000',
-      OFFER_TIMEOUT_MS: '4000',
-      DECLINE_COOLDOWN_MS: '0',
-      MISSED_OFFERS_LIMIT: '1000',
-      LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-      SHUTDOWN_DRAIN_MS: '5000',
-      ...this.env,
-    });
+    return NodeProcess.start(
+      id,
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DEMO: 'on',
+        SIMULATOR: 'off',
+        CLIENT_DIR: path.resolve('test-results/chaos/no-client'),
+        DATABASE_URL: POSTGRES_URL,
+        DATABASE_SCHEMA: this.schema,
+        REDIS_URL: this.redis.url,
+        REDIS_PREFIX: this.redisPrefix,
+        // A shared 2-core machine stalls processes for seconds at times: a node is taken for dead
+        // only after 8 s of silence (production default: 10 s).
+        NODE_HEARTBEAT_MS: '1000',
+        NODE_EXPIRY_MS: '8000',
+        PRESENCE_GRACE_MS: '2000',
+        OFFER_TIMEOUT_MS: '4000',
+        DECLINE_COOLDOWN_MS: '0',
+        MISSED_OFFERS_LIMIT: '1000',
+        LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+        SHUTDOWN_DRAIN_MS: '5000',
+        LOG_LEVEL: 'info',
+        ...this.env,
+      },
+      `${this.scenario}-${id}`,
+    );
   }
 
   /**
