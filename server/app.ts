@@ -43,7 +43,7 @@ import { seededRandom } from './simulator/generate';
 import { startSimulatedCalls } from './simulator/simulated-calls';
 import { createSimulatedChannel } from './simulator/simulated-channel';
 import { startSimulator } from './simulator/simulator';
-import { migrateToLatest, openStore, withStartupLock, type Store } from './store/database';
+import { acquireStartupLock, migrateToLatest, openStore, type Store } from './store/database';
 
 export interface Application {
   http: FastifyInstance;
@@ -89,26 +89,30 @@ export async function createApplication(
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
   });
-  await withStartupLock(store, config.databaseSchema, async () => {
-    const applied = await migrateToLatest(store, config.databaseSchema);
-    if (applied.length > 0) log.info({ applied }, 'migrations applied');
-    await seedBaseData(store.db, clock.now());
-    if (config.isDemo) {
-      if (await seedDemoData(store.db, clock.now())) log.info('demo organisation seeded');
-      if (await seedDemoUnits(store.db, clock.now())) log.info('demo units seeded (WITA, WIT)');
-      if (await seedDemoUnitStaff(store.db, clock.now())) log.info('demo unit staff seeded');
-      if (await seedDemoKnowledge(store.db, clock.now())) log.info('demo knowledge base seeded');
-      if (await seedDemoCannedResponses(store.db, clock.now())) {
-        log.info('demo canned responses seeded');
-      }
-    } else if (config.adminUsername && config.adminPassword) {
-      if (
-        await ensureAdministrator(store.db, config.adminUsername, config.adminPassword, clock.now())
-      ) {
-        log.info({ username: config.adminUsername }, 'first administrator created');
-      }
-    }
+  const releaseStartupLock = await acquireStartupLock({
+    databaseUrl: config.databaseUrl,
+    databaseSchema: config.databaseSchema,
+    dataDir: config.dataDir,
   });
+  const applied = await migrateToLatest(store, config.databaseSchema);
+  if (applied.length > 0) log.info({ applied }, 'migrations applied');
+  await seedBaseData(store.db, clock.now());
+  if (config.isDemo) {
+    if (await seedDemoData(store.db, clock.now())) log.info('demo organisation seeded');
+    if (await seedDemoUnits(store.db, clock.now())) log.info('demo units seeded (WITA, WIT)');
+    if (await seedDemoUnitStaff(store.db, clock.now())) log.info('demo unit staff seeded');
+    if (await seedDemoKnowledge(store.db, clock.now())) log.info('demo knowledge base seeded');
+    if (await seedDemoCannedResponses(store.db, clock.now())) {
+      log.info('demo canned responses seeded');
+    }
+  } else if (config.adminUsername && config.adminPassword) {
+    if (
+      await ensureAdministrator(store.db, config.adminUsername, config.adminPassword, clock.now())
+    ) {
+      log.info({ username: config.adminUsername }, 'first administrator created');
+    }
+  }
+  await releaseStartupLock();
 
   // Services need a publisher, the publisher needs io, io needs the HTTP server, and the HTTP
   // server needs the services: the publisher is bound to io once it exists. Likewise the demo's

@@ -130,26 +130,21 @@ const migrations: Record<string, Migration> = {
 };
 
 /**
- * Runs `work` (migrations and seeding) while holding a PostgreSQL advisory lock, so nodes
- * starting at the same time run it one after the other: the second finds everything done.
- * SQLite has one process, nothing to wait for.
+ * Holds a PostgreSQL advisory lock over migrations and seeding until the returned function is
+ * called, so nodes starting at the same time do them one after the other: the next finds
+ * everything done. The lock lives on a connection of its own, which also ends it if the process
+ * dies. SQLite has one process: nothing to wait for.
  */
-export async function withStartupLock<T>(
-  store: Store,
-  schema: string | undefined,
-  work: () => Promise<T>,
-): Promise<T> {
-  if (store.dialect !== 'postgres') return work();
-  const key = `tanggap:startup:${schema ?? 'public'}`;
-  // A session-level lock lives on one connection: keep that connection for the whole work.
-  return store.db.connection().execute(async (connection) => {
-    await sql`select pg_advisory_lock(hashtext(${key}))`.execute(connection);
-    try {
-      return await work();
-    } finally {
-      await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(connection);
-    }
-  });
+export async function acquireStartupLock(options: StoreOptions): Promise<() => Promise<void>> {
+  if (!options.databaseUrl) return () => Promise.resolve();
+  const client = new pg.Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  const key = `tanggap:startup:${options.databaseSchema ?? 'public'}`;
+  await client.query('select pg_advisory_lock(hashtext($1))', [key]);
+  return async () => {
+    await client.query('select pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+    await client.end();
+  };
 }
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */

@@ -78,6 +78,10 @@ async function command<T>(
   }
 }
 
+function pendingOf(agentBots: AgentBot[]): () => number {
+  return () => agentBots.reduce((sum, bot) => sum + bot.pendingCommands, 0);
+}
+
 function expectClean(counts: Awaited<ReturnType<typeof countOutcome>>): void {
   expect(counts.lostContacts).toBe(0);
   expect(counts.doubleAssignments).toBe(0);
@@ -128,7 +132,7 @@ describe.sequential('chaos on real nodes, PostgreSQL and Redis', () => {
     cluster = await ChaosCluster.start('race', 3);
     const { agents, leads } = await cluster.createUsers(120, 3);
     const ledger = newLedger();
-    await startAgents(agents, ledger);
+    const agentBots = await startAgents(agents, ledger);
     const leadBots = leads.map((lead, i) => new LeadBot(lead, cluster!.nodes[i]!.url, ledger));
     for (const lead of leadBots) {
       bots.push(lead);
@@ -170,7 +174,7 @@ describe.sequential('chaos on real nodes, PostgreSQL and Redis', () => {
     });
     isRacing = false;
     await racing;
-    const open = await drain(cluster, 40_000);
+    const open = await drain(cluster, 40_000, undefined, pendingOf(agentBots));
     const counts = await countOutcome('race', cluster, ledger);
     expect(open).toBe(0);
     expectClean(counts);
@@ -237,9 +241,14 @@ describe.sequential('chaos on real nodes, PostgreSQL and Redis', () => {
     for (const bot of vanishing) bot.vanish();
     await flow;
     const stillAgents = new Set(agents.filter((a) => !vanishingIds.has(a.id)).map((a) => a.id));
-    const open = await drain(cluster, 40_000, async () => {
-      await reassignFromOffline(lead, stillAgents);
-    });
+    const open = await drain(
+      cluster,
+      40_000,
+      async () => {
+        await reassignFromOffline(lead, stillAgents);
+      },
+      pendingOf(agentBots.filter((bot) => !vanishingIds.has(bot.user.id))),
+    );
     // Contacts taken off the vanished agents: their offers withdrawn or expired and accepted by
     // someone else, or their held conversations moved by the lead.
     const rerouted = await cluster.db
@@ -296,7 +305,7 @@ describe.sequential('chaos on real nodes, PostgreSQL and Redis', () => {
     cluster = await ChaosCluster.start('redis-restart', 2);
     const { agents, leads } = await cluster.createUsers(100, 1);
     const ledger = newLedger();
-    await startAgents(agents, ledger);
+    const agentBots = await startAgents(agents, ledger);
     const [first, second] = cluster.nodes as [(typeof cluster.nodes)[0], (typeof cluster.nodes)[0]];
     // A lead on the first node; a probe agent on the second: its status changes reach the lead
     // only through Redis.
@@ -344,7 +353,7 @@ describe.sequential('chaos on real nodes, PostgreSQL and Redis', () => {
     await cluster.redis.startAgain();
     const after = [await probe('available'), await probe('break'), await probe('available')];
     await flow;
-    const open = await drain(cluster, 40_000);
+    const open = await drain(cluster, 40_000, undefined, pendingOf(agentBots));
     const counts = await countOutcome('redis-restart', cluster, ledger);
     console.log(
       `[chaos] redis-restart: cross-node broadcast before ${before}, after restart ${after.join(',')}; ` +
@@ -360,7 +369,7 @@ describe.sequential('chaos on real nodes, PostgreSQL and Redis', () => {
     cluster = await ChaosCluster.start('network-cut', 2);
     const { agents } = await cluster.createUsers(60, 0);
     const ledger = newLedger();
-    await startAgents(agents, ledger, { cutAfterOutcome: 0.3 });
+    const agentBots = await startAgents(agents, ledger, { cutAfterOutcome: 0.3 });
     await inboundFlow({
       urls: () => cluster!.liveUrls(),
       ledger,
@@ -368,7 +377,7 @@ describe.sequential('chaos on real nodes, PostgreSQL and Redis', () => {
       durationMs: 12_000,
       label: 'cut',
     });
-    const open = await drain(cluster, 40_000);
+    const open = await drain(cluster, 40_000, undefined, pendingOf(agentBots));
     const counts = await countOutcome('network-cut', cluster, ledger);
     expect(open).toBe(0);
     expectClean(counts);

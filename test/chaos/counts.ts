@@ -24,6 +24,7 @@ export interface ChaosCounts {
   clockFiringsActual: number;
   reconnects: number;
   resyncFinds: number;
+  statusRetries: number;
 }
 
 /** Compares what was acknowledged with what the database holds. */
@@ -110,6 +111,7 @@ export async function countOutcome(
     clockFiringsActual: extra.clockFiringsActual ?? 0,
     reconnects: ledger.reconnects,
     resyncFinds: ledger.resyncFinds,
+    statusRetries: ledger.statusRetries,
   };
   // One line a person (and CI's log) can read, and the whole record for a machine.
   console.log(
@@ -118,17 +120,21 @@ export async function countOutcome(
       `double assignments ${counts.doubleAssignments}; outcomes acked ${counts.outcomesAcked}, stored ${counts.outcomesStored}, duplicates ${counts.duplicateOutcomes}, resends ${counts.outcomeResends}; ` +
       `reassigns acked ${counts.reassignsAcked}, stored ${counts.reassignsStored}, refused ${counts.reassignConflicts}; ` +
       `re-routed contacts ${counts.reroutedContacts}; clock firings expected ${counts.clockFiringsExpected}, actual ${counts.clockFiringsActual}; ` +
-      `reconnects ${counts.reconnects}, resync finds ${counts.resyncFinds}`,
+      `reconnects ${counts.reconnects}, resync finds ${counts.resyncFinds}, status retries ${counts.statusRetries}`,
   );
   console.log(`[chaos-json] ${JSON.stringify(counts)}`);
   return counts;
 }
 
-/** Waits until every acknowledged contact is closed (the agents keep working), or gives up. */
+/**
+ * Waits until every contact is closed (the agents keep working) and no command waits for its ack,
+ * or gives up; returns how many contacts are still open.
+ */
 export async function drain(
   cluster: ChaosCluster,
   timeoutMs: number,
   onTick: () => Promise<void> = async () => undefined,
+  pendingCommands: () => number = () => 0,
 ): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -138,7 +144,8 @@ export async function drain(
       .where('status', '!=', 'closed')
       .executeTakeFirstOrThrow();
     const n = Number(open.n);
-    if (n === 0 || Date.now() > deadline) return n;
+    // Closed in the database is not enough: the acks of the last commands must be in too.
+    if ((n === 0 && pendingCommands() === 0) || Date.now() > deadline) return n;
     await onTick();
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

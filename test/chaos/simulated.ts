@@ -22,6 +22,8 @@ export interface Ledger {
   resyncFinds: number;
   caseWarnedFacts: string[];
   reconnects: number;
+  /** Set-status commands refused (e.g. the database pool timed out) and sent again. */
+  statusRetries: number;
 }
 
 export function newLedger(): Ledger {
@@ -36,6 +38,7 @@ export function newLedger(): Ledger {
     resyncFinds: 0,
     caseWarnedFacts: [],
     reconnects: 0,
+    statusRetries: 0,
   };
 }
 
@@ -155,6 +158,20 @@ export class AgentBot {
     // The outbox goes out again with the same ids; the server answers a repeat as the first time.
     for (const pending of this.outbox.values()) this.emit(pending);
     await this.resync(socket);
+  }
+
+  /** Available for work; a refusal (the server overloaded) is tried again, as a person would. */
+  private becomeAvailable(): void {
+    this.send({
+      key: 'status',
+      name: 'agent:set-status',
+      payload: { status: 'available' },
+      onAck: (ack) => {
+        if (ack.ok || this.isStopped) return;
+        this.options.ledger.statusRetries += 1;
+        setTimeout(() => this.becomeAvailable(), 500);
+      },
+    });
   }
 
   /** After a reconnect: what the desk holds now (pushes may have been missed meanwhile). */
