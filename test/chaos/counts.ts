@@ -25,6 +25,7 @@ export interface ChaosCounts {
   reconnects: number;
   resyncFinds: number;
   statusRetries: number;
+  serverErrorRetries: number;
 }
 
 /** Compares what was acknowledged with what the database holds. */
@@ -112,6 +113,7 @@ export async function countOutcome(
     reconnects: ledger.reconnects,
     resyncFinds: ledger.resyncFinds,
     statusRetries: ledger.statusRetries,
+    serverErrorRetries: ledger.serverErrorRetries,
   };
   // One line a person (and CI's log) can read, and the whole record for a machine.
   console.log(
@@ -120,7 +122,7 @@ export async function countOutcome(
       `double assignments ${counts.doubleAssignments}; outcomes acked ${counts.outcomesAcked}, stored ${counts.outcomesStored}, duplicates ${counts.duplicateOutcomes}, resends ${counts.outcomeResends}; ` +
       `reassigns acked ${counts.reassignsAcked}, stored ${counts.reassignsStored}, refused ${counts.reassignConflicts}; ` +
       `re-routed contacts ${counts.reroutedContacts}; clock firings expected ${counts.clockFiringsExpected}, actual ${counts.clockFiringsActual}; ` +
-      `reconnects ${counts.reconnects}, resync finds ${counts.resyncFinds}, status retries ${counts.statusRetries}`,
+      `reconnects ${counts.reconnects}, resync finds ${counts.resyncFinds}, status retries ${counts.statusRetries}, server-error retries ${counts.serverErrorRetries}`,
   );
   console.log(`[chaos-json] ${JSON.stringify(counts)}`);
   return counts;

@@ -24,6 +24,8 @@ export interface Ledger {
   reconnects: number;
   /** Set-status commands refused (e.g. the database pool timed out) and sent again. */
   statusRetries: number;
+  /** Commands answered `internal`/`unavailable` (e.g. the pool timed out) and sent again. */
+  serverErrorRetries: number;
 }
 
 export function newLedger(): Ledger {
@@ -39,6 +41,7 @@ export function newLedger(): Ledger {
     caseWarnedFacts: [],
     reconnects: 0,
     statusRetries: 0,
+    serverErrorRetries: 0,
   };
 }
 
@@ -268,6 +271,14 @@ export class AgentBot {
           // No answer: resend now if still connected, else on the next connect.
           if (pending.name === 'outcome:log') this.options.ledger.outcomeResends += 1;
           if (this.socket?.connected && this.socket === socket) this.emit(pending);
+          return;
+        }
+        if (!ack.ok && (ack.error.code === 'internal' || ack.error.code === 'unavailable')) {
+          // The server could not do it now (nothing was written): the outbox tries again.
+          this.options.ledger.serverErrorRetries += 1;
+          setTimeout(() => {
+            if (this.outbox.get(pending.key) === pending) this.emit(pending);
+          }, 500);
           return;
         }
         this.outbox.delete(pending.key);
