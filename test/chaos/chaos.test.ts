@@ -365,23 +365,34 @@ describe.sequential('chaos on real nodes, PostgreSQL and Redis', () => {
     expectClean(counts);
   }, 150_000);
 
-  it('the network drops while agents log outcomes: each outcome is stored exactly once', async () => {
+  it('the network drops while agents log outcomes, and a node shuts down: each outcome once', async () => {
     cluster = await ChaosCluster.start('network-cut', 2);
     const { agents } = await cluster.createUsers(60, 0);
     const ledger = newLedger();
     const agentBots = await startAgents(agents, ledger, { cutAfterOutcome: 0.3 });
-    await inboundFlow({
+    const flow = inboundFlow({
       urls: () => cluster!.liveUrls(),
       ledger,
       perSecond: 8,
       durationMs: 12_000,
       label: 'cut',
     });
+    await sleep(6000);
+    // An orderly stop mid-load (SIGTERM, as in a rolling upgrade): it drains, its agents move.
+    const leaving = cluster.nodes[1]!;
+    const onLeaving = agentBots.filter((bot) => bot.url === leaving.url).length;
+    const exitCode = await leaving.stop();
+    await flow;
     const open = await drain(cluster, 40_000, undefined, pendingOf(agentBots));
     const counts = await countOutcome('network-cut', cluster, ledger);
+    console.log(
+      `[chaos] network-cut: node n2 stopped with SIGTERM (exit code ${exitCode}) holding ${onLeaving} agents`,
+    );
+    expect(exitCode).toBe(0);
     expect(open).toBe(0);
     expectClean(counts);
     expect(counts.reconnects).toBeGreaterThan(10);
+    expect(agentBots.every((bot) => bot.url === cluster!.nodes[0]!.url)).toBe(true);
     // Every closed contact has its one outcome, and every acked one is among them.
     const closed = await cluster.db
       .selectFrom('contacts')
