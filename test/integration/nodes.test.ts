@@ -5,6 +5,7 @@ import {
   TestClient,
   inboundContact,
   postInbound,
+  signIn,
   sleep,
   startServer,
   userId,
@@ -223,14 +224,16 @@ describe('two nodes on PostgreSQL with Redis', () => {
   });
 
   it('keeps an agent who moves from one node to the other signed in', async () => {
-    const { a, b } = await twoNodes({ PRESENCE_GRACE_MS: '300' });
+    const { a, b } = await twoNodes({ PRESENCE_GRACE_MS: '1000' });
     const onA = await TestClient.connect(a.url, 'agent1');
     await onA.sendOk('agent:set-status', { status: 'available' });
+    // Signed in beforehand: the move itself is a disconnect and a connect, well within the grace.
+    const cookie = await signIn(b.url, 'agent1');
     onA.close();
-    const onB = await TestClient.connect(b.url, 'agent1');
+    const onB = await TestClient.connect(b.url, 'agent1', cookie);
     clients.push(onB);
     // A's grace period ends: A sees B holds a socket and leaves the agent as they are.
-    await sleep(900);
+    await sleep(1800);
     expect(await presenceOf(a, 'agent1')).toBe('available');
     onB.close();
     await until(async () => (await presenceOf(a, 'agent1')) === 'offline', 'agent1 offline');
