@@ -190,6 +190,10 @@ export async function createApplication(
   const redis = config.redisUrl
     ? await connectRedis(config.redisUrl, config.redisPrefix, log)
     : undefined;
+  // A draining node answers with `Connection: close`, so keep-alive clients move to another node.
+  http.addHook('onRequest', async (_request, reply) => {
+    if (cluster.draining) void reply.header('connection', 'close');
+  });
   registerOperationsRoutes(http, {
     store,
     cluster,
@@ -288,7 +292,14 @@ export async function createApplication(
       }
       services.presence.stop();
       // Clients see the transport close and reconnect, through the load balancer, to another node.
+      // A keep-alive HTTP connection still in use would hold the close open: past the drain time
+      // it is cut (its client retries elsewhere; inbound webhooks are idempotent).
+      const forceClose = setTimeout(
+        () => http.server.closeAllConnections(),
+        config.shutdownDrainMs,
+      );
       await new Promise<void>((resolve) => socketServer.close(() => resolve()));
+      clearTimeout(forceClose);
       await http.close();
       await services.presence.settled();
       await cluster.leave().catch((error: unknown) => log.warn({ err: error }, 'leave failed'));

@@ -25,7 +25,7 @@ afterEach(async () => {
 async function startAgents(
   agents: ChaosUser[],
   ledger: Ledger,
-  options: { cutAfterOutcome?: number } = {},
+  options: { cutAfterOutcome?: number; holdMs?: [number, number] } = {},
 ): Promise<AgentBot[]> {
   const started: AgentBot[] = [];
   for (let i = 0; i < agents.length; i += 1) {
@@ -110,7 +110,13 @@ async function reassignFromOffline(lead: LeadBot, agentIds: Set<string>): Promis
 }
 
 /** An online agent holding fewer than three conversations. */
-async function roomyAgent(among: Set<string>, except?: string): Promise<string | undefined> {
+async function roomyAgent(among: Set<string>): Promise<string | undefined> {
+  const candidates = await roomyAgents(among);
+  return candidates[Math.floor(Math.random() * candidates.length)];
+}
+
+/** Online agents holding fewer than three conversations. */
+async function roomyAgents(among: Set<string>): Promise<string[]> {
   const rows = await cluster!.db
     .selectFrom('agent_states')
     .leftJoin('contacts', (join) =>
@@ -123,8 +129,7 @@ async function roomyAgent(among: Set<string>, except?: string): Promise<string |
     .groupBy('agent_states.user_id')
     .having(sql<number>`count(contacts.id)`, '<', 3)
     .execute();
-  const candidates = rows.map((r) => r.user_id).filter((id) => among.has(id) && id !== except);
-  return candidates[Math.floor(Math.random() * candidates.length)];
+  return rows.map((r) => r.user_id).filter((id) => among.has(id));
 }
 
 describe.sequential('chaos on real nodes, PostgreSQL and Redis', () => {
@@ -132,7 +137,8 @@ describe.sequential('chaos on real nodes, PostgreSQL and Redis', () => {
     cluster = await ChaosCluster.start('race', 3);
     const { agents, leads } = await cluster.createUsers(120, 3);
     const ledger = newLedger();
-    const agentBots = await startAgents(agents, ledger);
+    // Conversations are held a few seconds, so there is always work for the leads to fight over.
+    const agentBots = await startAgents(agents, ledger, { holdMs: [1500, 3500] });
     const leadBots = leads.map((lead, i) => new LeadBot(lead, cluster!.nodes[i]!.url, ledger));
     for (const lead of leadBots) {
       bots.push(lead);
@@ -150,9 +156,11 @@ describe.sequential('chaos on real nodes, PostgreSQL and Redis', () => {
           .orderBy(sql`random()`)
           .limit(3)
           .execute();
+        const roomy = await roomyAgents(agentIds);
         await Promise.all(
           targets.map(async (contact) => {
-            const [first, second] = [await roomyAgent(agentIds), await roomyAgent(agentIds)];
+            const pick = () => roomy[Math.floor(Math.random() * roomy.length)];
+            const [first, second] = [pick(), pick()];
             // Two leads on two different nodes move the same contact at the same moment.
             await Promise.all([
               first ? leadBots[0]!.reassign(contact.id, first) : undefined,

@@ -120,7 +120,7 @@ export async function countOutcome(
     `[chaos] ${scenario}: acked writes ${counts.ackedWrites}, stored ${counts.storedWrites}; ` +
       `contacts acked ${counts.inboundAcked}, stored ${counts.inboundStored}, lost ${counts.lostContacts}, open ${counts.openContacts}; ` +
       `double assignments ${counts.doubleAssignments}; outcomes acked ${counts.outcomesAcked}, stored ${counts.outcomesStored}, duplicates ${counts.duplicateOutcomes}, resends ${counts.outcomeResends}; ` +
-      `reassigns acked ${counts.reassignsAcked}, stored ${counts.reassignsStored}, refused ${counts.reassignConflicts}; ` +
+      `reassigns acked ${counts.reassignsAcked}, stored ${counts.reassignsStored}, refused ${counts.reassignConflicts}, lost acks ${ledger.reassignLostAcks}; ` +
       `re-routed contacts ${counts.reroutedContacts}; clock firings expected ${counts.clockFiringsExpected}, actual ${counts.clockFiringsActual}; ` +
       `reconnects ${counts.reconnects}, resync finds ${counts.resyncFinds}, status retries ${counts.statusRetries}, server-error retries ${counts.serverErrorRetries}`,
   );

@@ -18,6 +18,7 @@ export interface Ledger {
   outcomeResends: number;
   reassignAcks: { contactId: string; toAgentId: string; commandId: string }[];
   reassignConflicts: number;
+  reassignLostAcks: number;
   /** Facts a bot only learnt of from a desk snapshot (the push was missed). */
   resyncFinds: number;
   caseWarnedFacts: string[];
@@ -37,6 +38,7 @@ export function newLedger(): Ledger {
     outcomeResends: 0,
     reassignAcks: [],
     reassignConflicts: 0,
+    reassignLostAcks: 0,
     resyncFinds: 0,
     caseWarnedFacts: [],
     reconnects: 0,
@@ -403,6 +405,7 @@ export class LeadBot {
         return false;
       } catch {
         // Lost ack: the same commandId again (runOnce answers the first result).
+        this.ledger.reassignLostAcks += 1;
       }
     }
     return false;

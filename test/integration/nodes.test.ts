@@ -60,6 +60,8 @@ describe.each(STORAGE_MODES)('node operations on %s', (mode: StorageMode) => {
     const draining = await fetch(`${server.url}/api/ready`);
     expect(draining.status).toBe(503);
     expect(await draining.json()).toMatchObject({ status: 'not_ready', isDraining: true });
+    // Keep-alive clients are told to leave, so the node's HTTP server can close.
+    expect(draining.headers.get('connection')).toBe('close');
     // A draining node refuses new sockets: the client tries another node.
     await expect(TestClient.connect(server.url, 'agent1')).rejects.toThrow(/draining/);
   });
