@@ -78,10 +78,15 @@ export async function countOutcome(
   ]);
   const reassignEvents = await db
     .selectFrom('contact_events')
-    .select(sql<number>`count(*)`.as('n'))
+    .select(['contact_id', 'to_agent_id'])
     .where('kind', '=', 'reassigned')
-    .executeTakeFirstOrThrow();
-  const reassignsStored = Number(reassignEvents.n);
+    .execute();
+  const reassignsStored = reassignEvents.length;
+  const movedTo = new Set(reassignEvents.map((e) => `${e.contact_id}>${e.to_agent_id}`));
+  // Every acknowledged reassignment is in the history (more may be: their acks were lost).
+  const reassignAcksStored = ledger.reassignAcks.filter((a) =>
+    movedTo.has(`${a.contactId}>${a.toAgentId}`),
+  ).length;
   const counts: ChaosCounts = {
     scenario,
     ackedWrites:
@@ -89,11 +94,7 @@ export async function countOutcome(
       ledger.acceptAcks.size +
       ledger.outcomeAcks.size +
       ledger.reassignAcks.length,
-    storedWrites:
-      inboundStored +
-      acceptsStored +
-      outcomesStored +
-      Math.min(reassignsStored, ledger.reassignAcks.length),
+    storedWrites: inboundStored + acceptsStored + outcomesStored + reassignAcksStored,
     inboundAcked: ledger.inboundAcked.size,
     inboundStored,
     lostContacts: ledger.inboundAcked.size - inboundStored,

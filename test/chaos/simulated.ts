@@ -391,11 +391,11 @@ export class LeadBot {
   async reassign(contactId: string, toAgentId: string): Promise<boolean> {
     const commandId = randomUUID();
     const payload = { commandId, contactId, toAgentId, reason: 'chaos: load balancing' };
-    for (let attempt = 0; attempt < 3; attempt += 1) {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
       try {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- typed emit cannot express it
         const ack = (await (this.socket as any)
-          .timeout(5000)
+          .timeout(15_000)
           .emitWithAck('conversation:reassign', payload)) as Ack<unknown>;
         if (ack.ok) {
           this.ledger.reassignAcks.push({ contactId, toAgentId, commandId });
