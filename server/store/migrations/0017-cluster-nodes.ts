@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations describe the schema as it was then
 type AnyDb = Kysely<any>;
@@ -8,6 +8,10 @@ type AnyDb = Kysely<any>;
  * its agents hold in `agent_connections`. An agent is connected while any live node (one whose
  * heartbeat is recent) counts a socket for them, so a reconnect to another node keeps the agent's
  * place, and a node that dies without a word stops counting once its heartbeat is stale.
+ *
+ * On PostgreSQL, the versions of the live streams every node publishes (queue state, queue
+ * metrics) come from sequences: `nextval` never waits for a lock, however many nodes ask at once.
+ * SQLite (one process) keeps them in the `counters` table.
  */
 export async function up(db: AnyDb): Promise<void> {
   await db.schema
@@ -31,9 +35,17 @@ export async function up(db: AnyDb): Promise<void> {
     .on('agent_connections')
     .column('user_id')
     .execute();
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`create sequence live_queue_state_version`.execute(db);
+    await sql`create sequence live_queue_metrics_version`.execute(db);
+  }
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`drop sequence live_queue_metrics_version`.execute(db);
+    await sql`drop sequence live_queue_state_version`.execute(db);
+  }
   await db.schema.dropTable('agent_connections').execute();
   await db.schema.dropTable('cluster_nodes').execute();
 }
