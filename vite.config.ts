@@ -3,6 +3,11 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const serverPort = process.env.PORT ?? '3000';
+// The chaos project runs real server processes for minutes: only when asked for by name
+// (`npm run test:chaos`), never as part of a plain `vitest run`.
+const isChaosAsked = process.argv.some(
+  (arg, i, all) => arg === 'chaos' && all[i - 1] === '--project',
+);
 
 export default defineConfig({
   root: 'client',
@@ -63,6 +68,21 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      ...(isChaosAsked
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'chaos',
+                environment: 'node',
+                include: ['test/chaos/**/*.test.ts'],
+                testTimeout: 150_000,
+                hookTimeout: 60_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

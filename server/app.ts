@@ -2,9 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config/config';
 import { createHttpServer } from './http/http-server';
+import { registerLiveGauges } from './observability/live-gauges';
+import { createMetrics } from './observability/metrics';
 import { startIntervalJob } from './jobs/interval-job';
 import { PresenceService } from './modules/agents/service';
 import { CapacityService } from './modules/capacity/service';
+import { registerOperationsRoutes } from './modules/cluster/handlers';
+import { ClusterService } from './modules/cluster/service';
 import { ScriptEditorService } from './modules/scripts/editor-service';
 import { ScriptService } from './modules/scripts/service';
 import { AuthService } from './modules/auth/service';
@@ -27,7 +31,9 @@ import { LeadAlertService } from './modules/team-lead/alerts-service';
 import { TeamLeadService } from './modules/team-lead/service';
 import { TransferService } from './modules/transfers/service';
 import { VoiceService } from './modules/voice/service';
+import { InFlight } from './realtime/in-flight';
 import { createPublisher, type Publisher } from './realtime/publisher';
+import { connectRedis } from './realtime/redis';
 import {
   attachRealtime,
   createSocketServer,
@@ -45,7 +51,7 @@ import { seededRandom } from './simulator/generate';
 import { startSimulatedCalls } from './simulator/simulated-calls';
 import { createSimulatedChannel } from './simulator/simulated-channel';
 import { startSimulator } from './simulator/simulator';
-import { migrateToLatest, openStore, type Store } from './store/database';
+import { acquireStartupLock, migrateToLatest, openStore, type Store } from './store/database';
 
 export interface Application {
   http: FastifyInstance;
@@ -72,6 +78,8 @@ export async function createApplication(
     options.logger ??
     pino({
       level: config.logLevel,
+      // Every line says which node wrote it.
+      base: { pid: process.pid, node: config.nodeId },
       // Personal data never reaches the logs, even by accident through a logged object.
       redact: [
         'req.headers.cookie',
@@ -84,6 +92,12 @@ export async function createApplication(
     });
   const clock = options.clock ?? systemClock;
   const store = openStore({
+    databaseUrl: config.databaseUrl,
+    databaseSchema: config.databaseSchema,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
+  const releaseStartupLock = await acquireStartupLock({
     databaseUrl: config.databaseUrl,
     databaseSchema: config.databaseSchema,
     dataDir: config.dataDir,
@@ -108,6 +122,7 @@ export async function createApplication(
       log.info({ username: config.adminUsername }, 'first administrator created');
     }
   }
+  await releaseStartupLock();
 
   // Services need a publisher, the publisher needs io, io needs the HTTP server, and the HTTP
   // server needs the services: the publisher is bound to io once it exists. Likewise the demo's
@@ -118,14 +133,19 @@ export async function createApplication(
     inbound?: InboundService;
     messaging?: MessagingService;
   } = {};
+  const metrics = createMetrics(config.nodeId);
   const publisher: Publisher = {
-    publish: (to, name, fact) => late.publisher?.publish(to, name, fact),
+    publish: (to, name, fact) => {
+      metrics.facts.inc({ fact: name });
+      late.publisher?.publish(to, name, fact);
+    },
   };
   const ctx: ServiceContext = { db: store.db, config, clock, publisher, log };
   const queueState = new QueueStateService(ctx);
   const queueMetrics = new QueueMetricsService(ctx);
   queueState.onChange(() => queueMetrics.changed());
   const routing = new RoutingService(ctx, queueState);
+  const cluster = new ClusterService(ctx);
   const random = seededRandom(Date.now() & 0xffff);
   const simulatedChannel = config.isSimulatorOn
     ? createSimulatedChannel({
@@ -169,7 +189,7 @@ export async function createApplication(
     inbound,
     messaging,
     routing,
-    presence: new PresenceService(ctx, routing, queueState),
+    presence: new PresenceService(ctx, routing, queueState, cluster),
     outcomes: new OutcomeService(ctx, routing, queueState, cases),
     supervision: new SupervisionService(ctx, routing, queueState),
     transfers: new TransferService(ctx, routing, queueState),
@@ -182,6 +202,7 @@ export async function createApplication(
     coaching: new CoachingService(ctx, routing, messaging),
     evaluations: new EvaluationService(ctx),
     teamLead: new TeamLeadService(ctx, routing, queueState, leadAlerts),
+    cluster,
   };
 
   const http = await createHttpServer({
@@ -192,10 +213,30 @@ export async function createApplication(
     onSignedOut: (userId, token) =>
       late.io ? disconnectSession(late.io, userId, token) : Promise.resolve(),
   });
-  const socketServer = createSocketServer(http.server);
+  const redis = config.redisUrl
+    ? await connectRedis(config.redisUrl, config.redisPrefix, log)
+    : undefined;
+  // A draining node answers with `Connection: close`, so keep-alive clients move to another node.
+  http.addHook('onRequest', async (_request, reply) => {
+    if (cluster.draining) void reply.header('connection', 'close');
+  });
+  registerOperationsRoutes(http, {
+    store,
+    cluster,
+    redis,
+    metrics,
+    metricsToken: config.metricsToken,
+  });
+  const socketServer = createSocketServer(http.server, redis?.adapter);
   late.io = socketServer;
   late.publisher = createPublisher(socketServer);
-  attachRealtime(socketServer, services);
+  const inFlight = new InFlight();
+  attachRealtime(socketServer, services, {
+    inFlight,
+    metrics,
+    isDraining: () => cluster.draining,
+  });
+  registerLiveGauges(metrics, { store, services, redis, io: socketServer, inFlight });
 
   let jobs: { stop(): void }[] = [];
   return {
@@ -205,9 +246,22 @@ export async function createApplication(
     services,
     log,
     async listen() {
+      await cluster.join();
       await http.listen({ port: config.port, host: config.host });
       await services.presence.startGraceForSignedInAgents();
       jobs = [
+        // This node's heartbeat; nodes that stopped beating are removed by whoever sees it first,
+        // and agents whom no live node holds a socket for get the grace period to come back.
+        startIntervalJob(
+          'cluster-heartbeat',
+          config.nodeHeartbeatMs,
+          async () => {
+            await cluster.beat();
+            await cluster.sweepDeadNodes();
+            await services.presence.startGraceForSignedInAgents();
+          },
+          log,
+        ),
         // Offers past their deadline; contacts whose decline cool-down has passed get a new pass.
         startIntervalJob('offer-expiry', 250, () => routing.expireDueOffers(), log),
         startIntervalJob('routing-sweep', 2000, () => routing.requestPass(), log),
@@ -264,11 +318,28 @@ export async function createApplication(
       return `http://localhost:${port}`;
     },
     async close() {
+      // Draining: readiness turns 503 and new sockets are refused, so traffic moves elsewhere.
+      await cluster.drain().catch((error: unknown) => log.warn({ err: error }, 'drain not told'));
       for (const job of jobs) job.stop();
       leadAlerts.stop();
+      // Commands already started commit and answer before their sockets close.
+      if (!(await inFlight.drained(config.shutdownDrainMs))) {
+        log.warn({ inFlight: inFlight.size }, 'shutting down with commands still running');
+      }
       services.presence.stop();
+      // Clients see the transport close and reconnect, through the load balancer, to another node.
+      // A keep-alive HTTP connection still in use would hold the close open: past the drain time
+      // it is cut (its client retries elsewhere; inbound webhooks are idempotent).
+      const forceClose = setTimeout(
+        () => http.server.closeAllConnections(),
+        config.shutdownDrainMs,
+      );
       await new Promise<void>((resolve) => socketServer.close(() => resolve()));
+      clearTimeout(forceClose);
       await http.close();
+      await services.presence.settled();
+      await cluster.leave().catch((error: unknown) => log.warn({ err: error }, 'leave failed'));
+      await redis?.close();
       // Work already started finishes before the database goes away.
       await routing.settled();
       queueState.stop();

@@ -67,6 +67,9 @@ export function connectSocket(): void {
   }
   const created: TanggapSocket = io({
     path: '/socket.io',
+    // WebSocket only: one long-lived connection to whichever node the load balancer picks, so
+    // several server nodes need no sticky sessions (HTTP long-polling would need them).
+    transports: ['websocket'],
     withCredentials: true,
     autoConnect: false,
   });

@@ -51,4 +51,29 @@ describe('loadConfig', () => {
       /METRICS_INTERVAL_MINUTES: must divide a day/,
     );
   });
+
+  it('reads the several-node settings, with a random node id when none is given', () => {
+    const config = loadConfig({
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: 'tanggap-prod',
+      NODE_ID: 'n1',
+      DATABASE_POOL_SIZE: '20',
+    });
+    expect(config).toMatchObject({
+      redisUrl: 'redis://127.0.0.1:6379',
+      redisPrefix: 'tanggap-prod',
+      nodeId: 'n1',
+      databasePoolSize: 20,
+      nodeHeartbeatMs: 2000,
+      nodeExpiryMs: 10_000,
+    });
+    expect(loadConfig({}).nodeId).toMatch(/^node-[0-9a-f]{8}$/);
+  });
+
+  it('refuses a node expiry that a slow heartbeat would reach, and a non-Redis URL', () => {
+    expect(() => loadConfig({ NODE_HEARTBEAT_MS: '5000', NODE_EXPIRY_MS: '8000' })).toThrow(
+      /NODE_EXPIRY_MS: must be more than twice NODE_HEARTBEAT_MS/,
+    );
+    expect(() => loadConfig({ REDIS_URL: 'http://redis' })).toThrow(/REDIS_URL/);
+  });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
   DEFAULT_CASE_REFERENCE_FORMAT,
@@ -18,6 +19,8 @@ const ConfigSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
+    /** PostgreSQL connections per node; N nodes use up to N times this (mind max_connections). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
     /** PostgreSQL schema to use (tests run each in a fresh one). */
     DATABASE_SCHEMA: z
       .string()
@@ -102,6 +105,29 @@ const ConfigSchema = z
       .number()
       .positive()
       .default(24 * 60),
+    /** Shares rooms and broadcasts between nodes through Redis streams. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
+    /** Prefix of this deployment's Redis keys (several deployments or test runs on one Redis). */
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_:.-]{1,64}$/, 'must be 1-64 letters, digits or _ : . -')
+      .default('tanggap'),
+    /** This node's name in logs, metrics and the node table; random when unset. */
+    NODE_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 letters, digits or _ . -')
+      .optional(),
+    /** How often a node tells the others it is alive. */
+    NODE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(2000),
+    /** A node silent this long is dead: its agents' connections no longer count. */
+    NODE_EXPIRY_MS: z.coerce.number().int().min(300).default(10_000),
+    /** On SIGTERM, commands already started get this long to finish before sockets close. */
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(10_000),
+    /** Bearer token for /metrics from other hosts; without it only loopback may scrape. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (!env.DEMO && (!env.ADMIN_USERNAME || !env.ADMIN_PASSWORD)) {
@@ -119,6 +145,14 @@ const ConfigSchema = z
         code: 'custom',
         path: ['OUTBOUND_WEBHOOK_SECRET'],
         message: 'outbound webhooks need a secret to sign their requests (at least 16 characters)',
+      });
+    }
+    if (env.NODE_EXPIRY_MS <= env.NODE_HEARTBEAT_MS * 2) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NODE_EXPIRY_MS'],
+        message:
+          'must be more than twice NODE_HEARTBEAT_MS, or a slow heartbeat looks like a death',
       });
     }
     if (!env.DEMO && !env.INBOUND_API_KEY) {
@@ -142,6 +176,7 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   databaseSchema: string | undefined;
+  databasePoolSize: number;
   isDemo: boolean;
   isSimulatorOn: boolean;
   simulatorIntervalMs: number;
@@ -177,6 +212,13 @@ export interface Config {
   policyDigestScanMs: number;
   publicFaqOrganisation: string;
   publicFaqRateLimitPerMinute: number;
+  redisUrl: string | undefined;
+  redisPrefix: string;
+  nodeId: string;
+  nodeHeartbeatMs: number;
+  nodeExpiryMs: number;
+  shutdownDrainMs: number;
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -198,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: c.DATA_DIR,
     databaseUrl: c.DATABASE_URL,
     databaseSchema: c.DATABASE_SCHEMA,
+    databasePoolSize: c.DATABASE_POOL_SIZE,
     isDemo: c.DEMO,
     isSimulatorOn: c.SIMULATOR ?? c.DEMO,
     simulatorIntervalMs: c.SIMULATOR_INTERVAL_MS,
@@ -237,5 +280,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     policyDigestScanMs: c.POLICY_DIGEST_SCAN_MS,
     publicFaqOrganisation: c.PUBLIC_FAQ_ORGANISATION,
     publicFaqRateLimitPerMinute: c.PUBLIC_FAQ_RATE_LIMIT_PER_MINUTE,
+    redisUrl: c.REDIS_URL,
+    redisPrefix: c.REDIS_PREFIX,
+    nodeId: c.NODE_ID ?? `node-${randomBytes(4).toString('hex')}`,
+    nodeHeartbeatMs: c.NODE_HEARTBEAT_MS,
+    nodeExpiryMs: c.NODE_EXPIRY_MS,
+    shutdownDrainMs: c.SHUTDOWN_DRAIN_MS,
+    metricsToken: c.METRICS_TOKEN,
   };
 }

@@ -5,6 +5,7 @@ import type { CapacityService } from './capacity/service';
 import type { CaseService } from './cases/service';
 import type { CoachingService } from './coaching/service';
 import type { EvaluationService } from './evaluations/service';
+import type { ClusterService } from './cluster/service';
 import type { ServiceContext } from './context';
 import type { InboundService } from './inbound/service';
 import type { MessagingService } from './messaging/service';
@@ -45,4 +46,6 @@ export interface Services {
   evaluations: EvaluationService;
   /** Team boundary actions: forced status, alerts, escalations, announcements. */
   teamLead: TeamLeadService;
+  /** This node among the others: heartbeat, agents' sockets, dead-node clean-up. */
+  cluster: ClusterService;
 }

@@ -15,6 +15,8 @@ import { AppError } from '../modules/app-error';
 import { SESSION_COOKIE } from '../modules/auth/service';
 import type { Services } from '../modules/services';
 import { fieldsFromIssues, invalidPayload } from '../modules/validation';
+import type { Metrics } from '../observability/metrics';
+import { InFlight } from './in-flight';
 import { rooms } from './rooms';
 
 interface SocketData {
@@ -41,18 +43,42 @@ type CommandHandler<N extends CommandName> = (
   socket: TanggapSocket,
 ) => Promise<CommandResult<N>>;
 
-export function createSocketServer(httpServer: HttpServer): TanggapServer {
+/**
+ * `adapter`: the Redis streams adapter when several nodes share rooms (REDIS_URL); the in-memory
+ * one otherwise.
+ */
+export function createSocketServer(
+  httpServer: HttpServer,
+  adapter?: AdapterFactory,
+): TanggapServer {
   return new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
     // Same origin only: the SPA is served by this process.
     cors: undefined,
     connectionStateRecovery: { maxDisconnectionDuration: 60_000, skipMiddlewares: false },
+    ...(adapter ? { adapter } : {}),
   });
 }
 
+type AdapterFactory = NonNullable<ConstructorParameters<typeof Server>[1]>['adapter'];
+
+export interface RealtimeOptions {
+  /** Commands being handled, awaited on shutdown. */
+  inFlight?: InFlight;
+  metrics?: Metrics;
+  /** A draining node takes no new sockets: the client tries again and lands on another node. */
+  isDraining?: () => boolean;
+}
+
 /** Wires authentication, rooms and every command handler onto the Socket.IO server. */
-export function attachRealtime(io: TanggapServer, services: Services): void {
+export function attachRealtime(
+  io: TanggapServer,
+  services: Services,
+  options: RealtimeOptions = {},
+): void {
+  const inFlight = options.inFlight ?? new InFlight();
+  const { metrics } = options;
   const {
     auth,
     presence,
@@ -71,6 +97,7 @@ export function attachRealtime(io: TanggapServer, services: Services): void {
   } = services;
 
   io.use((socket, next) => {
+    if (options.isDraining?.()) return next(new Error('draining'));
     const token = fastifyCookie.parse(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
     auth
       .userForToken(token)
@@ -113,39 +140,47 @@ export function attachRealtime(io: TanggapServer, services: Services): void {
           log.warn({ command: name }, 'command without acknowledgement callback ignored');
           return;
         }
-        const reply = ack as (result: Ack<CommandResult<N>>) => void;
-        try {
-          if (!(definition.roles as readonly string[]).includes(user.role)) {
-            throw new AppError('forbidden', `Your role (${user.role}) may not send ${name}.`);
+        const answer = ack as (result: Ack<CommandResult<N>>) => void;
+        const startedAt = performance.now();
+        const reply = (result: Ack<CommandResult<N>>) => {
+          metrics?.commands.inc({ command: name, outcome: result.ok ? 'ok' : result.error.code });
+          metrics?.ackSeconds.observe({ command: name }, (performance.now() - startedAt) / 1000);
+          answer(result);
+        };
+        await inFlight.track(async () => {
+          try {
+            if (!(definition.roles as readonly string[]).includes(user.role)) {
+              throw new AppError('forbidden', `Your role (${user.role}) may not send ${name}.`);
+            }
+            // A session signed out elsewhere must not keep acting through an old socket.
+            const current = await auth.userForToken(socket.data.sessionToken);
+            if (!current) {
+              reply({
+                ok: false,
+                error: {
+                  code: 'unauthenticated',
+                  message: 'Your session has ended; please sign in again.',
+                },
+              });
+              socket.disconnect(true);
+              return;
+            }
+            const parsed = definition.payload.safeParse(payload);
+            if (!parsed.success) throw invalidPayload(fieldsFromIssues(parsed.error.issues));
+            const data = await handler(user, parsed.data as CommandPayload<N>, socket);
+            reply({ ok: true, data });
+          } catch (error) {
+            if (error instanceof AppError) {
+              reply({ ok: false, error: error.toApiError() });
+            } else {
+              log.error({ err: error, command: name }, 'command failed');
+              reply({
+                ok: false,
+                error: { code: 'internal', message: 'Something went wrong on our side.' },
+              });
+            }
           }
-          // A session signed out elsewhere must not keep acting through an old socket.
-          const current = await auth.userForToken(socket.data.sessionToken);
-          if (!current) {
-            reply({
-              ok: false,
-              error: {
-                code: 'unauthenticated',
-                message: 'Your session has ended; please sign in again.',
-              },
-            });
-            socket.disconnect(true);
-            return;
-          }
-          const parsed = definition.payload.safeParse(payload);
-          if (!parsed.success) throw invalidPayload(fieldsFromIssues(parsed.error.issues));
-          const data = await handler(user, parsed.data as CommandPayload<N>, socket);
-          reply({ ok: true, data });
-        } catch (error) {
-          if (error instanceof AppError) {
-            reply({ ok: false, error: error.toApiError() });
-          } else {
-            log.error({ err: error, command: name }, 'command failed');
-            reply({
-              ok: false,
-              error: { code: 'internal', message: 'Something went wrong on our side.' },
-            });
-          }
-        }
+        });
       };
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- payloads are untrusted until parsed above
       socket.on(name, listener as any);

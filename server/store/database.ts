@@ -31,6 +31,7 @@ import * as coaching from './migrations/0016-coaching';
 import * as scriptEditor from './migrations/0012-script-editor';
 import * as policies from './migrations/0018-policies';
 import * as teamLead from './migrations/0015-team-lead';
+import * as clusterNodes from './migrations/0017-cluster-nodes';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -40,6 +41,8 @@ export interface Store {
   dialect: Dialect;
   /** True while the database answers a trivial query. */
   ping(): Promise<boolean>;
+  /** PostgreSQL only: the connection pool's figures (for /metrics). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -52,10 +55,14 @@ export interface StoreOptions {
   databaseSchema?: string | undefined;
   /** SQLite only: folder for `tanggap.sqlite`; `:memory:` for a throwaway database. */
   dataDir: string;
+  /** PostgreSQL only: connections this node keeps at most (default 10). */
+  poolSize?: number | undefined;
 }
 
 export function openStore(options: StoreOptions): Store {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.databaseSchema);
+  if (options.databaseUrl) {
+    return openPostgres(options.databaseUrl, options.databaseSchema, options.poolSize ?? 10);
+  }
   return openSqlite(options.dataDir);
 }
 
@@ -112,10 +119,10 @@ function openSqlite(dataDir: string): Store {
   };
 }
 
-function openPostgres(databaseUrl: string, schema: string | undefined): Store {
+function openPostgres(databaseUrl: string, schema: string | undefined, poolSize: number): Store {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
-    max: 10,
+    max: poolSize,
     connectionTimeoutMillis: 5000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
@@ -126,6 +133,11 @@ function openPostgres(databaseUrl: string, schema: string | undefined): Store {
     db,
     dialect: 'postgres',
     ping: () => pingDatabase(db),
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     close: () => db.destroy(),
   };
 }
@@ -160,7 +172,26 @@ const migrations: Record<string, Migration> = {
   '0012-script-editor': scriptEditor,
   '0018-policies': policies,
   '0015-team-lead': teamLead,
+  '0017-cluster-nodes': clusterNodes,
 };
+
+/**
+ * Holds a PostgreSQL advisory lock over migrations and seeding until the returned function is
+ * called, so nodes starting at the same time do them one after the other: the next finds
+ * everything done. The lock lives on a connection of its own, which also ends it if the process
+ * dies. SQLite has one process: nothing to wait for.
+ */
+export async function acquireStartupLock(options: StoreOptions): Promise<() => Promise<void>> {
+  if (!options.databaseUrl) return () => Promise.resolve();
+  const client = new pg.Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  const key = `tanggap:startup:${options.databaseSchema ?? 'public'}`;
+  await client.query('select pg_advisory_lock(hashtext($1))', [key]);
+  return async () => {
+    await client.query('select pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+    await client.end();
+  };
+}
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */
 export async function migrateToLatest(store: Store, schema?: string): Promise<string[]> {

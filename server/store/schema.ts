@@ -832,6 +832,20 @@ export interface AnnouncementAcknowledgementTable {
   acknowledged_at: number;
 }
 
+export interface ClusterNodeTable {
+  id: string;
+  started_at: number;
+  heartbeat_at: number;
+  is_draining: number;
+}
+
+export interface AgentConnectionTable {
+  node_id: string;
+  user_id: string;
+  sockets: number;
+  updated_at: number;
+}
+
 export interface Database {
   teams: TeamTable;
   users: UserTable;
@@ -903,4 +917,6 @@ export interface Database {
   escalations: EscalationTable;
   announcements: AnnouncementTable;
   announcement_acknowledgements: AnnouncementAcknowledgementTable;
+  cluster_nodes: ClusterNodeTable;
+  agent_connections: AgentConnectionTable;
 }

@@ -97,8 +97,22 @@ import { DeskSnapshotSchema, SupervisionBoardSchema } from '../schemas/views';
 
 export const HealthResponseSchema = z.object({ status: z.literal('ok') });
 
+/**
+ * Whether this node should be sent traffic: 200 `ready` while its database (and Redis, when
+ * configured) answer and it is not shutting down; 503 `not_ready` with the same body otherwise.
+ */
+export const ReadinessResponseSchema = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  nodeId: z.string(),
+  database: z.enum(['up', 'down']),
+  /** `unused` on a single node without REDIS_URL. */
+  redis: z.enum(['up', 'down', 'unused']),
+  isDraining: z.boolean(),
+});
+
 export const endpoints = {
   health: { method: 'GET', path: '/api/health', response: HealthResponseSchema },
+  ready: { method: 'GET', path: '/api/ready', response: ReadinessResponseSchema },
   login: {
     method: 'POST',
     path: '/api/auth/login',

@@ -2,27 +2,33 @@ import type { AgentView } from '../../../shared/schemas/agent';
 import type { SelectableAgentStatus } from '../../../shared/schemas/common';
 import { hasTimedPresenceEnded, type Presence } from '../../domain/presence';
 import { AppError } from '../app-error';
+import type { ClusterService } from '../cluster/service';
 import type { ServiceContext } from '../context';
 import { loadWorkload } from '../capacity/repository';
 import type { QueueStateService } from '../queue-state/service';
 import type { RoutingService, WithdrawnOffer } from '../routing/service';
 import { publishAgentsChanged } from './publish';
-import { loadAgentState, loadAgentView, updatePresence } from './repository';
+import { loadAgentState, loadAgentView, lockAgent, updatePresence } from './repository';
 
 /**
  * Presence: what the agent chose, and whether they are connected at all. A dropped connection is
  * not Offline at once: a grace period lets a reload or a network blip pass without losing the
- * agent's place.
+ * agent's place. With several nodes, "connected" means connected to any live node: an agent whose
+ * socket moves from one node to another (a node shut down or died) keeps their place.
  */
 export class PresenceService {
   private readonly connections = new Map<string, number>();
   private readonly graceTimers = new Map<string, NodeJS.Timeout>();
+  private readonly pendingCounts = new Set<Promise<void>>();
 
   constructor(
     private readonly ctx: ServiceContext,
     private readonly routing: RoutingService,
     private readonly queueState: QueueStateService,
-  ) {}
+    private readonly cluster: ClusterService,
+  ) {
+    cluster.countLocalSocketsWith(() => this.connections);
+  }
 
   async setStatus(agentId: string, status: SelectableAgentStatus): Promise<AgentView> {
     const { db, clock } = this.ctx;
@@ -82,19 +88,36 @@ export class PresenceService {
     return ended.length;
   }
 
-  /** A socket of this agent connected. */
+  /** A socket of this agent connected (to this node). */
   async connected(agentId: string): Promise<void> {
     this.connections.set(agentId, (this.connections.get(agentId) ?? 0) + 1);
     this.cancelGrace(agentId);
-    const state = await loadAgentState(this.ctx.db, agentId);
-    if (state?.presence === 'offline') {
-      await updatePresence(this.ctx.db, agentId, { presence: 'away', at: this.ctx.clock.now() });
-      await this.afterChange(agentId, []);
-    }
+    // Counted before presence is looked at: a node deciding this agent is gone either sees this
+    // socket, or has already set Offline, which the update below then undoes.
+    await this.cluster.countConnection(agentId, 1);
+    const back = await this.ctx.db
+      .updateTable('agent_states')
+      .set((eb) => ({
+        presence: 'away',
+        presence_since: this.ctx.clock.now(),
+        presence_until: null,
+        version: eb('version', '+', 1),
+      }))
+      .where('user_id', '=', agentId)
+      .where('presence', '=', 'offline')
+      .executeTakeFirst();
+    if (back.numUpdatedRows > 0n) await this.afterChange(agentId, []);
   }
 
-  /** A socket of this agent disconnected; the last one starts the grace period. */
+  /** A socket of this agent disconnected; the last one on this node starts the grace period. */
   disconnected(agentId: string): void {
+    const counted = this.cluster
+      .countConnection(agentId, -1)
+      .catch((error: unknown) =>
+        this.ctx.log.error({ err: error, agentId }, 'counting a closed socket failed'),
+      )
+      .finally(() => this.pendingCounts.delete(counted));
+    this.pendingCounts.add(counted);
     const remaining = (this.connections.get(agentId) ?? 1) - 1;
     if (remaining > 0) {
       this.connections.set(agentId, remaining);
@@ -105,18 +128,28 @@ export class PresenceService {
   }
 
   /**
-   * After a restart nobody is connected yet; agents who were signed in get the grace period to
-   * come back before they are shown Offline.
+   * Agents shown signed in whom no live node holds a socket for (after a restart, or when the
+   * node they were on died) get the grace period to come back before they are shown Offline.
+   * Runs at start and after every heartbeat, on every node.
    */
-  async startGraceForSignedInAgents(): Promise<void> {
-    const signedIn = await this.ctx.db
-      .selectFrom('agent_states')
-      .select('user_id')
-      .where('presence', '!=', 'offline')
-      .execute();
-    for (const { user_id } of signedIn) {
-      if (!this.connections.has(user_id)) this.startGrace(user_id);
+  async startGraceForSignedInAgents(): Promise<number> {
+    let started = 0;
+    for (const agentId of await this.cluster.unconnectedSignedInAgents()) {
+      if (this.connections.has(agentId) || this.graceTimers.has(agentId)) continue;
+      this.startGrace(agentId);
+      started += 1;
     }
+    return started;
+  }
+
+  /** Agents with a socket on this node. */
+  get connectedAgentCount(): number {
+    return this.connections.size;
+  }
+
+  /** Resolves once closed sockets have been counted (for an orderly shutdown). */
+  async settled(): Promise<void> {
+    while (this.pendingCounts.size > 0) await Promise.all([...this.pendingCounts]);
   }
 
   stop(): void {
@@ -145,12 +178,21 @@ export class PresenceService {
   private async goOffline(agentId: string): Promise<void> {
     if (this.connections.has(agentId)) return;
     const now = this.ctx.clock.now();
-    const withdrawn = await this.ctx.db.transaction().execute(async (trx) => {
-      const state = await loadAgentState(trx, agentId);
-      if (!state || (state.presence as Presence) === 'offline') return undefined;
-      await updatePresence(trx, agentId, { presence: 'offline', at: now });
-      return this.routing.rescindAgentOffers(trx, agentId, now);
-    });
+    const withdrawn = await this.ctx.db
+      .transaction()
+      .execute(async (trx) => {
+        // The agent's row lock orders this against a reconnect on another node (see connected).
+        await lockAgent(trx, agentId);
+        const state = await loadAgentState(trx, agentId);
+        if (!state || (state.presence as Presence) === 'offline') throw new StillHere();
+        if (await this.cluster.isConnected(agentId, trx)) throw new StillHere();
+        await updatePresence(trx, agentId, { presence: 'offline', at: now });
+        return this.routing.rescindAgentOffers(trx, agentId, now);
+      })
+      .catch((error: unknown) => {
+        if (error instanceof StillHere) return undefined;
+        throw error;
+      });
     if (withdrawn) await this.afterChange(agentId, withdrawn);
   }
 
@@ -161,3 +203,6 @@ export class PresenceService {
     void this.routing.requestPass();
   }
 }
+
+/** Rolls back the lock taken to look: the agent is connected elsewhere, or already offline. */
+class StillHere extends Error {}

@@ -8,6 +8,7 @@ import { groupSkills } from '../agents/repository';
 import { rooms } from '../../realtime/rooms';
 import type { ServiceContext } from '../context';
 import { computeQueueMetrics } from './metrics';
+import { nextLiveVersion } from './live-version';
 
 /** The metrics are pushed at most this often; a wallboard needs seconds, not every event. */
 export const METRICS_MIN_GAP_MS = 1_000;
@@ -65,7 +66,6 @@ async function loadAgentQueues(db: Kysely<Database>): Promise<Map<string, string
  * pushed at once, the rest at most once a second by `tick`, which also rolls a new interval over.
  */
 export class QueueMetricsService {
-  private version = 0;
   private latest: QueueMetricsState | undefined;
   private isDirty = false;
   private lastRefreshAt = Number.NEGATIVE_INFINITY;
@@ -123,9 +123,9 @@ export class QueueMetricsService {
     this.isDirty = false;
     const now = clock.now();
     this.lastRefreshAt = now;
-    this.version += 1;
     try {
-      const state = await computeQueueMetrics(db, this.version, now, {
+      const version = await nextLiveVersion(db, 'queue-metrics');
+      const state = await computeQueueMetrics(db, version, now, {
         timeZone: config.timeZone,
         intervalMinutes: config.metricsIntervalMinutes,
       });

@@ -12,6 +12,7 @@ import {
   loadQueueHoursSettingsOf,
 } from '../business-hours/repository';
 import type { ServiceContext } from '../context';
+import { nextLiveVersion } from './live-version';
 
 /** A queue's open state is looked at again at least this often, whatever its hours say. */
 const HOURS_RECHECK_MAX_MS = 6 * 60 * 60_000;
@@ -98,7 +99,6 @@ export function nextHoursChangeAt(state: QueueState): number | null {
  * opening or closing is a change too: a timer refreshes the state when the next one is due.
  */
 export class QueueStateService {
-  private version = 0;
   private latest: QueueState | undefined;
   private scheduled: Promise<void> | undefined;
   private readonly changeListeners: (() => void)[] = [];
@@ -146,10 +146,10 @@ export class QueueStateService {
   }
 
   private async refresh(): Promise<void> {
-    this.version += 1;
+    const version = await nextLiveVersion(this.ctx.db, 'queue-state');
     const state = await computeQueueState(
       this.ctx.db,
-      this.version,
+      version,
       this.ctx.clock.now(),
       defaultHoursZone(this.ctx.config.timeZone),
     );
