@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RoleSchema, SEGMENT_CODES, type SegmentCode } from '../schemas/common';
-import { approvalNeed, mayDecideApproval } from './approval-policy';
+import { approvalNeed, mayCoachAgent, mayDecideApproval } from './approval-policy';
 
 const facts = (overrides: Partial<Parameters<typeof approvalNeed>[0]> = {}) => ({
   isTrainee: false,
@@ -104,5 +104,33 @@ describe('mayDecideApproval', () => {
       ['unit', true, false],
       ['unit', false, false],
     ]);
+  });
+});
+
+describe('mayCoachAgent', () => {
+  const directory = {
+    teamsWithLeads: new Set(['team-a', 'team-b']),
+    queueTeams: new Map<string, readonly string[]>(),
+  };
+  const traineeOfA = { isTrainee: true, teamId: 'team-a' };
+  const agentOfA = { isTrainee: false, teamId: 'team-a' };
+
+  it('lets a lead coach the agents of their own team only', () => {
+    expect(mayCoachAgent({ role: 'lead', teamId: 'team-a' }, agentOfA, directory)).toBe(true);
+    expect(mayCoachAgent({ role: 'lead', teamId: 'team-b' }, agentOfA, directory)).toBe(false);
+    expect(mayCoachAgent({ role: 'lead', teamId: 'team-b' }, traineeOfA, directory)).toBe(false);
+  });
+
+  it("gives every lead an agent whose team has no lead, so nobody's replies wait unseen", () => {
+    const unled = { isTrainee: false, teamId: 'team-c' };
+    expect(mayCoachAgent({ role: 'lead', teamId: 'team-b' }, unled, directory)).toBe(true);
+  });
+
+  it('lets administrators coach anyone, trainers trainees only, agents and unit staff no one', () => {
+    expect(mayCoachAgent({ role: 'admin', teamId: null }, agentOfA, directory)).toBe(true);
+    expect(mayCoachAgent({ role: 'trainer', teamId: null }, traineeOfA, directory)).toBe(true);
+    expect(mayCoachAgent({ role: 'trainer', teamId: null }, agentOfA, directory)).toBe(false);
+    expect(mayCoachAgent({ role: 'agent', teamId: 'team-a' }, traineeOfA, directory)).toBe(false);
+    expect(mayCoachAgent({ role: 'unit', teamId: null }, traineeOfA, directory)).toBe(false);
   });
 });

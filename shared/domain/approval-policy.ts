@@ -4,6 +4,7 @@
  * listed (mass media, state officials). Pure; the server decides with it, the desk explains it.
  */
 import type { SegmentCode } from '../schemas/common';
+import { overseesAgent, type TeamDirectory, type TeamMember } from './team-scope';
 
 export interface ApprovalFacts {
   isTrainee: boolean;
@@ -32,4 +33,19 @@ export type ApproverRole = 'agent' | 'lead' | 'trainer' | 'admin' | 'unit';
 export function mayDecideApproval(role: ApproverRole, authorIsTrainee: boolean): boolean {
   if (role === 'admin' || role === 'lead') return true;
   return role === 'trainer' && authorIsTrainee;
+}
+
+/**
+ * Whether a viewer may coach an agent (follow, whisper, plan) or decide on their held replies,
+ * team boundary included: administrators any agent, leads the agents they answer for
+ * (shared/domain/team-scope.ts), trainers trainees only.
+ */
+export function mayCoachAgent(
+  viewer: TeamMember,
+  agent: { isTrainee: boolean; teamId: string | null },
+  directory: TeamDirectory,
+): boolean {
+  if (viewer.role === 'admin') return true;
+  if (viewer.role === 'lead') return overseesAgent(viewer, agent, directory);
+  return viewer.role === 'trainer' && agent.isTrainee;
 }

@@ -311,6 +311,79 @@ describe.each(STORAGE_MODES)('coaching on %s', (mode: StorageMode) => {
     expect(taken).toEqual({ status: 200, body: { whispers: [] } });
   });
 
+  it("keeps coaching inside the team: another team's lead neither sees, decides, whispers nor plans", async () => {
+    await start();
+    const trainee = await connect('trainee1');
+    const ownLead = await connect('lead1');
+    const otherLead = await connect('lead2');
+    const contactId = await holding(trainee);
+    const traineeId = await userId(server, 'trainee1');
+
+    const held = await trainee.sendOk('message:send', {
+      commandId: randomUUID(),
+      contactId,
+      text: 'Bantuan dapat dicairkan pekan depan',
+    });
+    await ownLead.next('approval:requested', (a) => a.messageId === held.id);
+    await sleep(300);
+    expect(otherLead.has('approval:requested')).toBe(false);
+
+    const listed = async (username: string) =>
+      (
+        (await getJson(`${server.url}/api/coaching/approvals`, await signIn(server.url, username)))
+          .body as { approvals: { messageId: string }[] }
+      ).approvals.map((approval) => approval.messageId);
+    expect(await listed('lead1')).toEqual([held.id]);
+    expect(await listed('lead2')).toEqual([]);
+    expect(await listed('admin')).toEqual([held.id]);
+
+    const refused = await otherLead.send('approval:decide', {
+      commandId: randomUUID(),
+      messageId: held.id,
+      decision: 'approve',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const whisper = await otherLead.send('whisper:send', {
+      commandId: randomUUID(),
+      agentId: traineeId,
+      contactId,
+      text: 'Sebutkan dasar hukumnya',
+    });
+    expect(whisper).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const plan = await getJson(
+      `${server.url}/api/trainer/trainees/${traineeId}/plan`,
+      await signIn(server.url, 'lead2'),
+    );
+    expect(plan.status).toBe(403);
+    const whispers = await getJson(
+      `${server.url}/api/contacts/${contactId}/whispers`,
+      await signIn(server.url, 'lead2'),
+    );
+    expect(whispers.status).toBe(403);
+    const forms = await getJson(
+      `${server.url}/api/evaluation-forms`,
+      await signIn(server.url, 'lead2'),
+    );
+    const formId = (forms.body as { forms: { id: string }[] }).forms[0]!.id;
+    const evaluation = await otherLead.send('evaluation:submit', {
+      commandId: randomUUID(),
+      formId,
+      contactId,
+      answers: [],
+      comment: '',
+    });
+    expect(evaluation).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    // Nothing changed: the reply still waits, and the team's own lead decides it.
+    await ownLead.sendOk('approval:decide', {
+      commandId: randomUUID(),
+      messageId: held.id,
+      decision: 'approve',
+    });
+    await trainee.next('approval:decided', (d) => d.messageId === held.id);
+    expect(otherLead.has('approval:decided')).toBe(false);
+  });
+
   it("holds a trainee's reply for approval; two approvers race, exactly one send reaches the channel, edited", async () => {
     await start();
     const trainee = await connect('trainee1');

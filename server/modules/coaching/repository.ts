@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import { approvalNeed, type ApprovalNeed } from '../../../shared/domain/approval-policy';
 import type { CoachingSettings, PendingApproval, Whisper } from '../../../shared/schemas/coaching';
 import { SegmentCodeSchema, type SegmentCode } from '../../../shared/schemas/common';
+import type { TeamDirectory } from '../../../shared/domain/team-scope';
 import { rooms } from '../../realtime/rooms';
+import { leadRoomsOfTeam } from '../team-lead/directory';
 import type { Database } from '../../store/schema';
 
 export async function loadCoachingSettings(db: Kysely<Database>): Promise<CoachingSettings> {
@@ -42,9 +44,17 @@ export async function approvalNeedFor(
   });
 }
 
-/** Rooms of those who may decide on a reply held for this reason (`mayDecideApproval`). */
-export function approverRooms(because: 'trainee' | 'segment'): string[] {
-  return because === 'trainee' ? [rooms.trainers, rooms.leads] : [rooms.leads];
+/**
+ * Rooms of those who may decide on a reply held for this reason (`mayCoachAgent`): trainers for a
+ * trainee's reply, and the leads answering for the author's team (with the administrators).
+ */
+export function approverRooms(
+  because: 'trainee' | 'segment',
+  authorTeamId: string | null,
+  directory: TeamDirectory,
+): string[] {
+  const leads = leadRoomsOfTeam(authorTeamId, directory);
+  return because === 'trainee' ? [rooms.trainers, ...leads] : leads;
 }
 
 /** Whether a trainee's outcome logged now waits for review before it counts. */
@@ -82,11 +92,17 @@ export async function loadWhispers(
   }));
 }
 
+/** A held reply with its author's team, which decides who may see and decide on it. */
+export interface HeldReply {
+  approval: PendingApproval;
+  authorTeamId: string | null;
+}
+
 /** Replies waiting for approval, oldest first; `onlyTrainees` for a trainer's list. */
 export async function loadPendingApprovals(
   db: Kysely<Database>,
   filter: { onlyTrainees: boolean; messageIds?: readonly string[] },
-): Promise<PendingApproval[]> {
+): Promise<HeldReply[]> {
   let query = db
     .selectFrom('messages')
     .innerJoin('contacts', 'contacts.id', 'messages.contact_id')
@@ -102,21 +118,25 @@ export async function loadPendingApprovals(
       'users.id as agent_id',
       'users.display_name',
       'users.is_trainee',
+      'users.team_id',
     ])
     .where('messages.approval_state', '=', 'pending');
   if (filter.onlyTrainees) query = query.where('users.is_trainee', '=', 1);
   if (filter.messageIds) query = query.where('messages.id', 'in', filter.messageIds);
   const rows = await query.orderBy('messages.at').orderBy('messages.id').execute();
   return rows.map((row) => ({
-    messageId: row.id,
-    contactId: row.contact_id,
-    reference: row.reference,
-    segment: row.segment as SegmentCode,
-    agentId: row.agent_id,
-    agentName: row.display_name,
-    isTrainee: row.is_trainee === 1,
-    text: row.text,
-    at: Number(row.at),
-    because: row.approval_because === 'segment' ? 'segment' : 'trainee',
+    approval: {
+      messageId: row.id,
+      contactId: row.contact_id,
+      reference: row.reference,
+      segment: row.segment as SegmentCode,
+      agentId: row.agent_id,
+      agentName: row.display_name,
+      isTrainee: row.is_trainee === 1,
+      text: row.text,
+      at: Number(row.at),
+      because: row.approval_because === 'segment' ? 'segment' : 'trainee',
+    },
+    authorTeamId: row.team_id,
   }));
 }

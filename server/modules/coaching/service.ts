@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mayDecideApproval } from '../../../shared/domain/approval-policy';
+import { mayCoachAgent } from '../../../shared/domain/approval-policy';
+import type { TeamDirectory } from '../../../shared/domain/team-scope';
 import { effectiveCapacity } from '../../../shared/domain/capacity';
 import type { CommandPayload } from '../../../shared/protocol/events';
 import {
@@ -22,6 +23,7 @@ import { runOnce } from '../command-results';
 import type { ServiceContext } from '../context';
 import { loadContactSummary, loadMessages } from '../conversations/repository';
 import type { MessagingService } from '../messaging/service';
+import { asTeamMember, loadTeamDirectory } from '../team-lead/directory';
 import type { RoutingService } from '../routing/service';
 import {
   approverRooms,
@@ -30,12 +32,21 @@ import {
   loadWhispers,
 } from './repository';
 
-/** Whether this viewer may coach (watch, whisper to, plan for) this agent. */
-function mayCoach(viewer: User, agent: { role: string; is_trainee: number }): boolean {
+/** Whether this viewer may coach (watch, whisper to, plan for) this agent: `mayCoachAgent`. */
+function mayCoach(
+  viewer: User,
+  agent: { role: string; is_trainee: number; team_id: string | null },
+  directory: TeamDirectory,
+): boolean {
   if (agent.role !== 'agent') return false;
-  if (viewer.role === 'lead' || viewer.role === 'admin') return true;
-  return viewer.role === 'trainer' && agent.is_trainee === 1;
+  return mayCoachAgent(
+    asTeamMember(viewer),
+    { isTrainee: agent.is_trainee === 1, teamId: agent.team_id },
+    directory,
+  );
 }
+
+const NOT_YOURS = 'Trainers coach trainees, leads the agents of their own team.';
 
 /**
  * Coaching a live desk (docs/training.md): whispers to the agent, replies held for approval,
@@ -63,12 +74,12 @@ export class CoachingService {
       async (trx) => {
         const agent = await trx
           .selectFrom('users')
-          .select(['id', 'role', 'is_trainee'])
+          .select(['id', 'role', 'is_trainee', 'team_id'])
           .where('id', '=', input.agentId)
           .executeTakeFirst();
         if (!agent || agent.role !== 'agent') throw new AppError('not_found', 'No such agent.');
-        if (!mayCoach(sender, agent)) {
-          throw new AppError('forbidden', 'Trainers whisper to trainees only.');
+        if (!mayCoach(sender, agent, await loadTeamDirectory(trx))) {
+          throw new AppError('forbidden', NOT_YOURS);
         }
         const contact = await trx
           .selectFrom('contacts')
@@ -114,18 +125,18 @@ export class CoachingService {
       if (contact.assignedAgentId !== viewer.id) {
         throw new AppError('forbidden', 'This conversation is not assigned to you.');
       }
-    } else if (viewer.role === 'trainer') {
+    } else if (viewer.role === 'trainer' || viewer.role === 'lead') {
       const holder = contact.assignedAgentId
         ? await this.ctx.db
             .selectFrom('users')
-            .select(['role', 'is_trainee'])
+            .select(['role', 'is_trainee', 'team_id'])
             .where('id', '=', contact.assignedAgentId)
             .executeTakeFirst()
         : undefined;
-      if (!holder || !mayCoach(viewer, holder)) {
-        throw new AppError('forbidden', 'Trainers see the conversations of trainees only.');
+      if (!holder || !mayCoach(viewer, holder, await loadTeamDirectory(this.ctx.db))) {
+        throw new AppError('forbidden', NOT_YOURS);
       }
-    } else if (viewer.role !== 'lead' && viewer.role !== 'admin') {
+    } else if (viewer.role !== 'admin') {
       throw new AppError('forbidden', 'Not yours to see.');
     }
     const whispers = await loadWhispers(this.ctx.db, { contactId });
@@ -136,9 +147,18 @@ export class CoachingService {
       : whispers;
   }
 
-  /** Replies waiting for this approver: trainers see trainees' only. */
-  pendingApprovals(viewer: User): Promise<PendingApproval[]> {
-    return loadPendingApprovals(this.ctx.db, { onlyTrainees: viewer.role === 'trainer' });
+  /** Replies waiting for this approver: trainers see trainees', leads their own team's. */
+  async pendingApprovals(viewer: User): Promise<PendingApproval[]> {
+    const [held, directory] = await Promise.all([
+      loadPendingApprovals(this.ctx.db, { onlyTrainees: viewer.role === 'trainer' }),
+      loadTeamDirectory(this.ctx.db),
+    ]);
+    const member = asTeamMember(viewer);
+    return held
+      .filter(({ approval, authorTeamId }) =>
+        mayCoachAgent(member, { isTrainee: approval.isTrainee, teamId: authorTeamId }, directory),
+      )
+      .map(({ approval }) => approval);
   }
 
   /**
@@ -149,7 +169,7 @@ export class CoachingService {
   async decide(approver: User, input: CommandPayload<'approval:decide'>): Promise<ApprovalDecided> {
     const { db, clock } = this.ctx;
     const now = clock.now();
-    let announce: { because: 'trainee' | 'segment' } | null = null;
+    let announce = null as { because: 'trainee' | 'segment'; approverRooms: string[] } | null;
     const { result, isFirst } = await runOnce(
       db,
       {
@@ -172,6 +192,7 @@ export class CoachingService {
             'messages.approval_because',
             'messages.author_id',
             'users.is_trainee',
+            'users.team_id',
             'contacts.reference',
           ])
           .where('messages.id', '=', input.messageId)
@@ -179,8 +200,14 @@ export class CoachingService {
         if (!held?.approval_state || !held.author_id) {
           throw new AppError('not_found', 'No reply held for approval with this id.');
         }
-        if (!mayDecideApproval(approver.role, held.is_trainee === 1)) {
-          throw new AppError('forbidden', 'Trainers decide on the replies of trainees only.');
+        const directory = await loadTeamDirectory(trx);
+        const member = asTeamMember(approver);
+        const author = { isTrainee: held.is_trainee === 1, teamId: held.team_id };
+        if (!mayCoachAgent(member, author, directory)) {
+          throw new AppError(
+            'forbidden',
+            'Trainers decide on the replies of trainees, leads on those of their own team.',
+          );
         }
         if (held.approval_state !== 'pending') {
           throw new AppError('conflict', 'This reply was already decided.');
@@ -227,7 +254,14 @@ export class CoachingService {
             isEdited,
           },
         });
-        announce = { because: held.approval_because === 'segment' ? 'segment' : 'trainee' };
+        announce = {
+          because: held.approval_because === 'segment' ? 'segment' : 'trainee',
+          approverRooms: approverRooms(
+            held.approval_because === 'segment' ? 'segment' : 'trainee',
+            held.team_id,
+            directory,
+          ),
+        };
         const [message] = await loadMessages(trx, { ids: [held.id] });
         if (!message) throw new AppError('internal', 'The reply could not be read back.');
         return {
@@ -243,9 +277,8 @@ export class CoachingService {
       },
     );
     if (!isFirst || announce === null) return result;
-    const { because } = announce;
     this.ctx.publisher.publish(
-      [...approverRooms(because), rooms.user(result.agentId), rooms.monitor(result.agentId)],
+      [...announce.approverRooms, rooms.user(result.agentId), rooms.monitor(result.agentId)],
       'approval:decided',
       result,
     );
@@ -286,12 +319,19 @@ export class CoachingService {
     const agent = await db
       .selectFrom('users')
       .innerJoin('agent_states', 'agent_states.user_id', 'users.id')
-      .select(['users.id', 'users.role', 'users.is_trainee', 'cap_chat', 'cap_email'])
+      .select([
+        'users.id',
+        'users.role',
+        'users.is_trainee',
+        'users.team_id',
+        'cap_chat',
+        'cap_email',
+      ])
       .where('users.id', '=', agentId)
       .executeTakeFirst();
     if (!agent || agent.role !== 'agent') throw new AppError('not_found', 'No such agent.');
-    if (!mayCoach(viewer, agent)) {
-      throw new AppError('forbidden', 'Trainers plan for trainees only.');
+    if (!mayCoach(viewer, agent, await loadTeamDirectory(db))) {
+      throw new AppError('forbidden', NOT_YOURS);
     }
     const [skills, plan, centre] = await Promise.all([
       db
@@ -330,12 +370,12 @@ export class CoachingService {
     await this.ctx.db.transaction().execute(async (trx) => {
       const agent = await trx
         .selectFrom('users')
-        .select(['id', 'role', 'is_trainee'])
+        .select(['id', 'role', 'is_trainee', 'team_id'])
         .where('id', '=', agentId)
         .executeTakeFirst();
       if (!agent || agent.role !== 'agent') throw new AppError('not_found', 'No such agent.');
-      if (!mayCoach(viewer, agent)) {
-        throw new AppError('forbidden', 'Trainers plan for trainees only.');
+      if (!mayCoach(viewer, agent, await loadTeamDirectory(trx))) {
+        throw new AppError('forbidden', NOT_YOURS);
       }
       const topics = [...new Set(plan.topics)];
       const known = new Set(

@@ -14,6 +14,8 @@ import { AppError } from '../app-error';
 import { runOnce } from '../command-results';
 import type { ServiceContext } from '../context';
 import { loadEvaluationForms, loadEvaluations } from './repository';
+import { mayCoachAgent } from '../../../shared/domain/approval-policy';
+import { asTeamMember, loadTeamDirectory } from '../team-lead/directory';
 
 const EVALUATIONS_LISTED = 100;
 
@@ -90,14 +92,24 @@ export class EvaluationService {
         const contact = await trx
           .selectFrom('contacts')
           .innerJoin('users', 'users.id', 'contacts.assigned_agent_id')
-          .select(['contacts.id', 'contacts.assigned_agent_id', 'users.is_trainee', 'users.role'])
+          .select([
+            'contacts.id',
+            'contacts.assigned_agent_id',
+            'users.is_trainee',
+            'users.role',
+            'users.team_id',
+          ])
           .where('contacts.id', '=', input.contactId)
           .executeTakeFirst();
         if (!contact?.assigned_agent_id || contact.role !== 'agent') {
           throw new AppError('not_found', 'No conversation an agent handled with this id.');
         }
-        if (evaluator.role === 'trainer' && contact.is_trainee !== 1) {
-          throw new AppError('forbidden', 'Trainers evaluate trainees only.');
+        const agent = { isTrainee: contact.is_trainee === 1, teamId: contact.team_id };
+        if (!mayCoachAgent(asTeamMember(evaluator), agent, await loadTeamDirectory(trx))) {
+          throw new AppError(
+            'forbidden',
+            'Trainers evaluate trainees, leads the agents of their own team.',
+          );
         }
         const [form] = await loadEvaluationForms(trx, { id: input.formId });
         if (!form) {

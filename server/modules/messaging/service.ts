@@ -10,6 +10,7 @@ import type { ServiceContext } from '../context';
 import { runOnce } from '../command-results';
 import { loadMessages } from '../conversations/repository';
 import { approvalNeedFor, approverRooms, loadPendingApprovals } from '../coaching/repository';
+import { loadTeamDirectory } from '../team-lead/directory';
 import { retryDelayMs, type ChannelGateway } from './gateway';
 
 const DELIVERIES_PER_SWEEP = 50;
@@ -85,12 +86,17 @@ export class MessagingService {
     if (!isFirst) return message;
     this.publishAdded(agentId, input.contactId, message);
     if (heldBecause !== null) {
-      const [pending] = await loadPendingApprovals(db, {
-        onlyTrainees: false,
-        messageIds: [message.id],
-      });
-      if (pending)
-        this.ctx.publisher.publish(approverRooms(heldBecause), 'approval:requested', pending);
+      const [[held], directory] = await Promise.all([
+        loadPendingApprovals(db, { onlyTrainees: false, messageIds: [message.id] }),
+        loadTeamDirectory(db),
+      ]);
+      if (held) {
+        this.ctx.publisher.publish(
+          approverRooms(heldBecause, held.authorTeamId, directory),
+          'approval:requested',
+          held.approval,
+        );
+      }
       return message;
     }
     void this.deliverDue();
