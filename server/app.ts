@@ -135,9 +135,9 @@ export async function createApplication(
   } = {};
   const metrics = createMetrics(config.nodeId);
   const publisher: Publisher = {
-    publish: (to, name, fact) => {
+    publish: (to, name, fact, options) => {
       metrics.facts.inc({ fact: name });
-      late.publisher?.publish(to, name, fact);
+      late.publisher?.publish(to, name, fact, options);
     },
   };
   const ctx: ServiceContext = { db: store.db, config, clock, publisher, log };

@@ -187,6 +187,27 @@ describe.each(STORAGE_MODES)('team lead on %s', (mode: StorageMode) => {
     expect((await getJson(url('/api/supervision/board'), cookies.agent1)).status).toBe(403);
   });
 
+  it("a conversation from every lead's queue stays on the holder's lead's board and leaves the others'", async () => {
+    await start();
+    const [agent1, lead1, lead2] = await Promise.all([
+      connect('agent1'),
+      connect('lead1'),
+      connect('lead2'),
+    ]);
+    // The general queue is served by no team: every lead watches it until someone takes it.
+    const contactId = await holding(agent1, 'umum');
+    await lead1.next(
+      'conversation:updated',
+      (summary) => summary.id === contactId && summary.status === 'active',
+    );
+    await lead2.next('conversation:left-team', (fact) => fact.contactId === contactId);
+    await sleep(300);
+    expect(
+      lead1.has('conversation:left-team', (fact) => fact.contactId === contactId),
+      'lead1 oversees agent1: the conversation must stay on their board',
+    ).toBe(false);
+  });
+
   it('forces a state with a reason the agent sees, audited, and lifts Not responding', async () => {
     await start();
     const [agent1, lead1] = await Promise.all([connect('agent1'), connect('lead1')]);

@@ -34,7 +34,13 @@ export async function publishContactsUpdated(
     ctx.publisher.publish(overseeing, 'conversation:updated', summary);
     const leftBehind = queueRooms.filter((room) => !overseeing.includes(room));
     if (leftBehind.length > 0) {
-      ctx.publisher.publish(leftBehind, 'conversation:left-team', { contactId: summary.id });
+      // A lead in both (every lead's queue, now held by their own team) keeps it.
+      ctx.publisher.publish(
+        leftBehind,
+        'conversation:left-team',
+        { contactId: summary.id },
+        { except: overseeing },
+      );
     }
   }
 }
