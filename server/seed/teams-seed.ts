@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { hashPassword } from '../modules/auth/service';
 import type { Database } from '../store/schema';
-import { DEMO_PASSWORD, DEMO_TEAM } from './demo-data';
+import { DEMO_TEAM } from './demo-data';
 import { insertUser } from './seed';
+import { demoPasswordHash, seedOnce } from './seed-once';
 
 /**
  * A second demo team with its own lead and agents, so the team boundary is real in the demo: Tim
@@ -51,25 +51,8 @@ const SEED_KEY = 'seed:demo-teams';
 
 /** With DEMO=on, after the demo organisation: the second team and who serves what, once. */
 export async function seedDemoTeams(db: Kysely<Database>, now: number): Promise<boolean> {
-  const done = await db
-    .selectFrom('meta')
-    .select('key')
-    .where('key', '=', SEED_KEY)
-    .executeTakeFirst();
-  if (done) return false;
-  const demoUser = await db
-    .selectFrom('users')
-    .select('password_hash')
-    .where('username', '=', 'agent1')
-    .executeTakeFirst();
-  const passwordHash = demoUser?.password_hash ?? (await hashPassword(DEMO_PASSWORD));
-  return db.transaction().execute(async (trx) => {
-    const again = await trx
-      .selectFrom('meta')
-      .select('key')
-      .where('key', '=', SEED_KEY)
-      .executeTakeFirst();
-    if (again) return false;
+  const passwordHash = await demoPasswordHash(db);
+  return seedOnce(db, SEED_KEY, now, async (trx) => {
     await trx.insertInto('teams').values(DEMO_SECOND_TEAM).execute();
     for (const user of DEMO_SECOND_TEAM_USERS) {
       await insertUser(trx, {
@@ -98,10 +81,5 @@ export async function seedDemoTeams(db: Kysely<Database>, now: number): Promise<
     if (thresholds.length > 0) {
       await trx.insertInto('queue_alert_thresholds').values(thresholds).execute();
     }
-    await trx
-      .insertInto('meta')
-      .values({ key: SEED_KEY, value: String(now) })
-      .execute();
-    return true;
   });
 }

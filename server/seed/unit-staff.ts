@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { hashPassword } from '../modules/auth/service';
 import type { Database } from '../store/schema';
-import { DEMO_PASSWORD } from './demo-data';
+import { seedOnce, demoPasswordHash } from './seed-once';
 import { DEMO_UNITS } from './units';
 
 /** Staff of the demo owning units (password `demo1234`); each unit's first one is its head. */
@@ -25,26 +24,8 @@ const SEED_KEY = 'seed:unit-staff';
 
 /** With DEMO=on, after the demo units: their staff, once. */
 export async function seedDemoUnitStaff(db: Kysely<Database>, now: number): Promise<boolean> {
-  const done = await db
-    .selectFrom('meta')
-    .select('key')
-    .where('key', '=', SEED_KEY)
-    .executeTakeFirst();
-  if (done) return false;
-  // The demo users share one password: reuse its hash rather than pay argon2 again at start.
-  const demoUser = await db
-    .selectFrom('users')
-    .select('password_hash')
-    .where('username', '=', 'agent1')
-    .executeTakeFirst();
-  const passwordHash = demoUser?.password_hash ?? (await hashPassword(DEMO_PASSWORD));
-  return db.transaction().execute(async (trx) => {
-    const again = await trx
-      .selectFrom('meta')
-      .select('key')
-      .where('key', '=', SEED_KEY)
-      .executeTakeFirst();
-    if (again) return false;
+  const passwordHash = await demoPasswordHash(db);
+  return seedOnce(db, SEED_KEY, now, async (trx) => {
     for (const member of DEMO_UNIT_STAFF) {
       const id = randomUUID();
       await trx
@@ -65,10 +46,5 @@ export async function seedDemoUnitStaff(db: Kysely<Database>, now: number): Prom
         .values({ user_id: id, unit_id: member.unitId, is_head: member.isHead ? 1 : 0 })
         .execute();
     }
-    await trx
-      .insertInto('meta')
-      .values({ key: SEED_KEY, value: String(now) })
-      .execute();
-    return true;
   });
 }
