@@ -1,7 +1,7 @@
-import type { citizensId } from './citizens-id';
+import type { Translation } from './id';
 
 /** Citizen-record strings in English; the same keys as `citizens-id.ts`. */
-export const citizensEn: typeof citizensId = {
+export const citizensEn: Translation['citizens'] = {
   nav: 'Citizens',
   title: 'Citizen records',
   callerWithheld:

@@ -5,7 +5,7 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { id, type Translation } from './id';
+import { id, type ScreenStrings, type Translation } from './id';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -35,7 +35,8 @@ export function readStoredLanguage(): Language {
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { id: { translation: id } },
+  // A copy: screens' strings are merged into the store, never into the module's constant.
+  resources: { id: { translation: structuredClone(id) } },
   // A stored English choice applies as soon as its strings arrive (below).
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
@@ -49,6 +50,14 @@ i18n.on('languageChanged', (language) => {
   if (typeof document !== 'undefined') document.documentElement.lang = language;
 });
 if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
+
+/**
+ * Adds a screen's own Bahasa Indonesia strings; called by the screen's module when its code loads,
+ * so they never weigh on the first load. English arrives whole with `loadLanguage('en')`.
+ */
+export function addScreenStrings(strings: Partial<ScreenStrings>): void {
+  i18n.addResourceBundle(DEFAULT_LANGUAGE, 'translation', strings, true, false);
+}
 
 /** Makes a language's strings available; Bahasa Indonesia always is. */
 export async function loadLanguage(language: Language): Promise<void> {

@@ -1,7 +1,7 @@
-import type { policiesId } from './policies-id';
+import type { Translation } from './id';
 
 /** English strings of policy prompts, wrap-up feedback and the policy reports. */
-export const policiesEn: typeof policiesId = {
+export const policiesEn: Translation['policies'] = {
   nav: 'Policies',
   prompt: {
     region: 'Policies to share',

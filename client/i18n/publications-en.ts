@@ -1,7 +1,8 @@
-import type { authoringId, noticesId } from './publications-id';
+import type { Translation } from './id';
+import type { noticesId } from './publications-id';
 
 /** English strings of the knowledge authoring screen and of publication notices. */
-export const authoringEn: typeof authoringId = {
+export const authoringEn: Translation['authoring'] = {
   nav: 'Knowledge base',
   title: 'Answer authoring',
   newAnswer: 'New answer',

@@ -1,7 +1,7 @@
-import type { scriptsId } from './scripts-id';
+import type { Translation } from './id';
 
 /** Script editor strings in English; the type holds the keys equal to `scripts-id.ts`. */
-export const scriptsEn: typeof scriptsId = {
+export const scriptsEn: Translation['scripts'] = {
   title: 'Scripts',
   listTitle: 'Scripts by topic',
   listLoadFailed: 'The scripts could not be loaded: {{message}}',

@@ -8,11 +8,14 @@ import { cleanup } from '@testing-library/react';
 import { IDBFactory } from 'fake-indexeddb';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { loadLanguage } from '../../client/i18n';
+import { addScreenStrings, loadLanguage } from '../../client/i18n';
+import { screenStringsId } from '../../client/i18n/id-complete';
 import { handlers, resetMockState } from './handlers';
 
 // Tests read English strings directly (getFixedT('en')); the app fetches them on demand.
 await loadLanguage('en');
+// Screens add their own strings when their code loads; a test may render a part of one alone.
+addScreenStrings(screenStringsId);
 
 export const server = setupServer(...handlers);
 

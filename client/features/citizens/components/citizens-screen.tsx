@@ -6,6 +6,10 @@ import { useAccessReason } from '../hooks/use-access-reason';
 import { CitizenProfileView } from './citizen-profile-view';
 import { CitizenSearch } from './citizen-search';
 import { ReasonBar } from './reason-bar';
+import { addScreenStrings } from '../../../i18n';
+import { citizensScreenId } from '../../../i18n/citizens-screen-id';
+
+addScreenStrings({ citizens: citizensScreenId });
 
 /**
  * Citizen records for leads and administrators: say why once, search, open a profile (its

@@ -6,6 +6,10 @@ import { mayAuthor } from '../../../../shared/domain/knowledge';
 import { AppFrame, type FrameProps } from '../../../components/app-frame';
 import { AnswerDetailPane, NewAnswer } from './answer-detail';
 import { AnswerList } from './answer-list';
+import { addScreenStrings } from '../../../i18n';
+import { authoringScreenId } from '../../../i18n/authoring-screen-id';
+
+addScreenStrings({ authoring: authoringScreenId });
 
 type Selection = { kind: 'none' } | { kind: 'new' } | { kind: 'answer'; answerId: string };
 

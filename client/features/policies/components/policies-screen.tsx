@@ -22,7 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { UNDERSTANDING_LEVELS, type Understanding } from '../../../../shared/domain/policy-report';
 import type { Policy, PolicyReport, SliceFiguresView } from '../../../../shared/schemas/policy';
 import { AppFrame, type FrameProps } from '../../../components/app-frame';
-import { localeFor } from '../../../i18n';
+import { addScreenStrings, localeFor } from '../../../i18n';
 import { errorText } from '../../../lib/error-text';
 import {
   digestCsvUrl,
@@ -40,6 +40,9 @@ import {
   PolicyFormModal,
   PublicQuestionModal,
 } from './policy-admin';
+import { policiesScreenId } from '../../../i18n/policies-screen-id';
+
+addScreenStrings({ policies: policiesScreenId });
 
 const LEVEL_COLOURS: Record<Understanding, string> = {
   understood: 'var(--mantine-color-green-6)',

@@ -11,6 +11,10 @@ import { useScriptList } from '../api/script-queries';
 import { NewScriptModal } from './new-script-modal';
 import { ScriptList } from './script-list';
 import { ScriptWorkspace } from './script-workspace';
+import { addScreenStrings } from '../../../i18n';
+import { scriptsScreenId } from '../../../i18n/scripts-screen-id';
+
+addScreenStrings({ scripts: scriptsScreenId });
 
 /**
  * Guided scripts per topic: trainers and administrators write drafts, walk them in the preview and

@@ -17,6 +17,9 @@ const LazyReassignModal = lazy(() =>
 const LazyForceStatusModal = lazy(() =>
   import('./force-status-modal').then((m) => ({ default: m.ForceStatusModal })),
 );
+const LazyThresholdsModal = lazy(() =>
+  import('./thresholds-modal').then((m) => ({ default: m.ThresholdsModal })),
+);
 
 export function QueueHoursTable(props: ComponentProps<typeof LazyQueueHoursTable>) {
   return (
@@ -46,6 +49,14 @@ export function ForceStatusModal(props: ComponentProps<typeof LazyForceStatusMod
   return (
     <Suspense fallback={null}>
       <LazyForceStatusModal {...props} />
+    </Suspense>
+  );
+}
+
+export function ThresholdsModal(props: ComponentProps<typeof LazyThresholdsModal>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyThresholdsModal {...props} />
     </Suspense>
   );
 }
