@@ -6,6 +6,7 @@
  *   npm run bench                      500 agents, 50 contacts/s for 20 s, SQLite
  *   npm run bench -- --agents 1000 --rate 100
  *   npm run bench -- --pg              PostgreSQL (fresh schema, dropped after)
+ *   npm run bench -- --nodes 2         two server processes sharing PostgreSQL and Redis
  *   npm run bench -- --quick           20 agents, 5 s, 1,000 × 100 routing (for the smoke test)
  *   npm run bench -- --profile         a CPU profile of the server's measured window, in bench/results/profiles/
  *   npm run bench -- --sql-stats       prints the statements the server spent most time in
@@ -31,6 +32,7 @@ const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     pg: { type: 'boolean', default: false },
+    nodes: { type: 'string' },
     agents: { type: 'string' },
     rate: { type: 'string' },
     duration: { type: 'string' },
@@ -43,7 +45,7 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   process.stdout.write(
-    'npm run bench -- [--quick] [--pg] [--profile] [--sql-stats] [--agents N] [--rate contacts/s] [--duration seconds] [--routing-runs N]\n',
+    'npm run bench -- [--quick] [--pg] [--nodes N] [--profile] [--sql-stats] [--agents N] [--rate contacts/s] [--duration seconds] [--routing-runs N]\n',
   );
   process.exit(0);
 }
@@ -59,6 +61,10 @@ function positive(value: string | undefined, fallback: number, name: string): nu
 }
 
 const isQuick = args.quick;
+const nodes = Math.round(positive(args.nodes, 1, 'nodes'));
+// Several nodes share one database, which SQLite (one process) cannot be.
+const isPostgres = args.pg || nodes > 1;
+const storageName = `${isPostgres ? 'PostgreSQL' : 'SQLite'}${nodes > 1 ? `, ${nodes} nodes + Redis` : ''}`;
 const agents = Math.round(positive(args.agents, isQuick ? 20 : 500, 'agents'));
 const ratePerSecond = positive(args.rate, isQuick ? 10 : 50, 'rate');
 const durationMs = positive(args.duration, isQuick ? 5 : 20, 'duration') * 1000;
@@ -168,7 +174,7 @@ function measureBuiltBundle(): ScreenWeight[] {
 async function main(): Promise<number> {
   const loadBefore = os.loadavg()[0]!;
   log(
-    `${isQuick ? 'quick' : 'full'} run: ${agents} agents, ${ratePerSecond} contacts/s for ${durationMs / 1000} s, ${args.pg ? 'PostgreSQL' : 'SQLite'}; ${os.cpus().length} cores, Node ${process.version}`,
+    `${isQuick ? 'quick' : 'full'} run: ${agents} agents, ${ratePerSecond} contacts/s for ${durationMs / 1000} s, ${storageName}; ${os.cpus().length} cores, Node ${process.version}`,
   );
   const routing: RoutingResult[] = [];
   for (const size of routingSizes) {
@@ -185,7 +191,8 @@ async function main(): Promise<number> {
     postsGraceMs: isQuick ? 15_000 : 60_000,
     drainMs: isQuick ? 8000 : 15_000,
     thinkMs: [200, 500],
-    storage: args.pg ? 'postgres' : 'sqlite',
+    storage: isPostgres ? 'postgres' : 'sqlite',
+    nodes,
     profileDir: args.profile ? path.join(BENCH_DIR, 'results', 'profiles') : undefined,
     isSqlStatsOn: args['sql-stats'],
     log,
@@ -327,10 +334,20 @@ async function main(): Promise<number> {
     `queue states in window ${counts.queueStatesInWindow} (not held by all ${counts.queueStatesIncomplete}); server contacts by status ${JSON.stringify(serverWindow?.contactsByStatus ?? {})}, offered more than once (server) ${serverWindow?.contactsOfferedMoreThanOnce ?? '—'}`,
     `baseline counts: ws ${ws.broadcasts} broadcasts × ${ws.clients} clients (incomplete ${ws.incomplete}); Socket.IO ${sio.broadcasts} broadcasts (incomplete ${sio.incomplete}), offers ${sio.offers.received}/${sio.offers.sent}; payload ${ws.payloadBytes} bytes`,
     `drained: ${load.isDrained ? 'yes' : 'NO (the server was still behind when the drain time ran out)'}; machine load average (1 min) ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`,
+    ...(serverWindow?.nodes
+      ? [
+          `per node: ${serverWindow.nodes
+            .map(
+              (node, index) =>
+                `node ${index + 1}: ${node.sockets} sockets, CPU ${format(node.cpuPercent)}%, loop delay p99 ${format(node.eventLoopDelayP99Ms)} ms, RSS ${format(node.rssBytes / 1024 / 1024)} MB`,
+            )
+            .join('; ')}`,
+        ]
+      : []),
     `setup: agents created in ${format(load.setup.createAgentsMs)} ms, signed in in ${format(load.setup.signInMs)} ms, ${receivers} sockets connected in ${format(load.setup.connectMs)} ms, Available in ${format(load.setup.setAvailableMs)} ms; server log lines ${load.server.logLines}`,
   ];
 
-  const title = `Tanggap bench — ${agents} agents + 1 lead, ${ratePerSecond} contacts/s for ${durationMs / 1000} s, ${args.pg ? 'PostgreSQL' : 'SQLite'}, ${os.cpus().length} cores, Node ${process.version}`;
+  const title = `Tanggap bench — ${agents} agents + 1 lead, ${ratePerSecond} contacts/s for ${durationMs / 1000} s, ${storageName}, ${os.cpus().length} cores, Node ${process.version}`;
   const output = [
     '',
     title,
@@ -402,7 +419,8 @@ async function main(): Promise<number> {
           broadcasts,
           broadcastGapMs,
           isQuick,
-          storage: args.pg ? 'postgres' : 'sqlite',
+          storage: isPostgres ? 'postgres' : 'sqlite',
+          nodes,
         },
         routing,
         load: { ...load, sampleQueueState: undefined },

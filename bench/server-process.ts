@@ -27,6 +27,11 @@ function argument(name: string): string | undefined {
 }
 
 const isPostgres = process.argv.includes('--pg');
+/** `--redis=<url>`: one of several nodes sharing load through the Redis adapter. */
+const redisUrl = argument('redis');
+const redisPrefix = argument('redis-prefix');
+/** Several nodes share one schema: the parent drops it once they all stopped. */
+const isStorageShared = process.argv.includes('--shared-storage');
 const isSqlStatsOn = process.argv.includes('--sql-stats');
 /** `--profile=<dir>`: a V8 CPU profile of the measured window only, written there at `stats`. */
 const profileDir = argument('profile');
@@ -306,7 +311,7 @@ async function cleanUp(): Promise<void> {
   app = undefined;
   if (running) await running.close().catch(() => undefined);
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  if (schema) await dropSchema(schema);
+  if (schema && !isStorageShared) await dropSchema(schema);
 }
 
 async function main(): Promise<void> {
@@ -325,6 +330,7 @@ async function main(): Promise<void> {
     ...(isPostgres
       ? { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema! }
       : { DATA_DIR: dataDir! }),
+    ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix ?? 'tanggap-bench:' } : {}),
   };
   app = await createApplication(loadConfig(env));
   app.http.server.on('connection', (socket: NetSocket) => {

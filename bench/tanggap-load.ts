@@ -12,7 +12,7 @@ import { DEMO_INBOUND_API_KEY } from '../server/config/config';
 import { DEMO_PASSWORD } from '../server/seed/demo-data';
 import type { ClientToServerEvents, Fact, ServerToClientEvents } from '../shared/protocol/events';
 import type { InboundContactBody } from '../shared/schemas/inbound';
-import { startChild, type ChildHandle } from './ipc';
+import { startChild, type ChildHandle, type Reply } from './ipc';
 import { BENCH_TOPICS } from './routing';
 import { createBenchStorage } from './storage';
 import { pick, seededRandom, sleep, summarize, type Summary } from './stats';
@@ -29,6 +29,11 @@ export interface TanggapLoadOptions {
   drainMs: number;
   thinkMs: readonly [number, number];
   storage: 'sqlite' | 'postgres';
+  /**
+   * Server processes sharing the load (PostgreSQL and the Redis adapter when more than one):
+   * agents, the lead and the inbound posts are spread over them in turn.
+   */
+  nodes?: number;
   /** Where to write a V8 CPU profile of the server process, if wanted. */
   profileDir?: string | undefined;
   /** Time every statement in the server process and report the costliest. */
@@ -50,6 +55,55 @@ interface ServerStats {
   offeredContactIds: string[];
   topSql?: { sql: string; count: number; totalMs: number; maxMs: number }[];
   profileFile?: string;
+  /** With several nodes: each node's own figures (the fields above are their combination). */
+  nodes?: NodeFigures[];
+}
+
+interface NodeFigures {
+  cpuPercent: number;
+  eventLoopDelayP99Ms: number;
+  rssBytes: number;
+  sockets: number;
+  bytesWritten: number;
+}
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+
+/**
+ * The figures of several nodes as one: CPU, bytes, memory and sockets add up; the event-loop
+ * delay is the worst node's (a contact waits on whichever node holds it).
+ */
+function combineNodes(windows: ServerStats[]): ServerStats {
+  const [first] = windows;
+  if (!first) throw new Error('no node answered');
+  if (windows.length === 1) return first;
+  const worst = (pick: (w: ServerStats) => number) => Math.max(...windows.map(pick));
+  const sum = (pick: (w: ServerStats) => number) =>
+    windows.reduce((total, w) => total + pick(w), 0);
+  return {
+    ...first,
+    cpuPercent: sum((w) => w.cpuPercent),
+    bytesWritten: sum((w) => w.bytesWritten),
+    memory: {
+      rss: sum((w) => w.memory.rss),
+      heapUsed: sum((w) => w.memory.heapUsed),
+      external: sum((w) => w.memory.external),
+    },
+    sockets: sum((w) => w.sockets),
+    eventLoopDelayMs: {
+      p50: worst((w) => w.eventLoopDelayMs.p50),
+      p99: worst((w) => w.eventLoopDelayMs.p99),
+      max: worst((w) => w.eventLoopDelayMs.max),
+      mean: worst((w) => w.eventLoopDelayMs.mean),
+    },
+    nodes: windows.map((w) => ({
+      cpuPercent: w.cpuPercent,
+      eventLoopDelayP99Ms: w.eventLoopDelayMs.p99,
+      rssBytes: w.memory.rss,
+      sockets: w.sockets,
+      bytesWritten: w.bytesWritten,
+    })),
+  };
 }
 
 export interface TanggapLoadResult {
@@ -332,22 +386,46 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
   const recorder = new Recorder();
   const random = seededRandom(11);
   const runId = Date.now().toString(36);
-  log(`starting the Tanggap server (${options.storage}) in a child process`);
+  const nodeCount = options.nodes ?? 1;
+  if (nodeCount > 1 && options.storage !== 'postgres') {
+    throw new Error('several nodes share PostgreSQL: run with --pg');
+  }
+  log(
+    `starting ${nodeCount === 1 ? 'the Tanggap server' : `${nodeCount} Tanggap nodes (Redis adapter)`} (${options.storage}) in ${nodeCount === 1 ? 'a child process' : 'child processes'}`,
+  );
   const storage = createBenchStorage(options.storage);
-  let server: ChildHandle;
+  const redisPrefix = `tanggap-bench-${runId}:`;
+  const servers: ChildHandle[] = [];
   try {
-    server = await startChild('server-process.ts', {
-      args: [
-        ...storage.args,
-        ...(options.isSqlStatsOn ? ['--sql-stats'] : []),
-        ...(options.profileDir ? [`--profile=${options.profileDir}`] : []),
-      ],
-    });
+    // One after the other: the first applies the migrations, the next find them done.
+    for (let node = 0; node < nodeCount; node += 1) {
+      servers.push(
+        await startChild('server-process.ts', {
+          args: [
+            ...storage.args,
+            ...(nodeCount > 1
+              ? [`--redis=${REDIS_URL}`, `--redis-prefix=${redisPrefix}`, '--shared-storage']
+              : []),
+            ...(options.isSqlStatsOn ? ['--sql-stats'] : []),
+            ...(options.profileDir ? [`--profile=${options.profileDir}`] : []),
+          ],
+        }),
+      );
+    }
   } catch (error) {
+    await Promise.all(servers.map((child) => child.stop().catch(() => undefined)));
     await storage.dispose().catch(() => undefined);
     throw error;
   }
-  const url = String(server.ready.url);
+  const server = servers[0]!;
+  const urls = servers.map((child) => String(child.ready.url));
+  const url = urls[0]!;
+  /** The node the i-th agent (or inbound post) goes to. */
+  const urlFor = (index: number) => urls[index % urls.length]!;
+  const onEveryNode = async (type: string) =>
+    Promise.all(servers.map((child) => child.request(type)));
+  const rssOf = (replies: Reply[]) =>
+    replies.reduce((total, reply) => total + (reply.memory as { rss: number }).rss, 0);
   const sockets: AgentSocket[] = [];
   let busyAgents = 0;
   let inboundAgent: http.Agent | undefined;
@@ -360,23 +438,25 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
     );
     const agents = created.agents as { id: string; username: string }[];
     const createAgentsMs = performance.now() - started;
-    const idle = await server.request('mark');
-    const rssIdleBytes = (idle.memory as { rss: number }).rss;
+    const rssIdleBytes = rssOf(await onEveryNode('mark'));
 
     log(`signing in ${agents.length} agents and one lead through POST /api/auth/login`);
     started = performance.now();
     const cookies = new Map<string, string>();
     await inParallel(agents, 8, async (agent) => {
-      cookies.set(agent.username, await signIn(url, agent.username, PASSWORD));
+      cookies.set(
+        agent.username,
+        await signIn(urlFor(agents.indexOf(agent)), agent.username, PASSWORD),
+      );
     });
     const leadCookie = await signIn(url, 'lead1', DEMO_PASSWORD);
     const signInMs = performance.now() - started;
 
     log(`connecting ${agents.length + 1} sockets (websocket transport)`);
     started = performance.now();
-    const connectOne = (cookie: string, label: string, isAgent: boolean) =>
+    const connectOne = (nodeUrl: string, cookie: string, label: string, isAgent: boolean) =>
       new Promise<AgentSocket>((resolve, reject) => {
-        const socket = openSocket(url, cookie);
+        const socket = openSocket(nodeUrl, cookie);
         sockets.push(socket);
         socket.on('queue:state-changed', (state) => recorder.queueState(state));
         socket.on('disconnect', (reason) => {
@@ -411,10 +491,15 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
     await inParallel(agents, 25, async (agent) => {
       agentSockets.set(
         agent.username,
-        await connectOne(cookies.get(agent.username)!, agent.username, true),
+        await connectOne(
+          urlFor(agents.indexOf(agent)),
+          cookies.get(agent.username)!,
+          agent.username,
+          true,
+        ),
       );
     });
-    await connectOne(leadCookie, 'lead1', false);
+    await connectOne(url, leadCookie, 'lead1', false);
     const connectMs = performance.now() - started;
 
     started = performance.now();
@@ -495,8 +580,7 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
 
     // Let the connect and Available storm settle before the measured window.
     await sleep(1000);
-    const connected = await server.request('mark');
-    const rssConnectedBytes = (connected.memory as { rss: number }).rss;
+    const rssConnectedBytes = rssOf(await onEveryNode('mark'));
     const receivers = agents.length + 1;
 
     log(
@@ -521,7 +605,9 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
       recorder.contactsSent += 1;
       const sentAt = performance.now();
       posts.push(
-        postJson(inboundAgent, `${url}/api/inbound`, body, { 'x-api-key': DEMO_INBOUND_API_KEY })
+        postJson(inboundAgent, `${urlFor(index)}/api/inbound`, body, {
+          'x-api-key': DEMO_INBOUND_API_KEY,
+        })
           .then(({ status, json, respondedAt }) => {
             const knownVersion = recorder.maxVersion;
             const contactId = (json as { contactId?: string } | undefined)?.contactId;
@@ -559,7 +645,7 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
     loadDelay.disable();
     const isDrained = isDone() && inboundPendingAtEnd === 0;
     const agentsBusyAtEnd = busyAgents;
-    const window = (await server.request('stats')) as unknown as ServerStats;
+    const window = combineNodes((await onEveryNode('stats')) as unknown as ServerStats[]);
     log(
       `feed took ${Math.round(feedEnded - windowStarted)} ms; drained ${isDrained ? 'fully' : 'partly'} in ${Math.round(performance.now() - feedEnded)} ms`,
     );
@@ -620,6 +706,7 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
         drainMs: options.drainMs,
         thinkMs: options.thinkMs,
         storage: options.storage,
+        nodes: nodeCount,
         profileDir: options.profileDir,
         isSqlStatsOn: options.isSqlStatsOn,
       },
@@ -667,8 +754,8 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
         rssConnectedBytes,
         rssPerAgentBytes: (rssConnectedBytes - rssIdleBytes) / agents.length,
         window: { ...window, waitingContactIds: [], offeredContactIds: [] },
-        logLines: server.logs.count,
-        firstLogLines: server.logs.first,
+        logLines: servers.reduce((total, child) => total + child.logs.count, 0),
+        firstLogLines: servers.flatMap((child) => child.logs.first),
       },
       loadProcess: {
         cpuPercent: ((loadCpuUsage.user + loadCpuUsage.system) / 1000 / windowMs) * 100,
@@ -690,7 +777,7 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
   } finally {
     recorder.isStopping = true;
     for (const socket of sockets) socket.disconnect();
-    await server.stop();
+    await Promise.all(servers.map((child) => child.stop()));
     await storage.dispose().catch(() => undefined);
     inboundAgent?.destroy();
   }

@@ -6,15 +6,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Runs `npm run bench -- --quick` as a separate process; no timing is ever asserted here. */
-function runQuickBench(): {
+function runQuickBench(extraArgs: string[] = []): {
   child: ChildProcess;
   done: Promise<{ code: number | null; stdout: string; stderr: string }>;
 } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick'], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/run.ts', '--quick', ...extraArgs],
+    {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -66,5 +70,21 @@ describe('npm run bench -- --quick', () => {
     expect(count(stdout, /duplicate offers (\d+)/)).toBe(0);
     expect(count(stdout, /lost contacts (\d+)/)).toBe(0);
     expect(count(stdout, /inbound errors (\d+)/)).toBe(0);
+  }, 120_000);
+
+  it('runs on two nodes sharing PostgreSQL and Redis, each with its share of the agents', async () => {
+    const { child, done } = runQuickBench(['--nodes', '2']);
+    running = child;
+    const { code, stdout, stderr } = await done;
+    expect(code, `bench exited with ${code}\n${stdout}\n${stderr}`).toBe(0);
+    expect(stdout).toContain('PostgreSQL, 2 nodes + Redis');
+    expect(count(stdout, /node 1: (\d+) sockets/)).toBeGreaterThan(0);
+    expect(count(stdout, /node 2: (\d+) sockets/)).toBeGreaterThan(0);
+    const sent = count(stdout, /contacts sent (\d+)/);
+    expect(sent).toBeGreaterThan(0);
+    expect(count(stdout, /accepted \(201\) (\d+)/)).toBe(sent);
+    expect(count(stdout, /outcomes acked (\d+)/)).toBeGreaterThan(0);
+    expect(count(stdout, /duplicate offers (\d+)/)).toBe(0);
+    expect(count(stdout, /lost contacts (\d+)/)).toBe(0);
   }, 120_000);
 });
