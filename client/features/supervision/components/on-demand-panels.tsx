@@ -14,6 +14,9 @@ const LazyQueueRoutingTable = lazy(() =>
 const LazyReassignModal = lazy(() =>
   import('./reassign-modal').then((m) => ({ default: m.ReassignModal })),
 );
+const LazyTransferQueueModal = lazy(() =>
+  import('./transfer-queue-modal').then((m) => ({ default: m.TransferQueueModal })),
+);
 const LazyForceStatusModal = lazy(() =>
   import('./force-status-modal').then((m) => ({ default: m.ForceStatusModal })),
 );
@@ -46,6 +49,14 @@ export function ForceStatusModal(props: ComponentProps<typeof LazyForceStatusMod
   return (
     <Suspense fallback={null}>
       <LazyForceStatusModal {...props} />
+    </Suspense>
+  );
+}
+
+export function TransferQueueModal(props: ComponentProps<typeof LazyTransferQueueModal>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyTransferQueueModal {...props} />
     </Suspense>
   );
 }
