@@ -147,10 +147,13 @@ describe('moving conversations on the lead console', { timeout: 15_000 }, () => 
     expect(within(holder).getByTestId('drop-refusal').textContent).toBe('Sedang memegangnya');
     expect(within(full).getByTestId('drop-refusal').textContent).toBe('Kapasitas penuh');
     const current = await screen.findByTestId('queue-drop-q-bansos');
-    expect(within(current).getByTestId('drop-refusal').textContent).toBe('Antrean saat ini');
+    expect(within(current).getByTestId('drop-note').textContent).toBe('Antrean saat ini');
     expect(
-      within(screen.getByTestId('queue-drop-q-telepon')).getByTestId('drop-refusal').textContent,
+      within(screen.getByTestId('queue-drop-q-telepon')).getByTestId('drop-note').textContent,
     ).toBe('Tidak melayani kanal ini');
+    expect(
+      within(screen.getByTestId('queue-drop-q-pendidikan')).getByTestId('drop-note').textContent,
+    ).toBe('Lepas di sini');
     expect(screen.getByTestId('queue-drop-q-pendidikan').dataset.drop).toBe('allowed');
 
     // The browser drops only where dragover was taken: a refused row leaves it untaken.

@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Text } from '@mantine/core';
+import { Box, Group, Paper, Text } from '@mantine/core';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queueDropRefusal } from '../../../../shared/domain/lead-moves';
@@ -41,23 +41,27 @@ function QueueTarget({ queue, onDrop }: { queue: Queue; onDrop: DropOnQueue }) {
       onDragLeave={() => setIsOver(false)}
       onDrop={drop}
       style={{
-        borderStyle: dropState === 'allowed' ? 'dashed' : undefined,
-        borderColor: dropState === 'allowed' ? 'var(--mantine-color-teal-6)' : undefined,
-        borderWidth: dropState === 'allowed' ? 2 : undefined,
+        // An outline, not a thicker border: the tile keeps its size when a drag begins.
+        outline:
+          dropState === 'allowed'
+            ? `2px ${isOver ? 'solid' : 'dashed'} var(--mantine-color-teal-6)`
+            : undefined,
+        outlineOffset: -1,
         background: isOver ? 'var(--mantine-color-teal-0)' : undefined,
         opacity: dropState === 'refused' ? 0.55 : 1,
       }}
     >
-      <Group gap={6} wrap="nowrap">
-        <Text size="xs" fw={500}>
-          {queue.name}
-        </Text>
-        {refusal !== null && (
-          <Badge size="xs" variant="light" color="gray" data-testid="drop-refusal">
-            {t(`teamLead.move.refused.${refusal}`)}
-          </Badge>
-        )}
-      </Group>
+      <Text size="xs" fw={500} truncate>
+        {queue.name}
+      </Text>
+      {/* Always one line tall, so tiles keep their place when a drag begins. */}
+      <Text size="xs" c={refusal === null ? 'teal.8' : 'dimmed'} data-testid="drop-note" h={18}>
+        {refusal !== null
+          ? t(`teamLead.move.refused.${refusal}`)
+          : dropState === 'allowed'
+            ? t('teamLead.move.dropHere')
+            : '\u00a0'}
+      </Text>
     </Paper>
   );
 }
@@ -83,11 +87,17 @@ export function QueueDropZone({ onDrop }: { onDrop: DropOnQueue }) {
             : t('teamLead.move.dropZoneDragging', { reference: dragged.reference })}
         </Text>
       </Group>
-      <Group gap={6}>
+      <Box
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))',
+          gap: 6,
+        }}
+      >
         {queues.map((queue) => (
           <QueueTarget key={queue.id} queue={queue} onDrop={onDrop} />
         ))}
-      </Group>
+      </Box>
     </section>
   );
 }
