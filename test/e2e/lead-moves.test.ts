@@ -103,6 +103,8 @@ describe('moving conversations by drag and drop on the lead console', () => {
     await lead
       .getByTestId('transfer-reason')
       .fill('Soal KIP kuliah, tim pendidikan yang menangani');
+    // Let the dialog finish fading in before the picture.
+    await lead.waitForTimeout(500);
     console.log(`e2e screenshot: ${await screenshot(lead, '69-lead-transfer-to-queue')}`);
     await lead.getByTestId('transfer-submit').click();
 

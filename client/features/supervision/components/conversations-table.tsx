@@ -17,6 +17,13 @@ const STATE_COLORS: Record<ContactStatus, string> = {
   closed: 'gray',
 };
 
+/** The actions stay in sight at the right edge while the wide table scrolls sideways. */
+const ACTIONS_CELL = {
+  position: 'sticky',
+  right: 0,
+  background: 'var(--mantine-color-body)',
+} as const;
+
 /**
  * Open conversations (waiting, offered, active), oldest first (only the age cells tick each
  * second, not the whole table) so rows keep their place as new
@@ -77,7 +84,7 @@ export function ConversationsTable({
                 <Table.Th>{t('supervision.age')}</Table.Th>
                 <Table.Th>{t('supervision.state')}</Table.Th>
                 <Table.Th>{t('supervision.agent')}</Table.Th>
-                <Table.Th>
+                <Table.Th style={ACTIONS_CELL}>
                   <VisuallyHidden>{t('supervision.actions')}</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
@@ -122,7 +129,7 @@ export function ConversationsTable({
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={ACTIONS_CELL}>
                     <Group gap={4} wrap="nowrap">
                       <Button
                         size="compact-xs"
