@@ -195,6 +195,9 @@ export function attachRealtime(
     on('script:answer', (agent, payload) => scripts.answer(agent.id, payload));
     on('script:back', (agent, payload) => scripts.back(agent.id, payload));
     on('conversation:reassign', (lead, payload) => supervision.reassign(lead, payload));
+    on('conversation:transfer-to-queue', (lead, payload) =>
+      supervision.transferToQueue(lead, payload),
+    );
     on('case:create', (user, payload) => cases.create(user, payload));
     on('case:transition', (user, payload) => cases.transition(user, payload));
     on('case:extend', (user, payload) => cases.extend(user, payload));

@@ -29,6 +29,7 @@ import {
   DeliveryStatusSchema,
   MessageSchema,
   ScriptStateSchema,
+  SeenPlaceSchema,
 } from '../schemas/contact';
 import { OfferSchema, OfferWithdrawnReasonSchema, TransferModeSchema } from '../schemas/offer';
 import { FollowUpInputSchema, OutcomeRecordSchema } from '../schemas/outcome';
@@ -160,13 +161,34 @@ export const commands = {
     result: ContactSummarySchema,
     roles: ['agent'],
   }),
-  /** A lead moves a waiting, offered or active conversation to a named agent. */
+  /**
+   * A lead moves a waiting, offered or active conversation to a named agent. With `seen`, it is
+   * refused (conflict) when the conversation has moved since the lead looked (another lead won).
+   */
   'conversation:reassign': command({
     payload: z.object({
       commandId: CommandIdSchema,
       contactId: IdSchema,
       toAgentId: IdSchema,
       reason: z.string().trim().min(1, 'reason is required').max(300),
+      seen: SeenPlaceSchema.optional(),
+    }),
+    result: ContactSummarySchema,
+    roles: ['lead', 'admin'],
+  }),
+  /**
+   * A lead hands a waiting, offered or active conversation they oversee to another queue (any
+   * queue taking its channel, another team's too). Its holder lets go at once and is told why; it
+   * waits there keeping its place by arrival and is routed at once. With `seen`, it is refused
+   * (conflict) when the conversation has moved since the lead looked.
+   */
+  'conversation:transfer-to-queue': command({
+    payload: z.object({
+      commandId: CommandIdSchema,
+      contactId: IdSchema,
+      toQueueId: IdSchema,
+      reason: z.string().trim().min(1, 'reason is required').max(300),
+      seen: SeenPlaceSchema.optional(),
     }),
     result: ContactSummarySchema,
     roles: ['lead', 'admin'],

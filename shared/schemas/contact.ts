@@ -33,6 +33,16 @@ export const ContactSummarySchema = z.object({
 export type ContactSummary = z.infer<typeof ContactSummarySchema>;
 
 /**
+ * Where a lead saw a conversation when they chose to move it: its queue and who held it (`null`
+ * while nobody did: waiting or offered). A move sent with it is refused once either changed.
+ */
+export const SeenPlaceSchema = z.object({
+  queueId: IdSchema,
+  holderId: IdSchema.nullable(),
+});
+export type SeenPlace = z.infer<typeof SeenPlaceSchema>;
+
+/**
  * Where an agent's reply is on its way to the citizen: `queued` until the channel's webhook takes
  * it (`sent`), `delivered` when the channel confirms, `failed` after the retries ran out.
  * A reply that needs approval (docs/training.md) is `awaiting_approval` first: approved it

@@ -21,7 +21,8 @@ export type AuditAction =
   | 'reply.decided'
   | 'trainee.plan_changed'
   | 'coaching.settings_changed'
-  | 'evaluation.recorded';
+  | 'evaluation.recorded'
+  | 'conversation.transferred_to_queue';
 
 export interface AuditEntry {
   at: number;

@@ -1,3 +1,4 @@
+import type { ConversationPlace, TeamDirectory } from '../../../shared/domain/team-scope';
 import type { ServiceContext } from '../context';
 import {
   leadRoomsOfQueue,
@@ -43,4 +44,32 @@ export async function publishContactsUpdated(
       );
     }
   }
+}
+
+/** The lead rooms that see a conversation in this place: the holder's team's, else the queue's. */
+export function leadRoomsOverseeing(place: ConversationPlace, directory: TeamDirectory): string[] {
+  return place.holder
+    ? leadRoomsOfTeam(place.holder.teamId, directory)
+    : leadRoomsOfQueue(place.queueId, directory);
+}
+
+/**
+ * After a move between queues: the leads who oversaw the conversation before (`before`) and do
+ * not now (`after`) are told it left their board. `publishContactsUpdated` cannot see them, as it
+ * knows only where the conversation is now.
+ */
+export function publishLeftLeads(
+  ctx: ServiceContext,
+  contactId: string,
+  before: readonly string[],
+  after: readonly string[],
+): void {
+  const leftBehind = before.filter((room) => !after.includes(room));
+  if (leftBehind.length === 0) return;
+  ctx.publisher.publish(
+    leftBehind,
+    'conversation:left-team',
+    { contactId },
+    { except: [...after] },
+  );
 }

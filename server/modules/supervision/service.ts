@@ -1,13 +1,23 @@
 import { workClassOf } from '../../../shared/domain/capacity';
 import {
+  movedSince,
+  queueTransferRefusal,
+  type QueueTransferRefusal,
+} from '../../../shared/domain/lead-moves';
+import {
   overseesAgent,
   overseesConversation,
   reassignRefusal,
   type ConversationPlace,
 } from '../../../shared/domain/team-scope';
 import type { CommandPayload } from '../../../shared/protocol/events';
-import type { Channel } from '../../../shared/schemas/common';
-import { ContactSummarySchema, type ContactSummary } from '../../../shared/schemas/contact';
+import { ChannelSchema, type Channel } from '../../../shared/schemas/common';
+import {
+  ContactSummarySchema,
+  type ContactStatus,
+  type ContactSummary,
+  type SeenPlace,
+} from '../../../shared/schemas/contact';
 import type { User } from '../../../shared/schemas/user';
 import type { MonitorSnapshot, SupervisionBoard } from '../../../shared/schemas/views';
 import { rooms } from '../../realtime/rooms';
@@ -20,9 +30,14 @@ import {
   lockAgent,
 } from '../agents/repository';
 import { AppError } from '../app-error';
+import { appendAudit } from '../audit/repository';
 import { runOnce } from '../command-results';
 import type { ServiceContext } from '../context';
-import { publishContactsUpdated } from '../conversations/publish';
+import {
+  leadRoomsOverseeing,
+  publishContactsUpdated,
+  publishLeftLeads,
+} from '../conversations/publish';
 import { hasRoomForWork } from '../capacity/repository';
 import {
   loadConversationDetailsSeenBy,
@@ -38,7 +53,12 @@ import { loadOutcomeRecords } from '../outcomes/repository';
 import type { QueueStateService } from '../queue-state/service';
 import { recordContactEvent } from '../routing/repository';
 import type { RoutingService, WithdrawnOffer } from '../routing/service';
-import { asTeamMember, loadTeamDirectory, loadTeamsOfUsers } from '../team-lead/directory';
+import {
+  asTeamMember,
+  leadRoomsOfQueue,
+  loadTeamDirectory,
+  loadTeamsOfUsers,
+} from '../team-lead/directory';
 
 const RECENT_OUTCOMES_ON_BOARD = 50;
 
@@ -64,6 +84,62 @@ interface Reassigned {
   withdrawn: WithdrawnOffer[];
 }
 const RECENT_OUTCOMES_PER_AGENT = 20;
+
+/** What a transfer to a queue's transaction hands to the announcements made after the commit. */
+interface TransferredToQueue {
+  contactId: string;
+  reference: string;
+  previousAgentId: string | null;
+  queue: { id: string; name: string };
+  withdrawn: WithdrawnOffer[];
+  /** The lead rooms that oversaw it before the move. */
+  roomsBefore: string[];
+  roomsAfter: string[];
+}
+
+/** Another lead (or the holder, or routing) moved it since this lead looked: theirs stands. */
+function throwIfMovedSince(
+  seen: SeenPlace | undefined,
+  contact: { queue_id: string; status: string; assigned_agent_id: string | null },
+): void {
+  if (
+    seen !== undefined &&
+    movedSince(seen, {
+      queueId: contact.queue_id,
+      status: contact.status as ContactStatus,
+      assignedAgentId: contact.assigned_agent_id,
+    })
+  ) {
+    throw new AppError(
+      'conflict',
+      'This conversation has moved since you looked (someone else acted first); look again.',
+    );
+  }
+}
+
+/** The refusals of a transfer to a queue, as errors naming the field at fault. */
+function transferRefusalError(refusal: QueueTransferRefusal, channel: string): AppError {
+  switch (refusal) {
+    case 'not_a_lead':
+      return new AppError('forbidden', 'Only leads hand conversations to another queue.');
+    case 'conversation_outside_team':
+      return new AppError('forbidden', "This conversation is another team's.");
+    case 'closed':
+      return new AppError('conflict', 'This conversation is already closed.');
+    case 'unknown_queue':
+      return new AppError('invalid_payload', 'No such queue.', [
+        { path: 'toQueueId', message: 'no such queue' },
+      ]);
+    case 'same_queue':
+      return new AppError('invalid_payload', 'The conversation is already in this queue.', [
+        { path: 'toQueueId', message: 'the queue it is in already' },
+      ]);
+    case 'channel_not_served':
+      return new AppError('invalid_payload', `This queue does not take ${channel} contacts.`, [
+        { path: 'toQueueId', message: `does not take ${channel}` },
+      ]);
+  }
+}
 
 /** Leads move work; trainers and leads watch it. */
 export class SupervisionService {
@@ -155,6 +231,7 @@ export class SupervisionService {
         if (!contact) throw new AppError('not_found', 'No such contact.');
         if (contact.status === 'closed')
           throw new AppError('conflict', 'This conversation is already closed.');
+        throwIfMovedSince(input.seen, contact);
         const target = await trx
           .selectFrom('users')
           .select(['id', 'role', 'display_name'])
@@ -221,6 +298,8 @@ export class SupervisionService {
           .where('id', '=', contact.id)
           .where('status', 'in', ['waiting', 'offered', 'active'])
           .where('assigned_agent_id', previousAgentId === null ? 'is' : '=', previousAgentId)
+          // A lead who handed it to another queue meanwhile wins; this move is then refused.
+          .where('queue_id', '=', contact.queue_id)
           .executeTakeFirst();
         if (moved.numUpdatedRows === 0n)
           throw new AppError('conflict', 'This conversation changed meanwhile; try again.');
@@ -292,6 +371,158 @@ export class SupervisionService {
     await publishContactsUpdated(this.ctx, [result.contactId, ...otherContacts]);
     await publishAgentsChanged(this.ctx, [
       result.target.id,
+      ...(result.previousAgentId ? [result.previousAgentId] : []),
+      ...result.withdrawn.map((offer) => offer.agentId),
+    ]);
+    void this.queueState.changed();
+    void this.routing.requestPass();
+    return summary;
+  }
+
+  /**
+   * Hands a waiting, offered or active conversation to another queue (docs/supervision.md). The
+   * holder lets go in the same transaction and is told by whom and why; the contact waits in the
+   * target queue keeping its arrival time and segment, as after an agent's cold transfer to a
+   * queue, and is routed at once. Audited.
+   */
+  async transferToQueue(
+    lead: User,
+    input: CommandPayload<'conversation:transfer-to-queue'>,
+  ): Promise<ContactSummary> {
+    const { db, clock } = this.ctx;
+    const now = clock.now();
+    let transferred = null as TransferredToQueue | null;
+    const { result: summary, isFirst } = await runOnce(
+      db,
+      {
+        commandId: input.commandId,
+        userId: lead.id,
+        name: 'conversation:transfer-to-queue',
+        result: ContactSummarySchema,
+        now,
+      },
+      async (trx) => {
+        const contact = await trx
+          .selectFrom('contacts')
+          .selectAll()
+          .where('id', '=', input.contactId)
+          .executeTakeFirst();
+        if (!contact) throw new AppError('not_found', 'No such contact.');
+        const queue = await trx
+          .selectFrom('queues')
+          .select(['id', 'name', 'topic', 'channels'])
+          .where('id', '=', input.toQueueId)
+          .executeTakeFirst();
+        const directory = await loadTeamDirectory(trx);
+        const holderId = contact.status === 'closed' ? null : contact.assigned_agent_id;
+        const holderTeams = await loadTeamsOfUsers(trx, holderId ? [holderId] : []);
+        const place = {
+          queueId: contact.queue_id,
+          holder: holderId ? { teamId: holderTeams.get(holderId) ?? null } : null,
+        };
+        const channel = ChannelSchema.parse(contact.channel);
+        const refusal = queueTransferRefusal(
+          asTeamMember(lead),
+          { place, status: contact.status as ContactStatus, channel },
+          queue
+            ? { id: queue.id, channels: ChannelSchema.array().parse(JSON.parse(queue.channels)) }
+            : undefined,
+          directory,
+        );
+        if (refusal !== null) throw transferRefusalError(refusal, channel);
+        if (!queue) throw new AppError('internal', 'The queue could not be read.');
+        throwIfMovedSince(input.seen, contact);
+
+        // An offer on it (routed, or the holder's warm transfer) is withdrawn first: offer, then
+        // contact, the order an accept takes its locks in.
+        const withdrawn = await this.routing.rescindContactOffer(trx, contact.id, now);
+        const previousAgentId = contact.status === 'active' ? contact.assigned_agent_id : null;
+        const moved = await trx
+          .updateTable('contacts')
+          .set((eb) => ({
+            status: 'waiting',
+            queue_id: queue.id,
+            topic: queue.topic,
+            assigned_agent_id: null,
+            accepted_at: null,
+            transfer_note: input.reason,
+            transferred_by: lead.id,
+            version: eb('version', '+', 1),
+          }))
+          .where('id', '=', contact.id)
+          // Still as read (an offered contact is waiting again once its offer was withdrawn): a
+          // lead's move, an accept or a close that got there first makes this one refused.
+          .where('status', '=', contact.status === 'offered' ? 'waiting' : contact.status)
+          .where('assigned_agent_id', previousAgentId === null ? 'is' : '=', previousAgentId)
+          .where('queue_id', '=', contact.queue_id)
+          .executeTakeFirst();
+        if (moved.numUpdatedRows === 0n)
+          throw new AppError('conflict', 'This conversation changed meanwhile; try again.');
+        if (previousAgentId) await bumpAgentVersion(trx, previousAgentId, { idleSince: now });
+        await recordContactEvent(trx, {
+          contactId: contact.id,
+          kind: 'lead_transfer_queue',
+          at: now,
+          actorId: lead.id,
+          fromAgentId: previousAgentId,
+          toAgentId: null,
+          note: input.reason,
+        });
+        await appendAudit(trx, {
+          at: now,
+          actorId: lead.id,
+          caseId: null,
+          action: 'conversation.transferred_to_queue',
+          data: {
+            contactId: contact.id,
+            reference: contact.reference,
+            fromQueueId: contact.queue_id,
+            toQueueId: queue.id,
+            fromAgentId: previousAgentId,
+            reason: input.reason,
+          },
+        });
+        transferred = {
+          contactId: contact.id,
+          reference: contact.reference,
+          previousAgentId,
+          queue: { id: queue.id, name: queue.name },
+          withdrawn,
+          roomsBefore: leadRoomsOverseeing(place, directory),
+          roomsAfter: leadRoomsOfQueue(queue.id, directory),
+        };
+        const after = await loadContactSummary(trx, contact.id);
+        if (!after) throw new AppError('internal', 'The moved contact could not be read back.');
+        return after;
+      },
+    );
+    if (!isFirst || transferred === null) return summary;
+    const result = transferred;
+
+    if (result.previousAgentId) {
+      this.ctx.publisher.publish(
+        [rooms.user(result.previousAgentId), rooms.monitor(result.previousAgentId)],
+        'conversation:revoked',
+        {
+          agentId: result.previousAgentId,
+          contactId: result.contactId,
+          reference: result.reference,
+          byName: lead.displayName,
+          toAgentName: result.queue.name,
+          reason: input.reason,
+        },
+      );
+    }
+    for (const offer of result.withdrawn) {
+      this.ctx.publisher.publish(rooms.user(offer.agentId), 'offer:withdrawn', {
+        offerId: offer.offerId,
+        contactId: offer.contactId,
+        reason: 'rescinded',
+      });
+    }
+    await publishContactsUpdated(this.ctx, [result.contactId]);
+    publishLeftLeads(this.ctx, result.contactId, result.roomsBefore, result.roomsAfter);
+    await publishAgentsChanged(this.ctx, [
       ...(result.previousAgentId ? [result.previousAgentId] : []),
       ...result.withdrawn.map((offer) => offer.agentId),
     ]);

@@ -11,3 +11,17 @@ export function useReassign() {
     onSuccess: (contact) => useLiveStore.getState().boardContactChanged(contact),
   });
 }
+
+/** A lead hands a conversation to another queue, with a reason its holder and receiver see. */
+export function useTransferToQueue() {
+  return useMutation({
+    mutationFn: (payload: CommandPayload<'conversation:transfer-to-queue'>) =>
+      sendCommand('conversation:transfer-to-queue', payload),
+    onSuccess: (contact) => {
+      // Handed to another team's queue, it left this board (`conversation:left-team` comes before
+      // the answer): the answer must not bring it back.
+      const live = useLiveStore.getState();
+      if (contact.id in live.board.contacts) live.boardContactChanged(contact);
+    },
+  });
+}

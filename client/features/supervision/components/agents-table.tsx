@@ -1,11 +1,18 @@
 import { ActionIcon, Badge, Button, Group, Menu, Table, Text } from '@mantine/core';
 import { IconDotsVertical } from '@tabler/icons-react';
+import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { agentDropRefusal } from '../../../../shared/domain/lead-moves';
+import type { ContactSummary } from '../../../../shared/schemas/contact';
 import { Elapsed } from '../../../components/elapsed';
 import { StatusBadge } from '../../../components/status-badge';
 import { useLiveStore } from '../../../stores/live-store';
+import { useLeadDrag } from '../stores/lead-drag';
 import type { ForceRequest, ForcedTarget } from './force-status-modal';
+
+/** A conversation dropped on an agent row: the lead means to move it to that agent. */
+export type DropOnAgent = (contact: ContactSummary, agentId: string) => void;
 
 const FORCED: ForcedTarget[] = ['available', 'break', 'training'];
 
@@ -57,12 +64,16 @@ function AgentActions({
 function AgentRow({
   agentId,
   onForce,
+  onDropConversation,
 }: {
   agentId: string;
   onForce?: (request: ForceRequest) => void;
+  onDropConversation?: DropOnAgent;
 }) {
   const { t } = useTranslation();
   const agent = useLiveStore((state) => state.agents[agentId]);
+  const dragged = useLeadDrag((state) => state.dragged);
+  const [isOver, setIsOver] = useState(false);
   const references = useLiveStore(
     useShallow((state) =>
       (state.agents[agentId]?.activeContactIds ?? []).map(
@@ -71,14 +82,59 @@ function AgentRow({
     ),
   );
   if (agent === undefined) return null;
+  // While a conversation is dragged, every row says whether it takes the drop, and why not.
+  const isDropping = onDropConversation !== undefined && dragged !== null;
+  const refusal = isDropping ? agentDropRefusal(dragged, agent) : null;
+  const dropState = !isDropping ? undefined : refusal === null ? 'allowed' : 'refused';
+  const dragOver = (event: DragEvent<HTMLTableRowElement>): void => {
+    if (dropState !== 'allowed') return;
+    // Taking the event is what lets the browser drop here; refused rows leave it alone.
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    setIsOver(true);
+  };
+  const drop = (event: DragEvent<HTMLTableRowElement>): void => {
+    setIsOver(false);
+    if (dropState !== 'allowed' || dragged === null) return;
+    event.preventDefault();
+    useLeadDrag.getState().endDrag();
+    onDropConversation?.(dragged, agent.id);
+  };
   return (
-    <Table.Tr data-testid={`agent-row-${agent.id}`}>
+    <Table.Tr
+      data-testid={`agent-row-${agent.id}`}
+      data-drop={dropState}
+      onDragOver={dragOver}
+      onDragLeave={() => setIsOver(false)}
+      onDrop={drop}
+      style={
+        dropState === 'allowed'
+          ? {
+              outline: `2px ${isOver ? 'solid' : 'dashed'} var(--mantine-color-teal-6)`,
+              outlineOffset: -2,
+              background: isOver ? 'var(--mantine-color-teal-0)' : undefined,
+            }
+          : dropState === 'refused'
+            ? { opacity: 0.55 }
+            : undefined
+      }
+    >
       <Table.Td>
         <Group gap={6} wrap="nowrap">
           <Text size="sm">{agent.displayName}</Text>
           {agent.isTrainee && (
             <Badge size="xs" variant="outline" color="blue">
               {t('supervision.trainee')}
+            </Badge>
+          )}
+          {dropState === 'allowed' && (
+            <Badge size="xs" variant="light" color="teal">
+              {t('teamLead.move.dropHere')}
+            </Badge>
+          )}
+          {refusal !== null && (
+            <Badge size="xs" variant="light" color="gray" data-testid="drop-refusal">
+              {t(`teamLead.move.refused.${refusal}`)}
             </Badge>
           )}
         </Group>
@@ -116,9 +172,16 @@ function AgentRow({
 
 /**
  * Every agent on the board, in a stable order, with live status and time in state; with
- * `onForce`, each row offers the lead's status changes (and lifting Not responding).
+ * `onForce`, each row offers the lead's status changes (and lifting Not responding); with
+ * `onDropConversation`, each row takes a dragged conversation (to reassign it there).
  */
-export function AgentsTable({ onForce }: { onForce?: (request: ForceRequest) => void } = {}) {
+export function AgentsTable({
+  onForce,
+  onDropConversation,
+}: {
+  onForce?: (request: ForceRequest) => void;
+  onDropConversation?: DropOnAgent;
+} = {}) {
   const { t } = useTranslation();
   const agentIds = useLiveStore((state) => state.board.agentIds);
   return (
@@ -150,7 +213,12 @@ export function AgentsTable({ onForce }: { onForce?: (request: ForceRequest) => 
           </Table.Thead>
           <Table.Tbody>
             {agentIds.map((agentId) => (
-              <AgentRow key={agentId} agentId={agentId} onForce={onForce} />
+              <AgentRow
+                key={agentId}
+                agentId={agentId}
+                onForce={onForce}
+                onDropConversation={onDropConversation}
+              />
             ))}
           </Table.Tbody>
         </Table>

@@ -1,5 +1,6 @@
-import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useMemo } from 'react';
+import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconGripVertical } from '@tabler/icons-react';
+import { useMemo, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactStatus, ContactSummary } from '../../../../shared/schemas/contact';
 import { ChannelLabel } from '../../../components/channel-label';
@@ -7,6 +8,7 @@ import { Elapsed } from '../../../components/elapsed';
 import { SegmentBadge } from '../../../components/segment-badge';
 import { useLabels } from '../../../lib/reference-data';
 import { useLiveStore } from '../../../stores/live-store';
+import { CONVERSATION_DRAG_TYPE, useLeadDrag } from '../stores/lead-drag';
 
 const STATE_COLORS: Record<ContactStatus, string> = {
   waiting: 'orange',
@@ -15,19 +17,36 @@ const STATE_COLORS: Record<ContactStatus, string> = {
   closed: 'gray',
 };
 
+/** The actions stay in sight at the right edge while the wide table scrolls sideways. */
+const ACTIONS_CELL = {
+  position: 'sticky',
+  right: 0,
+  background: 'var(--mantine-color-body)',
+} as const;
+
 /**
  * Open conversations (waiting, offered, active), oldest first (only the age cells tick each
  * second, not the whole table) so rows keep their place as new
- * ones arrive at the bottom. Every row can be moved to another agent.
+ * ones arrive at the bottom. Every row can be moved to another agent or handed to another queue:
+ * by its buttons (keyboard), or dragged onto an agent row or the queue drop zone.
  */
 export function ConversationsTable({
   onReassign,
+  onTransfer,
 }: {
   onReassign: (contact: ContactSummary) => void;
+  onTransfer: (contact: ContactSummary) => void;
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const contacts = useLiveStore((state) => state.board.contacts);
+  const draggedId = useLeadDrag((state) => state.dragged?.id ?? null);
+  const startDrag = (event: DragEvent<HTMLTableRowElement>, contact: ContactSummary): void => {
+    event.dataTransfer.setData(CONVERSATION_DRAG_TYPE, contact.id);
+    event.dataTransfer.setData('text/plain', contact.reference);
+    event.dataTransfer.effectAllowed = 'move';
+    useLeadDrag.getState().startDrag(contact);
+  };
   const open = useMemo(
     () =>
       Object.values(contacts)
@@ -65,15 +84,28 @@ export function ConversationsTable({
                 <Table.Th>{t('supervision.age')}</Table.Th>
                 <Table.Th>{t('supervision.state')}</Table.Th>
                 <Table.Th>{t('supervision.agent')}</Table.Th>
-                <Table.Th>
+                <Table.Th style={ACTIONS_CELL}>
                   <VisuallyHidden>{t('supervision.actions')}</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {open.map((contact) => (
-                <Table.Tr key={contact.id} data-testid={`conversation-row-${contact.reference}`}>
-                  <Table.Td ff="monospace">{contact.reference}</Table.Td>
+                <Table.Tr
+                  key={contact.id}
+                  data-testid={`conversation-row-${contact.reference}`}
+                  draggable
+                  onDragStart={(event) => startDrag(event, contact)}
+                  onDragEnd={() => useLeadDrag.getState().endDrag()}
+                  title={t('teamLead.move.dragLabel', { reference: contact.reference })}
+                  style={{ cursor: 'grab', opacity: draggedId === contact.id ? 0.5 : 1 }}
+                >
+                  <Table.Td ff="monospace">
+                    <Group gap={2} wrap="nowrap">
+                      <IconGripVertical size={14} aria-hidden color="var(--mantine-color-gray-5)" />
+                      {contact.reference}
+                    </Group>
+                  </Table.Td>
                   <Table.Td>
                     <ChannelLabel channel={contact.channel} size="xs" />
                   </Table.Td>
@@ -97,16 +129,31 @@ export function ConversationsTable({
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="compact-xs"
-                      variant="light"
-                      onClick={() => onReassign(contact)}
-                      aria-label={t('supervision.reassignLabel', { reference: contact.reference })}
-                      data-testid="reassign-button"
-                    >
-                      {t('supervision.reassign')}
-                    </Button>
+                  <Table.Td style={ACTIONS_CELL}>
+                    <Group gap={4} wrap="nowrap">
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        onClick={() => onReassign(contact)}
+                        aria-label={t('supervision.reassignLabel', {
+                          reference: contact.reference,
+                        })}
+                        data-testid="reassign-button"
+                      >
+                        {t('supervision.reassign')}
+                      </Button>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => onTransfer(contact)}
+                        aria-label={t('teamLead.move.transferLabel', {
+                          reference: contact.reference,
+                        })}
+                        data-testid="transfer-button"
+                      >
+                        {t('teamLead.move.transfer')}
+                      </Button>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}

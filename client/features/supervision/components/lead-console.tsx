@@ -1,7 +1,6 @@
 import { Alert, Box, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContactSummary } from '../../../../shared/schemas/contact';
 import { AppFrame, type FrameProps } from '../../../components/app-frame';
 import { OutcomeList } from '../../../components/outcome-list';
 import { errorText } from '../../../lib/error-text';
@@ -21,7 +20,11 @@ import {
   QueueHoursTable,
   QueueRoutingTable,
   ReassignModal,
+  TransferQueueModal,
 } from './on-demand-panels';
+import { QueueDropZone } from './queue-drop-zone';
+import type { ReassignRequest } from './reassign-modal';
+import type { TransferRequest } from './transfer-queue-modal';
 
 function RecentOutcomes() {
   const { t } = useTranslation();
@@ -37,8 +40,9 @@ function RecentOutcomes() {
 }
 
 /**
- * The lead's console: the team's wallboard first, then its agents (with status actions), open
- * conversations and each queue's business hours; beside them, escalations, alerts and
+ * The lead's console: the team's wallboard first, then its agents (with status actions), the
+ * queues to hand a conversation to, open conversations (dragged onto an agent row to reassign,
+ * onto a queue to transfer; or by their buttons) and each queue's business hours; beside them, escalations, alerts and
  * announcements, then callback requests left after hours and recent outcomes.
  */
 export function LeadConsole({
@@ -52,7 +56,8 @@ export function LeadConsole({
   const { t } = useTranslation();
   const board = useBoard();
   const isLoaded = useLiveStore((state) => state.board.isLoaded);
-  const [reassigning, setReassigning] = useState<ContactSummary | null>(null);
+  const [reassigning, setReassigning] = useState<ReassignRequest | null>(null);
+  const [transferring, setTransferring] = useState<TransferRequest | null>(null);
   const [forcing, setForcing] = useState<ForceRequest | null>(null);
   useLeadFacts();
 
@@ -82,8 +87,17 @@ export function LeadConsole({
         <Box style={{ overflowY: 'auto', minHeight: 0 }} p="sm">
           <Stack gap="md">
             <TeamWallboard isAdmin={frame.user.role === 'admin'} />
-            <AgentsTable onForce={setForcing} />
-            <ConversationsTable onReassign={setReassigning} />
+            <AgentsTable
+              onForce={setForcing}
+              onDropConversation={(contact, toAgentId) => setReassigning({ contact, toAgentId })}
+            />
+            <QueueDropZone
+              onDrop={(contact, toQueueId) => setTransferring({ contact, toQueueId })}
+            />
+            <ConversationsTable
+              onReassign={(contact) => setReassigning({ contact })}
+              onTransfer={(contact) => setTransferring({ contact })}
+            />
             <QueueHoursTable canEdit={frame.user.role === 'admin'} />
             <QueueRoutingTable canEdit={frame.user.role === 'admin'} />
           </Stack>
@@ -113,7 +127,8 @@ export function LeadConsole({
   return (
     <AppFrame frame={frame}>
       {body}
-      <ReassignModal contact={reassigning} onClose={() => setReassigning(null)} />
+      <ReassignModal request={reassigning} onClose={() => setReassigning(null)} />
+      <TransferQueueModal request={transferring} onClose={() => setTransferring(null)} />
       <ForceStatusModal request={forcing} onClose={() => setForcing(null)} />
     </AppFrame>
   );

@@ -14,6 +14,9 @@ const LazyQueueRoutingTable = lazy(() =>
 const LazyReassignModal = lazy(() =>
   import('./reassign-modal').then((m) => ({ default: m.ReassignModal })),
 );
+const LazyTransferQueueModal = lazy(() =>
+  import('./transfer-queue-modal').then((m) => ({ default: m.TransferQueueModal })),
+);
 const LazyForceStatusModal = lazy(() =>
   import('./force-status-modal').then((m) => ({ default: m.ForceStatusModal })),
 );
@@ -57,6 +60,14 @@ export function ThresholdsModal(props: ComponentProps<typeof LazyThresholdsModal
   return (
     <Suspense fallback={null}>
       <LazyThresholdsModal {...props} />
+    </Suspense>
+  );
+}
+
+export function TransferQueueModal(props: ComponentProps<typeof LazyTransferQueueModal>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyTransferQueueModal {...props} />
     </Suspense>
   );
 }

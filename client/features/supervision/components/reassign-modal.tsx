@@ -2,6 +2,7 @@ import { Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { agentDropRefusal, seenPlaceOf } from '../../../../shared/domain/lead-moves';
 import type { AgentView } from '../../../../shared/schemas/agent';
 import type { ContactSummary } from '../../../../shared/schemas/contact';
 import { FormActions } from '../../../components/form-actions';
@@ -11,16 +12,25 @@ import { useReassign } from '../api/supervision-commands';
 
 const REASON_MAX = 300;
 
-function ReassignForm({ contact, onClose }: { contact: ContactSummary; onClose: () => void }) {
+/** What opens the dialog: the conversation, and the agent it was dropped on (if dragged). */
+export interface ReassignRequest {
+  contact: ContactSummary;
+  toAgentId?: string;
+}
+
+function ReassignForm({ request, onClose }: { request: ReassignRequest; onClose: () => void }) {
   const { t } = useTranslation();
+  const { contact } = request;
   const reassign = useReassign();
   const agentIds = useLiveStore((state) => state.board.agentIds);
   const agents = useLiveStore((state) => state.agents);
-  const [toAgentId, setToAgentId] = useState('');
+  const [toAgentId, setToAgentId] = useState(request.toAgentId ?? '');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<{ toAgentId?: string; reason?: string }>({});
   // One id per opened form: a retry after a lost answer moves the conversation once.
   const [commandId] = useState(() => crypto.randomUUID());
+  // Where the lead saw it when they chose: if another lead moves it first, this is refused.
+  const [seen] = useState(() => seenPlaceOf(contact));
 
   const candidates = agentIds
     .map((id) => agents[id])
@@ -39,7 +49,7 @@ function ReassignForm({ contact, onClose }: { contact: ContactSummary; onClose: 
     if (Object.keys(nextErrors).length > 0) return;
     const target = agents[toAgentId];
     reassign.mutate(
-      { commandId, contactId: contact.id, toAgentId, reason: trimmed },
+      { commandId, contactId: contact.id, toAgentId, reason: trimmed, seen },
       {
         onSuccess: () => {
           notifications.show({
@@ -71,10 +81,19 @@ function ReassignForm({ contact, onClose }: { contact: ContactSummary; onClose: 
           data-autofocus
           data={[
             { value: '', label: t('supervision.targetPlaceholder'), disabled: true },
-            ...candidates.map((agent) => ({
-              value: agent.id,
-              label: `${agent.displayName} — ${t(`status.${agent.status}`)}`,
-            })),
+            ...candidates.map((agent) => {
+              const refusal = agentDropRefusal(contact, agent);
+              return {
+                value: agent.id,
+                label: `${agent.displayName} — ${
+                  refusal === null || refusal === 'offline'
+                    ? t(`status.${agent.status}`)
+                    : t(`teamLead.move.refused.${refusal}`)
+                }`,
+                // The server has the last word on room; offline is refused there too.
+                disabled: refusal !== null,
+              };
+            }),
           ]}
         />
         <Textarea
@@ -105,22 +124,30 @@ function ReassignForm({ contact, onClose }: { contact: ContactSummary; onClose: 
 
 /** Moves a conversation to a chosen agent, with a required reason. */
 export function ReassignModal({
-  contact,
+  request,
   onClose,
 }: {
-  contact: ContactSummary | null;
+  request: ReassignRequest | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   return (
     <Modal
-      opened={contact !== null}
+      opened={request !== null}
       onClose={onClose}
       title={
-        contact === null ? '' : t('supervision.reassignTitle', { reference: contact.reference })
+        request === null
+          ? ''
+          : t('supervision.reassignTitle', { reference: request.contact.reference })
       }
     >
-      {contact !== null && <ReassignForm key={contact.id} contact={contact} onClose={onClose} />}
+      {request !== null && (
+        <ReassignForm
+          key={`${request.contact.id}:${request.toAgentId ?? ''}`}
+          request={request}
+          onClose={onClose}
+        />
+      )}
     </Modal>
   );
 }
