@@ -21,7 +21,10 @@ export type AuditAction =
   | 'reply.decided'
   | 'trainee.plan_changed'
   | 'coaching.settings_changed'
-  | 'evaluation.recorded';
+  | 'evaluation.recorded'
+  | 'evaluation_form.saved'
+  | 'evaluation_form.archived'
+  | 'evaluation_form.restored';
 
 export interface AuditEntry {
   at: number;

@@ -1,10 +1,15 @@
 import type { Kysely } from 'kysely';
 import {
+  HOLDER_EVENT_KINDS,
+  type HolderEvent,
+} from '../../../shared/domain/conversation-handlers';
+import {
   EvaluationAnswerSchema,
   EvaluationScoreSchema,
   EvaluationSectionSchema,
   type Evaluation,
   type EvaluationForm,
+  type EvaluationFormVersion,
 } from '../../../shared/schemas/evaluation';
 import type { Database } from '../../store/schema';
 
@@ -14,15 +19,79 @@ export async function loadEvaluationForms(
 ): Promise<EvaluationForm[]> {
   let query = db.selectFrom('evaluation_forms').selectAll();
   if (filter.id) query = query.where('id', '=', filter.id);
-  const rows = await query.orderBy('title').execute();
+  const rows = await query.orderBy('title').orderBy('id').execute();
+  if (rows.length === 0) return [];
+  let usage = db
+    .selectFrom('evaluations')
+    .select(['form_id', 'form_version', (eb) => eb.fn.countAll<number | string>().as('count')])
+    .groupBy(['form_id', 'form_version']);
+  if (filter.id) usage = usage.where('form_id', '=', filter.id);
+  const counts = new Map(
+    (await usage.execute()).map((row) => [
+      `${row.form_id}@${row.form_version}`,
+      Number(row.count),
+    ]),
+  );
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
     passPercent: row.pass_percent,
     sections: EvaluationSectionSchema.array().parse(JSON.parse(row.sections)),
     version: row.version,
+    currentVersionEvaluations: counts.get(`${row.id}@${row.version}`) ?? 0,
+    isArchived: row.archived_at !== null,
     updatedAt: Number(row.updated_at),
   }));
+}
+
+export async function loadEvaluationFormVersion(
+  db: Kysely<Database>,
+  formId: string,
+  version: number,
+): Promise<EvaluationFormVersion | undefined> {
+  const row = await db
+    .selectFrom('evaluation_form_versions')
+    .selectAll()
+    .where('form_id', '=', formId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return (
+    row && {
+      formId: row.form_id,
+      version: row.version,
+      title: row.title,
+      passPercent: row.pass_percent,
+      sections: EvaluationSectionSchema.array().parse(JSON.parse(row.sections)),
+      savedAt: Number(row.saved_at),
+    }
+  );
+}
+
+/** The contact's current holder and the events that passed it from agent to agent. */
+export async function loadHolderTrail(
+  db: Kysely<Database>,
+  contactId: string,
+): Promise<{ currentHolderId: string | null; events: HolderEvent[] } | undefined> {
+  const contact = await db
+    .selectFrom('contacts')
+    .select('assigned_agent_id')
+    .where('id', '=', contactId)
+    .executeTakeFirst();
+  if (!contact) return undefined;
+  const events = await db
+    .selectFrom('contact_events')
+    .select(['kind', 'to_agent_id', 'at'])
+    .where('contact_id', '=', contactId)
+    .where('kind', 'in', [...HOLDER_EVENT_KINDS])
+    .execute();
+  return {
+    currentHolderId: contact.assigned_agent_id,
+    events: events.map((row) => ({
+      kind: row.kind,
+      toAgentId: row.to_agent_id,
+      at: Number(row.at),
+    })),
+  };
 }
 
 export async function loadEvaluations(

@@ -18,6 +18,7 @@ export const coachingKeys = {
   forms: () => [...coachingKeys.all, 'forms'] as const,
   evaluations: (agentId: string | null) =>
     [...coachingKeys.all, 'evaluations', agentId ?? 'mine'] as const,
+  handlers: (contactId: string) => [...coachingKeys.all, 'handlers', contactId] as const,
 };
 
 export function whispersQueryOptions(contactId: string) {
@@ -92,6 +93,16 @@ export function useEvaluationForms() {
     queryKey: coachingKeys.forms(),
     queryFn: async ({ signal }) => (await apiRequest(endpoints.evaluationForms, { signal })).forms,
     staleTime: 5 * 60_000,
+  });
+}
+
+/** The agents who held a conversation, marked whom the signed-in coach may evaluate. */
+export function useConversationHandlers(contactId: string) {
+  return useQuery({
+    queryKey: coachingKeys.handlers(contactId),
+    queryFn: async ({ signal }) =>
+      (await apiRequest(endpoints.conversationHandlers, { params: { contactId }, signal }))
+        .handlers,
   });
 }
 
