@@ -84,7 +84,8 @@ export const coachingId = {
     toldNew: '{{name}} mengevaluasi salah satu percakapan Anda.',
     history: 'Evaluasi sebelumnya',
     evaluatedAgent: 'Agen yang dinilai',
-    evaluatedAgentHint: 'Yang pernah memegang percakapan ini; hanya yang Anda bina yang bisa dipilih.',
+    evaluatedAgentHint:
+      'Yang pernah memegang percakapan ini; hanya yang Anda bina yang bisa dipilih.',
     trainee: 'peserta latih',
     handlersFailed: 'Daftar agen tidak termuat: {{message}}',
   },

@@ -10,6 +10,7 @@ import { citizensId } from './citizens-id';
 import { outboxId } from './outbox-id';
 import { coachingId } from './coaching-id';
 import { scriptsId } from './scripts-id';
+import { evaluationFormsId } from './evaluation-forms-id';
 import { policiesId } from './policies-id';
 export const id = {
   app: {
@@ -510,6 +511,7 @@ export const id = {
   coaching: coachingId,
   scripts: scriptsId,
   teamLead: teamLeadId,
+  evaluationForms: evaluationFormsId,
 };
 
 /** The shape every language must have: the same keys, any words. */

@@ -643,7 +643,9 @@ export function markOutcomeReviewed(data: LiveData, contactId: string, agentId: 
   const review = (list: OutcomeRecord[]) =>
     list.some(isReviewed)
       ? list.map((r) =>
-          isReviewed(r) ? { ...r, outcome: { ...r.outcome, reviewStatus: 'reviewed' as const } } : r,
+          isReviewed(r)
+            ? { ...r, outcome: { ...r.outcome, reviewStatus: 'reviewed' as const } }
+            : r,
         )
       : list;
   const monitor = data.training.monitor;

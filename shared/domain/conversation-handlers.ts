@@ -25,8 +25,7 @@ export function conversationHandlers(
   const taking = events
     .filter(
       (event): event is HolderEvent & { toAgentId: string } =>
-        event.toAgentId !== null &&
-        (HOLDER_EVENT_KINDS as readonly string[]).includes(event.kind),
+        event.toAgentId !== null && (HOLDER_EVENT_KINDS as readonly string[]).includes(event.kind),
     )
     .sort((a, b) => a.at - b.at);
   const handlers: string[] = [];

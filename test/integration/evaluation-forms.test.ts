@@ -158,7 +158,11 @@ describe.each(STORAGE_MODES)('evaluation forms and evaluated agents on %s', (mod
     changed.sections[0]!.questions[1]!.weight = 80;
     changed.sections[0]!.questions.reverse();
     const second = await putForm('form-pengaduan', changed, 'admin');
-    expect(second.body).toMatchObject({ version: 2, currentVersionEvaluations: 0, passPercent: 90 });
+    expect(second.body).toMatchObject({
+      version: 2,
+      currentVersionEvaluations: 0,
+      passPercent: 90,
+    });
     const again = await putForm('form-pengaduan', changed, 'trainer1');
     expect(again.body).toMatchObject({ version: 2 });
     const old = await getJson(

@@ -149,7 +149,11 @@ export const coachingHandlers = [
     const current = coaching.forms.find((form) => form.id === params.id);
     const decision = decideFormSave(
       current
-        ? { version: current.version, body: current, evaluations: current.currentVersionEvaluations }
+        ? {
+            version: current.version,
+            body: current,
+            evaluations: current.currentVersionEvaluations,
+          }
         : null,
       body,
     );

@@ -1,8 +1,5 @@
 import type { Kysely } from 'kysely';
-import {
-  HOLDER_EVENT_KINDS,
-  type HolderEvent,
-} from '../../../shared/domain/conversation-handlers';
+import { HOLDER_EVENT_KINDS, type HolderEvent } from '../../../shared/domain/conversation-handlers';
 import {
   EvaluationAnswerSchema,
   EvaluationScoreSchema,
@@ -27,10 +24,7 @@ export async function loadEvaluationForms(
     .groupBy(['form_id', 'form_version']);
   if (filter.id) usage = usage.where('form_id', '=', filter.id);
   const counts = new Map(
-    (await usage.execute()).map((row) => [
-      `${row.form_id}@${row.form_version}`,
-      Number(row.count),
-    ]),
+    (await usage.execute()).map((row) => [`${row.form_id}@${row.form_version}`, Number(row.count)]),
   );
   return rows.map((row) => ({
     id: row.id,

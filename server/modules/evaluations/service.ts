@@ -196,7 +196,10 @@ export class EvaluationService {
       ];
     });
     if (!handlers.some((handler) => handler.mayEvaluate)) {
-      throw new AppError('forbidden', 'You coach none of the agents who handled this conversation.');
+      throw new AppError(
+        'forbidden',
+        'You coach none of the agents who handled this conversation.',
+      );
     }
     return handlers;
   }
