@@ -20,6 +20,7 @@ export const evaluationFormsEn: typeof evaluationFormsId = {
   question: 'Question {{number}}',
   questionText: 'Question',
   weight: 'Weight (points)',
+  weightHint: 'for full marks',
   scaleMax: 'Scale 0 to',
   scaleHint: '1 = yes/no',
   critical: 'Critical: below full marks fails the evaluation',

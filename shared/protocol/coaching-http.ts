@@ -12,6 +12,7 @@ import {
   ConversationHandlerListSchema,
   EvaluationFormBodySchema,
   EvaluationFormVersionSchema,
+  HandledConversationListSchema,
   EvaluationFormListSchema,
   EvaluationFormSchema,
   EvaluationListSchema,
@@ -81,6 +82,15 @@ export const coachingEndpoints = {
     method: 'GET',
     path: '/api/evaluation-forms/:id/versions/:version',
     response: EvaluationFormVersionSchema,
+  },
+  /**
+   * `:agentId`: the conversations the agent took lately, held now or passed on, to evaluate
+   * afterwards (their coaches only).
+   */
+  handledConversations: {
+    method: 'GET',
+    path: '/api/agents/:agentId/handled-conversations',
+    response: HandledConversationListSchema,
   },
   /** `:contactId`: the agents who held the conversation, and whom the caller may evaluate. */
   conversationHandlers: {

@@ -95,6 +95,18 @@ export const ConversationHandlerSchema = z.object({
   mayEvaluate: z.boolean(),
 });
 export type ConversationHandler = z.infer<typeof ConversationHandlerSchema>;
+/** A conversation an agent took (accepted, received by transfer or by reassignment), newest first. */
+export const HandledConversationSchema = z.object({
+  contactId: IdSchema,
+  reference: z.string(),
+  /** When the agent last took it. */
+  takenAt: EpochMsSchema,
+});
+export type HandledConversation = z.infer<typeof HandledConversationSchema>;
+export const HandledConversationListSchema = z.object({
+  conversations: z.array(HandledConversationSchema),
+});
+
 export const ConversationHandlerListSchema = z.object({
   handlers: z.array(ConversationHandlerSchema),
 });

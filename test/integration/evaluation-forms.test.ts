@@ -288,6 +288,23 @@ describe.each(STORAGE_MODES)('evaluation forms and evaluated agents on %s', (mod
       ).status,
     ).toBe(403);
 
+    // The trainer finds it afterwards among what the trainee took, though another holds it now.
+    const handled = await getJson(
+      `${server.url}/api/agents/${traineeId}/handled-conversations`,
+      await signIn(server.url, 'trainer1'),
+    );
+    expect(handled.body).toMatchObject({ conversations: [{ contactId }] });
+    for (const [username, agentId] of [
+      ['trainer1', agent1Id],
+      ['lead2', traineeId],
+    ] as const) {
+      const refused = await getJson(
+        `${server.url}/api/agents/${agentId}/handled-conversations`,
+        await signIn(server.url, username),
+      );
+      expect(refused.status).toBe(403);
+    }
+
     const answers = [
       { questionId: 'greeting', value: 1 },
       { questionId: 'verify', value: 1 },

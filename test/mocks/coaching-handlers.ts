@@ -181,6 +181,13 @@ export const coachingHandlers = [
     coaching.forms = coaching.forms.map((form) => (form.id === saved.id ? saved : form));
     return HttpResponse.json(saved);
   }),
+  http.get('*/api/agents/:agentId/handled-conversations', () =>
+    HttpResponse.json({
+      conversations: [
+        { contactId: 'c-9', reference: 'TGP-20260311-00042', takenAt: T0 - 86_400_000 },
+      ],
+    }),
+  ),
   http.get('*/api/contacts/:contactId/handlers', () =>
     HttpResponse.json({ handlers: coaching.handlers }),
   ),

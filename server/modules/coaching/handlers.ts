@@ -166,6 +166,25 @@ export function registerCoachingRoutes(app: FastifyInstance, services: Services)
   );
 
   api.get(
+    endpoints.handledConversations.path,
+    {
+      schema: {
+        tags: ['evaluations'],
+        summary: 'The conversations an agent took lately, to evaluate afterwards',
+        params: agentParams,
+        response: { 200: endpoints.handledConversations.response, ...errors },
+      },
+      onRequest: requireUser(auth, [...coaches]),
+    },
+    async (request) => ({
+      conversations: await evaluations.handledConversations(
+        currentUser(request),
+        request.params.agentId,
+      ),
+    }),
+  );
+
+  api.get(
     endpoints.conversationHandlers.path,
     {
       schema: {

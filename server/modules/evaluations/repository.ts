@@ -7,6 +7,7 @@ import {
   type Evaluation,
   type EvaluationForm,
   type EvaluationFormVersion,
+  type HandledConversation,
 } from '../../../shared/schemas/evaluation';
 import type { Database } from '../../store/schema';
 
@@ -59,6 +60,36 @@ export async function loadEvaluationFormVersion(
       savedAt: Number(row.saved_at),
     }
   );
+}
+
+/** The conversations an agent took, newest first, each once (when they last took it). */
+export async function loadHandledConversations(
+  db: Kysely<Database>,
+  agentId: string,
+  limit: number,
+): Promise<HandledConversation[]> {
+  const rows = await db
+    .selectFrom('contact_events')
+    .innerJoin('contacts', 'contacts.id', 'contact_events.contact_id')
+    .select(['contact_events.contact_id', 'contacts.reference', 'contact_events.at'])
+    .where('contact_events.to_agent_id', '=', agentId)
+    .where('contact_events.kind', 'in', [...HOLDER_EVENT_KINDS])
+    .orderBy('contact_events.at', 'desc')
+    .orderBy('contact_events.id')
+    .limit(limit * 4)
+    .execute();
+  const seen = new Set<string>();
+  const conversations: HandledConversation[] = [];
+  for (const row of rows) {
+    if (seen.has(row.contact_id)) continue;
+    seen.add(row.contact_id);
+    conversations.push({
+      contactId: row.contact_id,
+      reference: row.reference,
+      takenAt: Number(row.at),
+    });
+  }
+  return conversations.slice(0, limit);
 }
 
 /** The contact's current holder and the events that passed it from agent to agent. */

@@ -8,6 +8,7 @@ import {
   type EvaluationForm,
   type EvaluationFormBody,
   type EvaluationFormVersion,
+  type HandledConversation,
 } from '../../../shared/schemas/evaluation';
 import type { User } from '../../../shared/schemas/user';
 import { rooms } from '../../realtime/rooms';
@@ -19,6 +20,7 @@ import {
   loadEvaluationFormVersion,
   loadEvaluationForms,
   loadEvaluations,
+  loadHandledConversations,
   loadHolderTrail,
 } from './repository';
 import { lockRow } from '../../store/row-lock';
@@ -28,6 +30,7 @@ import { mayCoachAgent } from '../../../shared/domain/approval-policy';
 import { asTeamMember, loadTeamDirectory } from '../team-lead/directory';
 
 const EVALUATIONS_LISTED = 100;
+const HANDLED_LISTED = 20;
 
 /**
  * Evaluation forms and the evaluations made with them (docs/training.md). A trainer scores a
@@ -160,6 +163,25 @@ export class EvaluationService {
     if (!form) throw new AppError('not_found', 'No such form.');
     this.publishForm(form);
     return form;
+  }
+
+  /** The conversations an agent took lately, for their coaches to evaluate afterwards. */
+  async handledConversations(viewer: User, agentId: string): Promise<HandledConversation[]> {
+    const { db } = this.ctx;
+    const agent = await db
+      .selectFrom('users')
+      .select(['id', 'role', 'is_trainee', 'team_id'])
+      .where('id', '=', agentId)
+      .executeTakeFirst();
+    if (agent?.role !== 'agent') throw new AppError('not_found', 'No such agent.');
+    const evaluated = { isTrainee: agent.is_trainee === 1, teamId: agent.team_id };
+    if (!mayCoachAgent(asTeamMember(viewer), evaluated, await loadTeamDirectory(db))) {
+      throw new AppError(
+        'forbidden',
+        'Trainers evaluate trainees, leads the agents of their own team.',
+      );
+    }
+    return loadHandledConversations(db, agentId, HANDLED_LISTED);
   }
 
   /**

@@ -19,6 +19,7 @@ export const coachingKeys = {
   evaluations: (agentId: string | null) =>
     [...coachingKeys.all, 'evaluations', agentId ?? 'mine'] as const,
   handlers: (contactId: string) => [...coachingKeys.all, 'handlers', contactId] as const,
+  handled: (agentId: string) => [...coachingKeys.all, 'handled', agentId] as const,
 };
 
 export function whispersQueryOptions(contactId: string) {
@@ -93,6 +94,16 @@ export function useEvaluationForms() {
     queryKey: coachingKeys.forms(),
     queryFn: async ({ signal }) => (await apiRequest(endpoints.evaluationForms, { signal })).forms,
     staleTime: 5 * 60_000,
+  });
+}
+
+/** The conversations an agent took lately (held now, passed on or closed), newest first. */
+export function useHandledConversations(agentId: string) {
+  return useQuery({
+    queryKey: coachingKeys.handled(agentId),
+    queryFn: async ({ signal }) =>
+      (await apiRequest(endpoints.handledConversations, { params: { agentId }, signal }))
+        .conversations,
   });
 }
 

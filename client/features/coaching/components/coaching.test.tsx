@@ -230,7 +230,7 @@ describe('the coaching settings', () => {
 });
 
 describe('the evaluation panel', () => {
-  it('scores the trainee who handled the conversation, not the agent it was moved to', async () => {
+  it('scores the trainee on a conversation they passed on, not the agent it was moved to', async () => {
     send.mockResolvedValue({} as never);
     const user = userEvent.setup();
     renderWithProviders(
@@ -240,6 +240,16 @@ describe('the evaluation panel', () => {
       />,
     );
     await user.click(await screen.findByTestId('evaluation-start'));
+    // The one in front, and one the trainee took yesterday and no longer holds.
+    const conversations = (await screen.findByTestId(
+      'evaluation-conversation',
+    )) as HTMLSelectElement;
+    expect(
+      within(conversations)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['TGP-20260312-00001', 'TGP-20260311-00042']);
+    await user.selectOptions(conversations, 'c-9');
     const choice = (await screen.findByTestId('evaluation-agent')) as HTMLSelectElement;
     await waitFor(() => expect(choice.value).toBe('u-trainee'));
     const options = within(choice).getAllByRole('option') as HTMLOptionElement[];
@@ -264,7 +274,7 @@ describe('the evaluation panel', () => {
     await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
     expect(send).toHaveBeenCalledWith(
       'evaluation:submit',
-      expect.objectContaining({ contactId: 'c-1', agentId: 'u-trainee', formId: 'form-standard' }),
+      expect.objectContaining({ contactId: 'c-9', agentId: 'u-trainee', formId: 'form-standard' }),
     );
   });
 });

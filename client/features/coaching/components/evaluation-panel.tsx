@@ -24,6 +24,7 @@ import { formatTime } from '../../../lib/format';
 import {
   useConversationHandlers,
   useEvaluationForms,
+  useHandledConversations,
   useEvaluations,
   useSubmitEvaluation,
 } from '../api/coaching-queries';
@@ -262,7 +263,8 @@ function EvaluationRow({ evaluation }: { evaluation: Evaluation }) {
 }
 
 /**
- * Scoring one conversation of the followed agent (live or afterwards) on a form, with the score
+ * Scoring one conversation of the followed agent (live, or afterwards: one they took lately, even
+ * if it was moved on to someone else) on a form, with the score
  * computed as the trainer answers; below, the agent's earlier evaluations.
  */
 export function EvaluationPanel({
@@ -275,8 +277,16 @@ export function EvaluationPanel({
   const { t } = useTranslation();
   const forms = useEvaluationForms();
   const evaluations = useEvaluations(agentId);
+  const handled = useHandledConversations(agentId);
   const [formId, setFormId] = useState<string | null>(null);
+  const [chosenContactId, setChosenContactId] = useState<string | null>(null);
   const [isScoring, setScoring] = useState(false);
+  // The one in front first; then those the agent took lately, passed on or closed since.
+  const choices = [
+    ...(conversation === null ? [] : [conversation]),
+    ...(handled.data ?? []).filter((c) => c.contactId !== conversation?.contactId),
+  ];
+  const target = choices.find((c) => c.contactId === chosenContactId) ?? choices[0] ?? null;
   // An archived form keeps its evaluations but scores no new one.
   const list = (forms.data ?? []).filter((candidate) => !candidate.isArchived);
   const form = list.find((candidate) => candidate.id === formId) ?? list[0];
@@ -292,9 +302,9 @@ export function EvaluationPanel({
       <Group justify="space-between" mb={6}>
         <Text fw={650} size="sm">
           {t('coaching.evaluation.title')}
-          {conversation !== null && ` · ${conversation.reference}`}
+          {target !== null && ` · ${target.reference}`}
         </Text>
-        {!isScoring && conversation !== null && form !== undefined && (
+        {!isScoring && target !== null && form !== undefined && (
           <Button
             size="compact-sm"
             variant="light"
@@ -305,8 +315,18 @@ export function EvaluationPanel({
           </Button>
         )}
       </Group>
-      {isScoring && conversation !== null && form !== undefined && (
+      {isScoring && target !== null && form !== undefined && (
         <Stack gap="xs">
+          {choices.length > 1 && (
+            <NativeSelect
+              size="xs"
+              label={t('coaching.evaluation.conversation')}
+              value={target.contactId}
+              onChange={(event) => setChosenContactId(event.currentTarget.value)}
+              data={choices.map((choice) => ({ value: choice.contactId, label: choice.reference }))}
+              data-testid="evaluation-conversation"
+            />
+          )}
           {list.length > 1 && (
             <NativeSelect
               size="xs"
@@ -317,11 +337,11 @@ export function EvaluationPanel({
             />
           )}
           <Scoring
-            key={`${form.id}-${conversation.contactId}`}
+            key={`${form.id}-${target.contactId}`}
             form={form}
-            contactId={conversation.contactId}
+            contactId={target.contactId}
             followedAgentId={agentId}
-            reference={conversation.reference}
+            reference={target.reference}
             onDone={() => setScoring(false)}
           />
         </Stack>

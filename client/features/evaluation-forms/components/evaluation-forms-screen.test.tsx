@@ -70,13 +70,17 @@ describe('the evaluation-form editor', () => {
     const events = open(trainer);
     await events.click(await screen.findByTestId('form-new', {}, SLOW));
     const problems = screen.getByTestId('form-problems').textContent;
-    expect(problems).toContain('ID formulir: hanya huruf kecil, angka dan -');
+    expect(problems).toContain('ID formulir: wajib diisi');
     expect(problems).toContain('Judul: wajib diisi');
     expect(problems).toContain('Bagian 1 › Judul: wajib diisi');
     expect(problems).toContain('Bagian 1 › Pertanyaan 1 › Teks: wajib diisi');
     expect((screen.getByTestId('form-save') as HTMLButtonElement).disabled).toBe(true);
 
-    await events.type(screen.getByTestId('form-id'), 'form-aduan');
+    await events.type(screen.getByTestId('form-id'), 'Form Aduan');
+    expect(screen.getByTestId('form-problems').textContent).toContain(
+      'ID formulir: hanya huruf kecil, angka dan -',
+    );
+    await fill(events, screen.getByTestId('form-id'), 'form-aduan');
     await events.type(screen.getByTestId('form-title'), 'Evaluasi aduan');
     await events.type(screen.getByTestId('section-title'), 'Inti');
     await events.type(screen.getAllByTestId('question-text')[0]!, 'Verifikasi identitas');

@@ -162,6 +162,7 @@ function QuestionFields({
           size="xs"
           w={110}
           label={t('evaluationForms.weight')}
+          description={t('evaluationForms.weightHint')}
           value={question.weight}
           readOnly={readOnly}
           allowDecimal={false}

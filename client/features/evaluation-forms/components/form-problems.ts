@@ -33,7 +33,10 @@ export function formProblems(
   return issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
     field: fieldName(issue.path, t),
-    message: problemMessage(issue, t),
+    message:
+      draft.isNew && draft.id === '' && issue.path[0] === 'id'
+        ? t('evaluationForms.problem.required')
+        : problemMessage(issue, t),
   }));
 }
 
