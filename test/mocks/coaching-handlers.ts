@@ -89,11 +89,6 @@ function initialHandlers(): ConversationHandler[] {
   ];
 }
 
-/** The forms as the mock server holds them (for tests that check what a save did). */
-export function mockEvaluationForms(): readonly EvaluationForm[] {
-  return coaching.forms;
-}
-
 function initialPlan() {
   return {
     chatCap: 1,

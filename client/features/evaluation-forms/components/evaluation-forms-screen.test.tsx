@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../../../shared/schemas/user';
-import { mockEvaluationForms } from '../../../../test/mocks/coaching-handlers';
+import type { EvaluationForm } from '../../../../shared/schemas/evaluation';
 import { aUser } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { EvaluationFormsScreen } from './evaluation-forms-screen';
@@ -12,6 +12,12 @@ const lead = aUser({ id: 'u-lead', username: 'lead1', role: 'lead' });
 
 /** Requests wait on a loaded machine; a second is too short for the first render. */
 const SLOW = { timeout: 5000 };
+
+/** The forms as the (mock) server holds them now: what a save or an archive really sent. */
+async function storedForms(): Promise<EvaluationForm[]> {
+  const response = await fetch(new URL('/api/evaluation-forms', window.location.origin));
+  return ((await response.json()) as { forms: EvaluationForm[] }).forms;
+}
 
 function open(user: User) {
   const events = userEvent.setup();
@@ -60,8 +66,8 @@ describe('the evaluation-form editor', () => {
       'sudah dipakai 3 evaluasi: menyimpan membuat versi 2',
     );
     await events.click(screen.getByTestId('form-save'));
-    await waitFor(() => expect(mockEvaluationForms()[0]?.version).toBe(2));
-    expect(mockEvaluationForms()[0]?.sections[0]?.questions[0]?.weight).toBe(15);
+    await waitFor(async () => expect((await storedForms())[0]?.version).toBe(2));
+    expect((await storedForms())[0]?.sections[0]?.questions[0]?.weight).toBe(15);
     // The list and the editor both show the new version.
     expect(await screen.findAllByText('Versi 2')).toHaveLength(2);
   });
@@ -95,8 +101,8 @@ describe('the evaluation-form editor', () => {
     expect(screen.queryByTestId('form-problems')).toBeNull();
 
     await events.click(screen.getByTestId('form-save'));
-    await waitFor(() =>
-      expect(mockEvaluationForms().find((form) => form.id === 'form-aduan')).toMatchObject({
+    await waitFor(async () =>
+      expect((await storedForms()).find((form) => form.id === 'form-aduan')).toMatchObject({
         version: 1,
         title: 'Evaluasi aduan',
         sections: [
@@ -116,10 +122,10 @@ describe('the evaluation-form editor', () => {
     const events = open(trainer);
     await events.click(await screen.findByTestId('form-list-item', {}, SLOW));
     await events.click(await screen.findByTestId('form-archive'));
-    await waitFor(() => expect(mockEvaluationForms()[0]?.isArchived).toBe(true));
+    await waitFor(async () => expect((await storedForms())[0]?.isArchived).toBe(true));
     expect(await screen.findByText(/Formulir ini diarsipkan/)).toBeTruthy();
     await events.click(screen.getByRole('button', { name: 'Aktifkan lagi' }));
-    await waitFor(() => expect(mockEvaluationForms()[0]?.isArchived).toBe(false));
+    await waitFor(async () => expect((await storedForms())[0]?.isArchived).toBe(false));
   });
 
   it('lets a lead read forms and preview scores, but not change them', async () => {
