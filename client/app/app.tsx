@@ -29,6 +29,7 @@ import {
   CasePanel,
   CitizensScreen,
   DeskScreen,
+  EvaluationFormsScreen,
   KnowledgeAuthoringScreen,
   LeadConsole,
   LeadMessages,
@@ -60,11 +61,21 @@ type ConsoleView =
   | 'scripts'
   | 'citizens'
   | 'canned'
-  | 'policies';
+  | 'policies'
+  | 'evaluationForms';
 
 /** The screens each role moves between; the first is where they start. */
 const CONSOLE_VIEWS: Record<'lead' | 'admin' | 'trainer' | 'unit', readonly ConsoleView[]> = {
-  lead: ['supervision', 'training', 'cases', 'knowledge', 'scripts', 'citizens', 'policies'],
+  lead: [
+    'supervision',
+    'training',
+    'cases',
+    'knowledge',
+    'scripts',
+    'citizens',
+    'policies',
+    'evaluationForms',
+  ],
   // Administrators keep the canned responses (leads may not: docs/canned-responses.md).
   admin: [
     'supervision',
@@ -75,8 +86,10 @@ const CONSOLE_VIEWS: Record<'lead' | 'admin' | 'trainer' | 'unit', readonly Cons
     'citizens',
     'canned',
     'policies',
+    'evaluationForms',
   ],
-  trainer: ['training', 'knowledge', 'scripts'],
+  // Trainers and administrators build evaluation forms; leads read them (docs/training.md).
+  trainer: ['training', 'knowledge', 'scripts', 'evaluationForms'],
   // Owning units: their hand-offs, and the reports of the policies they own (docs/policies.md).
   unit: ['cases', 'policies'],
 };
@@ -95,6 +108,7 @@ function ConsoleHome({ frame, role }: { frame: FrameProps; role: keyof typeof CO
     citizens: t('citizens.nav'),
     canned: t('replyTools.manage.title'),
     policies: t('policies.nav'),
+    evaluationForms: t('evaluationForms.nav'),
   };
   // Administrators have many views: on a narrow screen the switch scrolls instead of pushing the
   // user, language and sign-out off the header.
@@ -153,6 +167,8 @@ function ConsoleHome({ frame, role }: { frame: FrameProps; role: keyof typeof CO
       return <CannedResponsesHome frame={withNavigation} />;
     case 'policies':
       return <PoliciesScreen frame={withNavigation} />;
+    case 'evaluationForms':
+      return <EvaluationFormsScreen frame={withNavigation} />;
   }
 }
 

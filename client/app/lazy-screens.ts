@@ -36,6 +36,11 @@ export const KnowledgeAuthoringScreen = onDemand(() =>
 export const ScriptsScreen = onDemand(() =>
   import('../features/scripts/components/scripts-screen').then((m) => m.ScriptsScreen),
 );
+export const EvaluationFormsScreen = onDemand(() =>
+  import('../features/evaluation-forms/components/evaluation-forms-screen').then(
+    (m) => m.EvaluationFormsScreen,
+  ),
+);
 export const CitizensScreen = onDemand(() =>
   import('../features/citizens/components/citizens-screen').then((m) => m.CitizensScreen),
 );

@@ -85,5 +85,10 @@ export const coachingEn: typeof coachingId = {
     awaitingAcknowledgement: 'Not yet read by the agent',
     toldNew: '{{name}} evaluated one of your conversations.',
     history: 'Earlier evaluations',
+    conversation: 'Conversation',
+    evaluatedAgent: 'Agent evaluated',
+    evaluatedAgentHint: 'Those who held this conversation; only those you coach can be chosen.',
+    trainee: 'trainee',
+    handlersFailed: 'The agents could not be loaded: {{message}}',
   },
 };

@@ -83,5 +83,11 @@ export const coachingId = {
     awaitingAcknowledgement: 'Belum dibaca agen',
     toldNew: '{{name}} mengevaluasi salah satu percakapan Anda.',
     history: 'Evaluasi sebelumnya',
+    conversation: 'Percakapan',
+    evaluatedAgent: 'Agen yang dinilai',
+    evaluatedAgentHint:
+      'Yang pernah memegang percakapan ini; hanya yang Anda bina yang bisa dipilih.',
+    trainee: 'peserta latih',
+    handlersFailed: 'Daftar agen tidak termuat: {{message}}',
   },
 };

@@ -6,6 +6,7 @@ import { citizensEn } from './citizens-en';
 import { outboxEn } from './outbox-en';
 import { coachingEn } from './coaching-en';
 import { scriptsEn } from './scripts-en';
+import { evaluationFormsEn } from './evaluation-forms-en';
 import { policiesEn } from './policies-en';
 import type { Translation } from './id';
 
@@ -507,4 +508,5 @@ export const en: Translation = {
   coaching: coachingEn,
   scripts: scriptsEn,
   teamLead: teamLeadEn,
+  evaluationForms: evaluationFormsEn,
 };

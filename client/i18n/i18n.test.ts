@@ -69,6 +69,7 @@ const SCREEN_FOLDERS: Record<keyof typeof screenStringsId, string> = {
   scripts: 'client/features/scripts/',
   authoring: 'client/features/knowledge/',
   policies: 'client/features/policies/',
+  evaluationForms: 'client/features/evaluation-forms/',
 };
 
 // Every client source file but the tests and the strings themselves, as text.

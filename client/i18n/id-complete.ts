@@ -3,6 +3,7 @@
  * and load up front. The app itself never imports this (see `addScreenStrings`).
  */
 import { citizensScreenId } from './citizens-screen-id';
+import { evaluationFormsScreenId } from './evaluation-forms-screen-id';
 import { id, type Translation } from './id';
 import { policiesScreenId } from './policies-screen-id';
 import { authoringScreenId } from './authoring-screen-id';
@@ -13,6 +14,7 @@ export const screenStringsId = {
   scripts: scriptsScreenId,
   authoring: authoringScreenId,
   policies: policiesScreenId,
+  evaluationForms: evaluationFormsScreenId,
 };
 
 export const idComplete: Translation = {
@@ -21,4 +23,5 @@ export const idComplete: Translation = {
   scripts: { ...id.scripts, ...scriptsScreenId },
   authoring: { ...id.authoring, ...authoringScreenId },
   policies: { ...id.policies, ...policiesScreenId },
+  evaluationForms: { ...id.evaluationForms, ...evaluationFormsScreenId },
 };

@@ -1,6 +1,6 @@
 /**
  * Bahasa Indonesia, the default language, as loaded with the app: everything but the strings of
- * screens few people open (the citizens, script, authoring and policy screens), which each add
+ * screens few people open (the citizens, script, authoring, policy and evaluation-form screens), which each add
  * their own when their code arrives (`addScreenStrings`, docs/performance.md). `Translation` is the
  * whole set; `en.ts` must have exactly its keys (the type checker and i18n.test.ts hold that line).
  */
@@ -17,6 +17,8 @@ import { scriptsShellId } from './scripts-id';
 import type { scriptsScreenId } from './scripts-screen-id';
 import { policiesShellId } from './policies-id';
 import type { policiesScreenId } from './policies-screen-id';
+import { evaluationFormsShellId } from './evaluation-forms-id';
+import type { evaluationFormsScreenId } from './evaluation-forms-screen-id';
 export const id = {
   app: {
     name: 'Tanggap',
@@ -516,6 +518,7 @@ export const id = {
   coaching: coachingId,
   scripts: scriptsShellId,
   teamLead: teamLeadId,
+  evaluationForms: evaluationFormsShellId,
 };
 
 /** Strings a screen adds when its code loads, by the key they live under. */
@@ -524,6 +527,7 @@ export interface ScreenStrings {
   scripts: typeof scriptsScreenId;
   authoring: typeof authoringScreenId;
   policies: typeof policiesScreenId;
+  evaluationForms: typeof evaluationFormsScreenId;
 }
 
 type AppStrings = typeof id;

@@ -428,12 +428,13 @@ export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveD
     case 'notice:changed':
     case 'notice:acknowledged':
     case 'policy:activity':
-    // falls through: whispers, approval lists and evaluations live in the coaching queries.
+    // falls through: whispers, approval lists, forms and evaluations live in the coaching queries.
     case 'whisper:received':
     case 'approval:requested':
+    case 'evaluation-form:changed':
       return data;
     case 'evaluation:changed': {
-      return markOutcomeReviewed(data, event.fact.contactId);
+      return markOutcomeReviewed(data, event.fact.contactId, event.fact.agentId);
     }
     case 'approval:decided': {
       const { contactId, message } = event.fact;
@@ -633,11 +634,16 @@ export function applyOutcome(data: LiveData, record: OutcomeRecord): LiveData {
  * An evaluation reviews the outcome its conversation closed with (docs/training.md): a trainee's
  * outcome that waited for review counts from then on, in every list that shows it.
  */
-export function markOutcomeReviewed(data: LiveData, contactId: string): LiveData {
+export function markOutcomeReviewed(data: LiveData, contactId: string, agentId: string): LiveData {
+  // Only the evaluated agent's outcome: another handler's still waits for its own review.
+  const isReviewed = (r: OutcomeRecord) =>
+    r.contact.id === contactId &&
+    r.outcome.agentId === agentId &&
+    r.outcome.reviewStatus === 'pending_review';
   const review = (list: OutcomeRecord[]) =>
-    list.some((r) => r.contact.id === contactId && r.outcome.reviewStatus === 'pending_review')
+    list.some(isReviewed)
       ? list.map((r) =>
-          r.contact.id === contactId && r.outcome.reviewStatus === 'pending_review'
+          isReviewed(r)
             ? { ...r, outcome: { ...r.outcome, reviewStatus: 'reviewed' as const } }
             : r,
         )

@@ -30,6 +30,7 @@ import * as citizenSearch from './migrations/0014-citizen-search';
 import * as coaching from './migrations/0016-coaching';
 import * as scriptEditor from './migrations/0012-script-editor';
 import * as policies from './migrations/0018-policies';
+import * as evaluationFormVersions from './migrations/0019-evaluation-form-versions';
 import * as teamLead from './migrations/0015-team-lead';
 import * as clusterNodes from './migrations/0017-cluster-nodes';
 import type { Database } from './schema';
@@ -173,6 +174,7 @@ const migrations: Record<string, Migration> = {
   '0018-policies': policies,
   '0015-team-lead': teamLead,
   '0017-cluster-nodes': clusterNodes,
+  '0019-evaluation-form-versions': evaluationFormVersions,
 };
 
 /**

@@ -744,6 +744,21 @@ export interface EvaluationFormTable {
   version: number;
   updated_by: string | null;
   updated_at: number;
+  /** Migration 0019: an archived form is offered for no new evaluation. */
+  archived_at: Generated<number | null>;
+  archived_by: Generated<string | null>;
+}
+
+/** Migration 0019: every version of a form; evaluations name theirs by (form_id, form_version). */
+export interface EvaluationFormVersionTable {
+  form_id: string;
+  version: number;
+  title: string;
+  pass_percent: number;
+  /** JSON: EvaluationSection[]. */
+  sections: string;
+  saved_by: string | null;
+  saved_at: number;
 }
 
 export interface EvaluationTable {
@@ -909,6 +924,7 @@ export interface Database {
   coaching_settings: CoachingSettingsTable;
   trainee_plans: TraineePlanTable;
   evaluation_forms: EvaluationFormTable;
+  evaluation_form_versions: EvaluationFormVersionTable;
   evaluations: EvaluationTable;
   team_queues: TeamQueueTable;
   queue_alert_thresholds: QueueAlertThresholdTable;

@@ -8,7 +8,11 @@ import {
   WhisperListSchema,
 } from '../schemas/coaching';
 import {
+  ArchiveEvaluationFormSchema,
+  ConversationHandlerListSchema,
   EvaluationFormBodySchema,
+  EvaluationFormVersionSchema,
+  HandledConversationListSchema,
   EvaluationFormListSchema,
   EvaluationFormSchema,
   EvaluationListSchema,
@@ -56,12 +60,43 @@ export const coachingEndpoints = {
     path: '/api/evaluation-forms',
     response: EvaluationFormListSchema,
   },
-  /** `:id`: creates the form or changes it (its version grows). */
+  /**
+   * `:id`: creates the form or changes it. A change to a version evaluations used makes a new
+   * version; an unused version is changed in place (trainers, administrators).
+   */
   replaceEvaluationForm: {
     method: 'PUT',
     path: '/api/evaluation-forms/:id',
     body: EvaluationFormBodySchema,
     response: EvaluationFormSchema,
+  },
+  /** `:id`: archive the form (no new evaluations with it) or restore it. */
+  archiveEvaluationForm: {
+    method: 'PUT',
+    path: '/api/evaluation-forms/:id/archived',
+    body: ArchiveEvaluationFormSchema,
+    response: EvaluationFormSchema,
+  },
+  /** `:id`, `:version`: the form as that version was saved (what old evaluations were scored on). */
+  evaluationFormVersion: {
+    method: 'GET',
+    path: '/api/evaluation-forms/:id/versions/:version',
+    response: EvaluationFormVersionSchema,
+  },
+  /**
+   * `:agentId`: the conversations the agent took lately, held now or passed on, to evaluate
+   * afterwards (their coaches only).
+   */
+  handledConversations: {
+    method: 'GET',
+    path: '/api/agents/:agentId/handled-conversations',
+    response: HandledConversationListSchema,
+  },
+  /** `:contactId`: the agents who held the conversation, and whom the caller may evaluate. */
+  conversationHandlers: {
+    method: 'GET',
+    path: '/api/contacts/:contactId/handlers',
+    response: ConversationHandlerListSchema,
   },
   /** Agents get their own; `?agentId=` narrows for trainers, leads and administrators. */
   evaluations: {

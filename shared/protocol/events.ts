@@ -48,6 +48,7 @@ import {
 } from '../schemas/coaching';
 import {
   AcknowledgeEvaluationSchema,
+  EvaluationFormSchema,
   EvaluationSchema,
   SubmitEvaluationSchema,
 } from '../schemas/evaluation';
@@ -308,7 +309,10 @@ export const commands = {
     result: ApprovalDecidedSchema,
     roles: ['trainer', 'lead', 'admin'],
   }),
-  /** Score a conversation on an evaluation form, live or afterwards (trainers: trainees only). */
+  /**
+   * Score one agent's handling of a conversation on an evaluation form, live or afterwards
+   * (`agentId`: one who held it; trainers: trainees only, leads: their own team).
+   */
   'evaluation:submit': command({
     payload: SubmitEvaluationSchema,
     result: EvaluationSchema,
@@ -420,8 +424,13 @@ export const facts = {
   'approval:requested': PendingApprovalSchema,
   /** A held reply was decided; to the approvers, the agent and whoever follows them. */
   'approval:decided': ApprovalDecidedSchema,
-  /** An evaluation was recorded or acknowledged; to the agent, the evaluator and monitors. */
+  /**
+   * An evaluation was recorded or acknowledged; to the evaluated agent (no other handler of the
+   * conversation), the evaluator and whoever follows the evaluated agent.
+   */
   'evaluation:changed': EvaluationSchema,
+  /** A form was created, changed, archived or restored; to trainers, leads and administrators. */
+  'evaluation-form:changed': EvaluationFormSchema,
   ...teamLeadFacts,
 } as const;
 

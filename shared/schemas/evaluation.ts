@@ -49,16 +49,67 @@ export const EvaluationFormBodySchema = z
   });
 export type EvaluationFormBody = z.infer<typeof EvaluationFormBodySchema>;
 
+/** A form's id, chosen when it is created (`PUT /api/evaluation-forms/:id`). */
+export const EvaluationFormIdSchema = z
+  .string()
+  .regex(/^[a-z0-9-]{1,64}$/, 'lowercase letters, digits and -, at most 64');
+
 export const EvaluationFormSchema = z.object({
   id: IdSchema,
   title: z.string(),
   passPercent: z.number().int().min(0).max(100),
   sections: z.array(EvaluationSectionSchema),
-  /** Grows with each change; an evaluation keeps the form as it was scored. */
+  /**
+   * The current version. It grows when the form is changed after an evaluation used it; the
+   * evaluations made before keep the version they were scored on (migration 0019).
+   */
   version: z.number().int().positive(),
+  /** How many evaluations used the current version: saving a change then makes a new one. */
+  currentVersionEvaluations: z.number().int().nonnegative(),
+  /** Archived: kept for its evaluations, offered for no new one. */
+  isArchived: z.boolean(),
   updatedAt: EpochMsSchema,
 });
 export type EvaluationForm = z.infer<typeof EvaluationFormSchema>;
+
+/** One version of a form as it was saved (`GET /api/evaluation-forms/:id/versions/:version`). */
+export const EvaluationFormVersionSchema = z.object({
+  formId: IdSchema,
+  version: z.number().int().positive(),
+  title: z.string(),
+  passPercent: z.number().int().min(0).max(100),
+  sections: z.array(EvaluationSectionSchema),
+  savedAt: EpochMsSchema,
+});
+export type EvaluationFormVersion = z.infer<typeof EvaluationFormVersionSchema>;
+
+/** `PUT /api/evaluation-forms/:id/archived`: archive a form, or bring it back. */
+export const ArchiveEvaluationFormSchema = z.object({ isArchived: z.boolean() });
+
+/** An agent who held a conversation, in the order they took it, for choosing whom to evaluate. */
+export const ConversationHandlerSchema = z.object({
+  agentId: IdSchema,
+  name: z.string(),
+  isTrainee: z.boolean(),
+  /** Whether the caller may evaluate this agent (shared/domain/approval-policy.ts). */
+  mayEvaluate: z.boolean(),
+});
+export type ConversationHandler = z.infer<typeof ConversationHandlerSchema>;
+/** A conversation an agent took (accepted, received by transfer or by reassignment), newest first. */
+export const HandledConversationSchema = z.object({
+  contactId: IdSchema,
+  reference: z.string(),
+  /** When the agent last took it. */
+  takenAt: EpochMsSchema,
+});
+export type HandledConversation = z.infer<typeof HandledConversationSchema>;
+export const HandledConversationListSchema = z.object({
+  conversations: z.array(HandledConversationSchema),
+});
+
+export const ConversationHandlerListSchema = z.object({
+  handlers: z.array(ConversationHandlerSchema),
+});
 
 /** One answer: a mark 0..scaleMax, or `null` for "not applicable". */
 export const EvaluationAnswerSchema = z.object({
@@ -80,11 +131,15 @@ export const EvaluationScoreSchema = z.object({
 });
 export type EvaluationScore = z.infer<typeof EvaluationScoreSchema>;
 
-/** `evaluation:submit`: a trainer or lead scores a conversation, live or afterwards. */
+/**
+ * `evaluation:submit`: a trainer or lead scores a conversation, live or afterwards, for one of
+ * the agents who handled it (`agentId`; a conversation reassigned or transferred had several).
+ */
 export const SubmitEvaluationSchema = z.object({
   commandId: z.uuid(),
   formId: IdSchema,
   contactId: IdSchema,
+  agentId: IdSchema,
   answers: z.array(EvaluationAnswerSchema).max(500),
   comment: z.string().trim().max(2000),
 });

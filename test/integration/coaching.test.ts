@@ -369,6 +369,7 @@ describe.each(STORAGE_MODES)('coaching on %s', (mode: StorageMode) => {
       commandId: randomUUID(),
       formId,
       contactId,
+      agentId: traineeId,
       answers: [],
       comment: '',
     });
@@ -657,6 +658,7 @@ describe.each(STORAGE_MODES)('coaching on %s', (mode: StorageMode) => {
       { approvalSegments: [], traineeOutcomesNeedReview: true },
       await signIn(server.url, 'admin'),
     );
+    const traineeId = await userId(server, 'trainee1');
     const contactId = await holding(trainee);
     const record = await trainee.sendOk('outcome:log', {
       commandId: randomUUID(),
@@ -675,6 +677,7 @@ describe.each(STORAGE_MODES)('coaching on %s', (mode: StorageMode) => {
       commandId: randomUUID(),
       formId: form.id,
       contactId,
+      agentId: traineeId,
       answers: [{ questionId: 'greeting', value: 1 }],
       comment: '',
     });
@@ -685,6 +688,7 @@ describe.each(STORAGE_MODES)('coaching on %s', (mode: StorageMode) => {
       commandId: randomUUID(),
       formId: form.id,
       contactId,
+      agentId: traineeId,
       answers: [
         { questionId: 'greeting', value: 1 },
         { questionId: 'verify', value: null },
@@ -751,6 +755,7 @@ describe.each(STORAGE_MODES)('coaching on %s', (mode: StorageMode) => {
         commandId: randomUUID(),
         formId: form.id,
         contactId: agentContact,
+        agentId: await userId(server, 'agent1'),
         answers: [],
         comment: '',
       }),

@@ -5,7 +5,13 @@ import type {
   TraineePlan,
   Whisper,
 } from '../../shared/schemas/coaching';
-import type { Evaluation } from '../../shared/schemas/evaluation';
+import { decideFormSave } from '../../shared/domain/evaluation-form-versions';
+import type {
+  ConversationHandler,
+  Evaluation,
+  EvaluationForm,
+  EvaluationFormBody,
+} from '../../shared/schemas/evaluation';
 import { DEFAULT_EVALUATION_FORM } from '../../server/store/migrations/0016-coaching';
 
 const T0 = Date.UTC(2026, 2, 12, 2, 0, 0);
@@ -45,13 +51,43 @@ const coaching: {
   plan: TraineePlan & { updatedAt: number | null; updatedByName: string | null };
   evaluations: Evaluation[];
   settings: CoachingSettings;
+  forms: EvaluationForm[];
+  handlers: ConversationHandler[];
 } = {
   approvals: [aPendingApproval()],
   whispers: [aWhisper()],
   plan: initialPlan(),
   evaluations: [],
   settings: initialSettings(),
+  forms: initialForms(),
+  handlers: initialHandlers(),
 };
+
+function initialForms(): EvaluationForm[] {
+  return [
+    {
+      id: DEFAULT_EVALUATION_FORM.id,
+      title: DEFAULT_EVALUATION_FORM.title,
+      passPercent: DEFAULT_EVALUATION_FORM.passPercent,
+      sections: DEFAULT_EVALUATION_FORM.sections.map((section) => ({
+        ...section,
+        questions: section.questions.map((question) => ({ ...question })),
+      })),
+      version: 1,
+      currentVersionEvaluations: 3,
+      isArchived: false,
+      updatedAt: T0,
+    },
+  ];
+}
+
+/** A conversation a trainee took and a lead moved to a regular agent. */
+function initialHandlers(): ConversationHandler[] {
+  return [
+    { agentId: 'u-trainee', name: 'Dewi Lestari', isTrainee: true, mayEvaluate: true },
+    { agentId: 'u-agent', name: 'Budi Santoso', isTrainee: false, mayEvaluate: false },
+  ];
+}
 
 function initialPlan() {
   return {
@@ -70,6 +106,8 @@ export function resetCoachingMocks(): void {
   coaching.plan = initialPlan();
   coaching.evaluations = [];
   coaching.settings = initialSettings();
+  coaching.forms = initialForms();
+  coaching.handlers = initialHandlers();
 }
 
 function initialSettings(): CoachingSettings {
@@ -99,19 +137,54 @@ export const coachingHandlers = [
     };
     return HttpResponse.json({ agentId: params.agentId, ...coaching.plan });
   }),
-  http.get('*/api/evaluation-forms', () =>
+  http.get('*/api/evaluation-forms', () => HttpResponse.json({ forms: coaching.forms })),
+  // The same versioning rule as the server, so the editor's "new version" notice can be seen.
+  http.put('*/api/evaluation-forms/:id', async ({ params, request }) => {
+    const body = (await request.json()) as EvaluationFormBody;
+    const current = coaching.forms.find((form) => form.id === params.id);
+    const decision = decideFormSave(
+      current
+        ? {
+            version: current.version,
+            body: current,
+            evaluations: current.currentVersionEvaluations,
+          }
+        : null,
+      body,
+    );
+    const saved: EvaluationForm = {
+      id: String(params.id),
+      ...body,
+      version: decision.version,
+      currentVersionEvaluations:
+        decision.kind === 'new-version' || decision.kind === 'create'
+          ? 0
+          : (current?.currentVersionEvaluations ?? 0),
+      isArchived: current?.isArchived ?? false,
+      updatedAt: T0 + 3_600_000,
+    };
+    coaching.forms = [...coaching.forms.filter((form) => form.id !== saved.id), saved];
+    return HttpResponse.json(saved);
+  }),
+  http.put('*/api/evaluation-forms/:id/archived', async ({ params, request }) => {
+    const { isArchived } = (await request.json()) as { isArchived: boolean };
+    const current = coaching.forms.find((form) => form.id === params.id);
+    if (!current) {
+      return HttpResponse.json({ error: { code: 'not_found', message: 'x' } }, { status: 404 });
+    }
+    const saved = { ...current, isArchived };
+    coaching.forms = coaching.forms.map((form) => (form.id === saved.id ? saved : form));
+    return HttpResponse.json(saved);
+  }),
+  http.get('*/api/agents/:agentId/handled-conversations', () =>
     HttpResponse.json({
-      forms: [
-        {
-          id: DEFAULT_EVALUATION_FORM.id,
-          title: DEFAULT_EVALUATION_FORM.title,
-          passPercent: DEFAULT_EVALUATION_FORM.passPercent,
-          sections: DEFAULT_EVALUATION_FORM.sections,
-          version: 1,
-          updatedAt: T0,
-        },
+      conversations: [
+        { contactId: 'c-9', reference: 'TGP-20260311-00042', takenAt: T0 - 86_400_000 },
       ],
     }),
+  ),
+  http.get('*/api/contacts/:contactId/handlers', () =>
+    HttpResponse.json({ handlers: coaching.handlers }),
   ),
   http.get('*/api/evaluations', () => HttpResponse.json({ evaluations: coaching.evaluations })),
 ];

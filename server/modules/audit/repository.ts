@@ -22,7 +22,10 @@ export type AuditAction =
   | 'trainee.plan_changed'
   | 'coaching.settings_changed'
   | 'evaluation.recorded'
-  | 'conversation.transferred_to_queue';
+  | 'conversation.transferred_to_queue'
+  | 'evaluation_form.saved'
+  | 'evaluation_form.archived'
+  | 'evaluation_form.restored';
 
 export interface AuditEntry {
   at: number;

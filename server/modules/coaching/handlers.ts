@@ -5,6 +5,7 @@ import { ErrorResponseSchema } from '../../../shared/protocol/ack';
 import { EvaluationListQuerySchema } from '../../../shared/protocol/coaching-http';
 import { endpoints } from '../../../shared/protocol/http';
 import { IdSchema } from '../../../shared/schemas/common';
+import { EvaluationFormIdSchema } from '../../../shared/schemas/evaluation';
 import { currentUser, requireUser } from '../../http/authenticate';
 import type { Services } from '../services';
 
@@ -18,6 +19,7 @@ export function registerCoachingRoutes(app: FastifyInstance, services: Services)
   const { auth, coaching, evaluations } = services;
   const api = app.withTypeProvider<ZodTypeProvider>();
   const coaches = ['trainer', 'lead', 'admin'] as const;
+  const formEditors = ['trainer', 'admin'] as const;
 
   api.get(
     endpoints.coachingSettings.path,
@@ -124,15 +126,78 @@ export function registerCoachingRoutes(app: FastifyInstance, services: Services)
       schema: {
         tags: ['evaluations'],
         summary: 'Create or change an evaluation form (trainers, administrators)',
-        params: z.object({
-          id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'lowercase letters, digits, -'),
-        }),
+        params: z.object({ id: EvaluationFormIdSchema }),
         body: endpoints.replaceEvaluationForm.body,
         response: { 200: endpoints.replaceEvaluationForm.response, ...errors },
       },
-      onRequest: requireUser(auth, ['trainer', 'admin']),
+      onRequest: requireUser(auth, [...formEditors]),
     },
     (request) => evaluations.replaceForm(currentUser(request), request.params.id, request.body),
+  );
+
+  api.put(
+    endpoints.archiveEvaluationForm.path,
+    {
+      schema: {
+        tags: ['evaluations'],
+        summary: 'Archive an evaluation form or restore it (trainers, administrators)',
+        params: z.object({ id: IdSchema }),
+        body: endpoints.archiveEvaluationForm.body,
+        response: { 200: endpoints.archiveEvaluationForm.response, ...errors },
+      },
+      onRequest: requireUser(auth, [...formEditors]),
+    },
+    (request) =>
+      evaluations.setArchived(currentUser(request), request.params.id, request.body.isArchived),
+  );
+
+  api.get(
+    endpoints.evaluationFormVersion.path,
+    {
+      schema: {
+        tags: ['evaluations'],
+        summary: 'An evaluation form as one version of it was saved',
+        params: z.object({ id: IdSchema, version: z.coerce.number().int().positive() }),
+        response: { 200: endpoints.evaluationFormVersion.response, ...errors },
+      },
+      onRequest: requireUser(auth, ['agent', ...coaches]),
+    },
+    (request) => evaluations.formVersion(request.params.id, request.params.version),
+  );
+
+  api.get(
+    endpoints.handledConversations.path,
+    {
+      schema: {
+        tags: ['evaluations'],
+        summary: 'The conversations an agent took lately, to evaluate afterwards',
+        params: agentParams,
+        response: { 200: endpoints.handledConversations.response, ...errors },
+      },
+      onRequest: requireUser(auth, [...coaches]),
+    },
+    async (request) => ({
+      conversations: await evaluations.handledConversations(
+        currentUser(request),
+        request.params.agentId,
+      ),
+    }),
+  );
+
+  api.get(
+    endpoints.conversationHandlers.path,
+    {
+      schema: {
+        tags: ['evaluations'],
+        summary: 'The agents who held a conversation, and whom the caller may evaluate',
+        params: z.object({ contactId: IdSchema }),
+        response: { 200: endpoints.conversationHandlers.response, ...errors },
+      },
+      onRequest: requireUser(auth, [...coaches]),
+    },
+    async (request) => ({
+      handlers: await evaluations.handlers(currentUser(request), request.params.contactId),
+    }),
   );
 
   api.get(

@@ -18,6 +18,8 @@ export const coachingKeys = {
   forms: () => [...coachingKeys.all, 'forms'] as const,
   evaluations: (agentId: string | null) =>
     [...coachingKeys.all, 'evaluations', agentId ?? 'mine'] as const,
+  handlers: (contactId: string) => [...coachingKeys.all, 'handlers', contactId] as const,
+  handled: (agentId: string) => [...coachingKeys.all, 'handled', agentId] as const,
 };
 
 export function whispersQueryOptions(contactId: string) {
@@ -92,6 +94,26 @@ export function useEvaluationForms() {
     queryKey: coachingKeys.forms(),
     queryFn: async ({ signal }) => (await apiRequest(endpoints.evaluationForms, { signal })).forms,
     staleTime: 5 * 60_000,
+  });
+}
+
+/** The conversations an agent took lately (held now, passed on or closed), newest first. */
+export function useHandledConversations(agentId: string) {
+  return useQuery({
+    queryKey: coachingKeys.handled(agentId),
+    queryFn: async ({ signal }) =>
+      (await apiRequest(endpoints.handledConversations, { params: { agentId }, signal }))
+        .conversations,
+  });
+}
+
+/** The agents who held a conversation, marked whom the signed-in coach may evaluate. */
+export function useConversationHandlers(contactId: string) {
+  return useQuery({
+    queryKey: coachingKeys.handlers(contactId),
+    queryFn: async ({ signal }) =>
+      (await apiRequest(endpoints.conversationHandlers, { params: { contactId }, signal }))
+        .handlers,
   });
 }
 

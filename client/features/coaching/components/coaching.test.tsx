@@ -7,6 +7,7 @@ import { sendCommand } from '../../../lib/socket';
 import { renderWithProviders } from '../../../testing/render';
 import { ApprovalQueue } from './approval-queue';
 import { CoachingSettingsForm } from './coaching-settings-form';
+import { EvaluationPanel } from './evaluation-panel';
 import { TraineePlanForm } from './trainee-plan-form';
 import { WhisperPanel } from './whisper-panel';
 
@@ -225,5 +226,55 @@ describe('the coaching settings', () => {
     expect(
       (screen.getByRole('checkbox', { name: 'Media massa' }) as HTMLInputElement).checked,
     ).toBe(true);
+  });
+});
+
+describe('the evaluation panel', () => {
+  it('scores the trainee on a conversation they passed on, not the agent it was moved to', async () => {
+    send.mockResolvedValue({} as never);
+    const user = userEvent.setup();
+    renderWithProviders(
+      <EvaluationPanel
+        agentId="u-trainee"
+        conversation={{ contactId: 'c-1', reference: 'TGP-20260312-00001' }}
+      />,
+    );
+    await user.click(await screen.findByTestId('evaluation-start'));
+    // The one in front, and one the trainee took yesterday and no longer holds.
+    const conversations = (await screen.findByTestId(
+      'evaluation-conversation',
+    )) as HTMLSelectElement;
+    expect(
+      within(conversations)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['TGP-20260312-00001', 'TGP-20260311-00042']);
+    await user.selectOptions(conversations, 'c-9');
+    const choice = (await screen.findByTestId('evaluation-agent')) as HTMLSelectElement;
+    await waitFor(() => expect(choice.value).toBe('u-trainee'));
+    const options = within(choice).getAllByRole('option') as HTMLOptionElement[];
+    expect(options.map((option) => [option.textContent, option.disabled])).toEqual([
+      ['Dewi Lestari (peserta latih)', false],
+      ['Budi Santoso', true],
+    ]);
+    for (const [question, mark] of [
+      ['greeting', '1'],
+      ['verify', '1'],
+      ['accuracy', '4'],
+      ['plain', '3'],
+      ['reference', '1'],
+    ] as const) {
+      await user.click(
+        within(screen.getByTestId(`evaluation-question-${question}`)).getByRole('radio', {
+          name: mark,
+        }),
+      );
+    }
+    await user.click(screen.getByTestId('evaluation-submit'));
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(send).toHaveBeenCalledWith(
+      'evaluation:submit',
+      expect.objectContaining({ contactId: 'c-9', agentId: 'u-trainee', formId: 'form-standard' }),
+    );
   });
 });

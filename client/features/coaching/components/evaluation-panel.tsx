@@ -10,8 +10,9 @@ import {
   Textarea,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { defaultEvaluatedAgent } from '../../../../shared/domain/conversation-handlers';
 import { scoreEvaluation } from '../../../../shared/domain/evaluation-scoring';
 import type {
   Evaluation,
@@ -20,7 +21,13 @@ import type {
 } from '../../../../shared/schemas/evaluation';
 import { errorText } from '../../../lib/error-text';
 import { formatTime } from '../../../lib/format';
-import { useEvaluationForms, useEvaluations, useSubmitEvaluation } from '../api/coaching-queries';
+import {
+  useConversationHandlers,
+  useEvaluationForms,
+  useHandledConversations,
+  useEvaluations,
+  useSubmitEvaluation,
+} from '../api/coaching-queries';
 
 const NOT_APPLICABLE = 'na';
 
@@ -54,19 +61,73 @@ export function ScoreLine({ score }: { score: EvaluationScore }) {
   );
 }
 
+/**
+ * Whom the evaluation is of: one of the agents who held the conversation (a transfer or a
+ * reassignment passes it on). The coach may pick only those they coach; the one they follow
+ * comes first when they handled it.
+ */
+function EvaluatedAgentChoice({
+  contactId,
+  followedAgentId,
+  value,
+  onChange,
+}: {
+  contactId: string;
+  followedAgentId: string;
+  value: string | null;
+  onChange: (agentId: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const handlers = useConversationHandlers(contactId);
+  const list = handlers.data ?? [];
+  const fallback = defaultEvaluatedAgent(list, followedAgentId);
+  const chosen = list.some((h) => h.agentId === value && h.mayEvaluate) ? value : fallback;
+  useEffect(() => {
+    if (chosen !== value) onChange(chosen);
+  }, [chosen, value, onChange]);
+  if (handlers.isError) {
+    return (
+      <Text size="xs" c="red.8" role="alert">
+        {t('coaching.evaluation.handlersFailed', { message: errorText(handlers.error, t) })}
+      </Text>
+    );
+  }
+  return (
+    <NativeSelect
+      size="xs"
+      label={t('coaching.evaluation.evaluatedAgent')}
+      description={t('coaching.evaluation.evaluatedAgentHint')}
+      value={chosen ?? ''}
+      disabled={handlers.isPending}
+      onChange={(event) => onChange(event.currentTarget.value || null)}
+      data={list.map((handler) => ({
+        value: handler.agentId,
+        label: handler.isTrainee
+          ? `${handler.name} (${t('coaching.evaluation.trainee')})`
+          : handler.name,
+        disabled: !handler.mayEvaluate,
+      }))}
+      data-testid="evaluation-agent"
+    />
+  );
+}
+
 function Scoring({
   form,
   contactId,
+  followedAgentId,
   reference,
   onDone,
 }: {
   form: EvaluationForm;
   contactId: string;
+  followedAgentId: string;
   reference: string;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const submit = useSubmitEvaluation();
+  const [evaluatedAgentId, setEvaluatedAgentId] = useState<string | null>(null);
   const [values, setValues] = useState<Record<string, string>>({});
   const [comment, setComment] = useState('');
   const answers = form.sections.flatMap((section) =>
@@ -79,6 +140,12 @@ function Scoring({
   const scored = scoreEvaluation(form, answers);
   return (
     <Stack gap="xs" data-testid="evaluation-scoring">
+      <EvaluatedAgentChoice
+        contactId={contactId}
+        followedAgentId={followedAgentId}
+        value={evaluatedAgentId}
+        onChange={setEvaluatedAgentId}
+      />
       {form.sections.map((section) => (
         <div key={section.id}>
           <Text size="xs" fw={700} tt="uppercase" c="dimmed">
@@ -136,11 +203,18 @@ function Scoring({
         </Button>
         <Button
           size="compact-sm"
-          disabled={!scored.ok}
+          disabled={!scored.ok || evaluatedAgentId === null}
           loading={submit.isPending}
-          onClick={() =>
+          onClick={() => {
+            if (evaluatedAgentId === null) return;
             submit.mutate(
-              { formId: form.id, contactId, answers, comment: comment.trim() },
+              {
+                formId: form.id,
+                contactId,
+                agentId: evaluatedAgentId,
+                answers,
+                comment: comment.trim(),
+              },
               {
                 onSuccess: () => {
                   notifications.show({
@@ -155,8 +229,8 @@ function Scoring({
                     message: t('coaching.evaluation.failed', { message: errorText(error, t) }),
                   }),
               },
-            )
-          }
+            );
+          }}
           data-testid="evaluation-submit"
         >
           {t('coaching.evaluation.submit')}
@@ -189,7 +263,8 @@ function EvaluationRow({ evaluation }: { evaluation: Evaluation }) {
 }
 
 /**
- * Scoring one conversation of the followed agent (live or afterwards) on a form, with the score
+ * Scoring one conversation of the followed agent (live, or afterwards: one they took lately, even
+ * if it was moved on to someone else) on a form, with the score
  * computed as the trainer answers; below, the agent's earlier evaluations.
  */
 export function EvaluationPanel({
@@ -202,9 +277,18 @@ export function EvaluationPanel({
   const { t } = useTranslation();
   const forms = useEvaluationForms();
   const evaluations = useEvaluations(agentId);
+  const handled = useHandledConversations(agentId);
   const [formId, setFormId] = useState<string | null>(null);
+  const [chosenContactId, setChosenContactId] = useState<string | null>(null);
   const [isScoring, setScoring] = useState(false);
-  const list = forms.data ?? [];
+  // The one in front first; then those the agent took lately, passed on or closed since.
+  const choices = [
+    ...(conversation === null ? [] : [conversation]),
+    ...(handled.data ?? []).filter((c) => c.contactId !== conversation?.contactId),
+  ];
+  const target = choices.find((c) => c.contactId === chosenContactId) ?? choices[0] ?? null;
+  // An archived form keeps its evaluations but scores no new one.
+  const list = (forms.data ?? []).filter((candidate) => !candidate.isArchived);
   const form = list.find((candidate) => candidate.id === formId) ?? list[0];
   return (
     <Paper
@@ -218,9 +302,9 @@ export function EvaluationPanel({
       <Group justify="space-between" mb={6}>
         <Text fw={650} size="sm">
           {t('coaching.evaluation.title')}
-          {conversation !== null && ` · ${conversation.reference}`}
+          {target !== null && ` · ${target.reference}`}
         </Text>
-        {!isScoring && conversation !== null && form !== undefined && (
+        {!isScoring && target !== null && form !== undefined && (
           <Button
             size="compact-sm"
             variant="light"
@@ -231,8 +315,18 @@ export function EvaluationPanel({
           </Button>
         )}
       </Group>
-      {isScoring && conversation !== null && form !== undefined && (
+      {isScoring && target !== null && form !== undefined && (
         <Stack gap="xs">
+          {choices.length > 1 && (
+            <NativeSelect
+              size="xs"
+              label={t('coaching.evaluation.conversation')}
+              value={target.contactId}
+              onChange={(event) => setChosenContactId(event.currentTarget.value)}
+              data={choices.map((choice) => ({ value: choice.contactId, label: choice.reference }))}
+              data-testid="evaluation-conversation"
+            />
+          )}
           {list.length > 1 && (
             <NativeSelect
               size="xs"
@@ -243,10 +337,11 @@ export function EvaluationPanel({
             />
           )}
           <Scoring
-            key={`${form.id}-${conversation.contactId}`}
+            key={`${form.id}-${target.contactId}`}
             form={form}
-            contactId={conversation.contactId}
-            reference={conversation.reference}
+            contactId={target.contactId}
+            followedAgentId={agentId}
+            reference={target.reference}
             onDone={() => setScoring(false)}
           />
         </Stack>

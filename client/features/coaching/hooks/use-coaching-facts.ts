@@ -72,6 +72,10 @@ export function useCoachingFacts(user: User): void {
             }
             return;
           }
+          case 'evaluation-form:changed': {
+            void queryClient.invalidateQueries({ queryKey: coachingKeys.forms() });
+            return;
+          }
           default:
             return;
         }
