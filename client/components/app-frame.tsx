@@ -1,6 +1,6 @@
-import { Badge, Box, Button, Group, Modal, Text } from '@mantine/core';
+import { Badge, Box, Button, Group, Text } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/schemas/user';
 import { ConnectionBanner, ConnectionIndicator } from './connection-banner';
@@ -9,6 +9,12 @@ import { OutboxIndicator } from './outbox-indicator';
 import { useOutboxStore } from '../lib/outbox';
 
 export const HEADER_HEIGHT = 52;
+
+// Its code (Mantine's Modal) loads right after the first screen shows rather than before it; by
+// the time someone signs out with unsent work, and may be offline, it is here.
+const SignOutWarning = lazy(() =>
+  import('./sign-out-warning').then((m) => ({ default: m.SignOutWarning })),
+);
 
 /** What the app shell hands every screen so it can draw the frame with its own controls. */
 export interface FrameProps {
@@ -87,29 +93,17 @@ export function AppFrame({
           </Button>
         </Group>
       </Box>
-      <Modal
-        opened={isSignOutWarned}
-        onClose={() => setSignOutWarned(false)}
-        title={t('outbox.signOut.title')}
-        data-testid="sign-out-warning"
-      >
-        <Text size="sm">{t('outbox.signOut.body', { count: unsentCount })}</Text>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => setSignOutWarned(false)} data-autofocus>
-            {t('outbox.signOut.stay')}
-          </Button>
-          <Button
-            color="red"
-            onClick={() => {
-              setSignOutWarned(false);
-              onSignOut();
-            }}
-            data-testid="sign-out-confirm"
-          >
-            {t('outbox.signOut.confirm')}
-          </Button>
-        </Group>
-      </Modal>
+      <Suspense fallback={null}>
+        <SignOutWarning
+          opened={isSignOutWarned}
+          unsentCount={unsentCount}
+          onStay={() => setSignOutWarned(false)}
+          onSignOut={() => {
+            setSignOutWarned(false);
+            onSignOut();
+          }}
+        />
+      </Suspense>
       <ConnectionBanner />
       <Box component="main" aria-label={t('app.mainRegion')} style={{ flex: 1, minHeight: 0 }}>
         {children}
