@@ -84,16 +84,18 @@ export class BusinessHoursService {
    */
   async completeCallback(id: string, by: User): Promise<CallbackRequest> {
     const { db } = this.ctx;
-    const [found, member, directory] = await Promise.all([
-      loadCallback(db, id),
-      loadTeamMember(db, by.id),
-      loadTeamDirectory(db),
-    ]);
-    if (!found) throw new AppError('not_found', 'No callback request with this id.');
-    if (!mayWorkCallback(member ?? asTeamMember(by), found.queueId, directory)) {
-      throw new AppError('forbidden', "This callback is for another team's queue.");
-    }
-    await completeCallback(db, { id, by: by.id, at: this.ctx.clock.now() });
+    await db.transaction().execute(async (trx) => {
+      const [found, member, directory] = await Promise.all([
+        loadCallback(trx, id),
+        loadTeamMember(trx, by.id),
+        loadTeamDirectory(trx),
+      ]);
+      if (!found) throw new AppError('not_found', 'No callback request with this id.');
+      if (!mayWorkCallback(member ?? asTeamMember(by), found.queueId, directory)) {
+        throw new AppError('forbidden', "This callback is for another team's queue.");
+      }
+      await completeCallback(trx, { id, by: by.id, at: this.ctx.clock.now() });
+    });
     const callback = await loadCallback(db, id);
     if (!callback) throw new AppError('not_found', 'No callback request with this id.');
     return callback;
