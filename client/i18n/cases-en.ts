@@ -171,6 +171,7 @@ export const casesEn: typeof casesId = {
     mine: 'Mine',
     unit: 'My unit',
     all: 'All',
+    team: 'My team',
     empty: 'No open cases.',
     reference: 'Reference',
     type: 'Type',

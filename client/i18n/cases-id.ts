@@ -169,6 +169,7 @@ export const casesId = {
     mine: 'Milik saya',
     unit: 'Unit saya',
     all: 'Semua',
+    team: 'Tim saya',
     empty: 'Tidak ada kasus terbuka.',
     reference: 'Referensi',
     type: 'Jenis',

@@ -2,15 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../schemas/common';
 import {
+  CALLBACK_ROLES,
   announcementReaches,
   leadTeamsOfQueue,
   mayAnnounceTo,
   mayLead,
+  mayWorkCallback,
   overseesAgent,
+  overseesCase,
   overseesConversation,
   overseesQueue,
   overseesTeam,
   reassignRefusal,
+  teamOverseeingCase,
   type TeamDirectory,
 } from './team-scope';
 
@@ -91,6 +95,117 @@ describe('conversations', () => {
   it('a waiting conversation belongs to the teams of its queue', () => {
     expect(overseesConversation(leadA, { queueId: 'qb', holder: null }, directory)).toBe(false);
     expect(overseesConversation(leadB, { queueId: 'qb', holder: null }, directory)).toBe(true);
+  });
+});
+
+describe('follow-ups (cases)', () => {
+  const TEAMS = ['A', 'B', 'C', null] as const;
+  const QUEUES = ['qa', 'qb', 'qab', 'qc', 'qx'] as const;
+
+  it.each([
+    ['A', 'A'],
+    ['B', 'B'],
+    ['C', null],
+    [null, null],
+  ] as const)("a case owned in team %s is overseen by team %s's leads", (ownerTeamId, team) => {
+    expect(teamOverseeingCase({ ownerTeamId }, directory)).toBe(team);
+  });
+
+  it("given leads of A and B, then each sees their own team's cases and both the unwatched", () => {
+    expect(overseesCase(leadA, { ownerTeamId: 'A' }, directory)).toBe(true);
+    expect(overseesCase(leadA, { ownerTeamId: 'B' }, directory)).toBe(false);
+    expect(overseesCase(leadB, { ownerTeamId: 'A' }, directory)).toBe(false);
+    expect(overseesCase(leadB, { ownerTeamId: 'B' }, directory)).toBe(true);
+    for (const ownerTeamId of ['C', null]) {
+      expect(overseesCase(leadA, { ownerTeamId }, directory)).toBe(true);
+      expect(overseesCase(leadB, { ownerTeamId }, directory)).toBe(true);
+    }
+  });
+
+  it('a lead with no team oversees only the cases that are everyone’s', () => {
+    const teamless = { role: 'lead' as const, teamId: null };
+    expect(overseesCase(teamless, { ownerTeamId: 'A' }, directory)).toBe(false);
+    expect(overseesCase(teamless, { ownerTeamId: 'C' }, directory)).toBe(true);
+    expect(overseesCase(teamless, { ownerTeamId: null }, directory)).toBe(true);
+  });
+
+  it('every role and team: admins every case, leads their overseeing team’s, nobody else any', () => {
+    for (const role of ROLES) {
+      for (const viewerTeam of TEAMS) {
+        for (const ownerTeamId of TEAMS) {
+          const viewer = { role, teamId: viewerTeam };
+          const team = teamOverseeingCase({ ownerTeamId }, directory);
+          const expected =
+            role === 'admin' || (role === 'lead' && (team === null || team === viewerTeam));
+          expect(overseesCase(viewer, { ownerTeamId }, directory), `${role}/${viewerTeam}`).toBe(
+            expected,
+          );
+        }
+      }
+    }
+  });
+
+  it('leads of two led teams never share a case of either: each case has one overseeing team', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom('A', 'B', 'C', 'D', 'E'), { minLength: 2, maxLength: 5 }),
+        fc.constantFrom('A', 'B', 'C', 'D', 'E', null),
+        (led, ownerTeamId) => {
+          const withLeads: TeamDirectory = {
+            teamsWithLeads: new Set(led),
+            queueTeams: new Map(),
+          };
+          const [first, second] = led as [string, string];
+          const ofFirst = overseesCase({ role: 'lead', teamId: first }, { ownerTeamId }, withLeads);
+          const ofSecond = overseesCase(
+            { role: 'lead', teamId: second },
+            { ownerTeamId },
+            withLeads,
+          );
+          // Both only when nobody leads the owner's team: then it is every lead's.
+          expect(ofFirst && ofSecond).toBe(teamOverseeingCase({ ownerTeamId }, withLeads) === null);
+          expect(overseesCase(admin, { ownerTeamId }, withLeads)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  describe('callbacks', () => {
+    it.each([
+      // queue, lead/agent of A, of B, of C or no team
+      ['qa', true, false, false],
+      ['qb', false, true, false],
+      ['qab', true, true, false],
+      ['qc', true, true, true],
+      ['qx', true, true, true],
+    ] as const)('queue %s: team A %s, team B %s, unled or no team %s', (queueId, a, b, other) => {
+      for (const role of ['lead', 'agent'] as const) {
+        expect(mayWorkCallback({ role, teamId: 'A' }, queueId, directory)).toBe(a);
+        expect(mayWorkCallback({ role, teamId: 'B' }, queueId, directory)).toBe(b);
+        expect(mayWorkCallback({ role, teamId: 'C' }, queueId, directory)).toBe(other);
+        expect(mayWorkCallback({ role, teamId: null }, queueId, directory)).toBe(other);
+      }
+      expect(mayWorkCallback(admin, queueId, directory)).toBe(true);
+    });
+
+    it('every role, team and queue: trainers and unit staff none, a lead as their queues', () => {
+      for (const role of ROLES) {
+        for (const teamId of TEAMS) {
+          for (const queueId of QUEUES) {
+            const viewer = { role, teamId };
+            const allowed = mayWorkCallback(viewer, queueId, directory);
+            if (!CALLBACK_ROLES.includes(role)) expect(allowed).toBe(false);
+            else if (role === 'admin') expect(allowed).toBe(true);
+            else if (role === 'lead') {
+              // A lead works the callbacks of exactly the queues they watch.
+              expect(allowed).toBe(overseesQueue(viewer, queueId, directory));
+            } else {
+              expect(allowed).toBe(overseesQueue({ role: 'lead', teamId }, queueId, directory));
+            }
+          }
+        }
+      }
+    });
   });
 });
 

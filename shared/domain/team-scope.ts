@@ -11,6 +11,12 @@
  *   offered) to the teams serving its queue, and to every lead when no team with a lead serves it;
  * - a lead moves a conversation they oversee to an agent they answer for (their own team): work
  *   never crosses to another team's agent by a lead's hand; an administrator may move it anywhere;
+ * - a follow-up (case) belongs to its owner's team: the owner carries it through, so the lead who
+ *   answers for the owner answers for the case — its list, detail, changes, register rows and
+ *   live facts. An owner with no team, or whose team has no lead (an administrator, say), makes it
+ *   every lead's — `overseesCase`;
+ * - a callback request belongs to the teams serving its queue: their leads and agents see and
+ *   complete it; when no team with a lead serves the queue it is everyone's — `mayWorkCallback`;
  * - alerts, escalations and announcements carry a team (or none: everyone's) and follow the same
  *   rule.
  */
@@ -65,6 +71,60 @@ export function overseesQueue(
 ): boolean {
   if (viewer.role === 'admin') return true;
   if (viewer.role !== 'lead') return false;
+  const teams = leadTeamsOfQueue(queueId, directory);
+  if (teams.length === 0) return true;
+  return viewer.teamId !== null && teams.includes(viewer.teamId);
+}
+
+/**
+ * A follow-up (case) as the boundary sees it: the team of its owner. Not the queue of the contact
+ * it came from: the queue's team took the call, but the follow-up is the owner's work until it is
+ * closed (and a case opened from a letter or a walk-in has no queue at all). The deadline alerts
+ * and the lead overview's "nearing breach" already follow the owner, so every case fact does.
+ */
+export interface CasePlace {
+  ownerTeamId: string | null;
+}
+
+/**
+ * The team whose leads oversee the case, or null when it is every lead's (the owner has no team,
+ * or a team without a lead: nobody is left unwatched).
+ */
+export function teamOverseeingCase(place: CasePlace, directory: TeamDirectory): string | null {
+  return place.ownerTeamId !== null && directory.teamsWithLeads.has(place.ownerTeamId)
+    ? place.ownerTeamId
+    : null;
+}
+
+/**
+ * Whether the viewer oversees a case as a lead: sees it on the "all" board, opens it, changes it,
+ * links contacts to it, exports it and receives its live facts. Administrators oversee every case;
+ * other roles are not asked this (an agent's own cases, a unit's handed-over ones have their own
+ * rules in the case module).
+ */
+export function overseesCase(
+  viewer: TeamMember,
+  place: CasePlace,
+  directory: TeamDirectory,
+): boolean {
+  return overseesTeam(viewer, place.ownerTeamId, directory);
+}
+
+/** Roles that call citizens back. */
+export const CALLBACK_ROLES: readonly Role[] = ['agent', 'lead', 'admin'];
+
+/**
+ * Whether the viewer sees and completes a callback request left to this queue: an administrator
+ * any; a lead or an agent those of queues their team serves, and of queues no team with a lead
+ * serves (everyone's); trainers and unit staff none.
+ */
+export function mayWorkCallback(
+  viewer: TeamMember,
+  queueId: string,
+  directory: TeamDirectory,
+): boolean {
+  if (!CALLBACK_ROLES.includes(viewer.role)) return false;
+  if (viewer.role === 'admin') return true;
   const teams = leadTeamsOfQueue(queueId, directory);
   if (teams.length === 0) return true;
   return viewer.teamId !== null && teams.includes(viewer.teamId);

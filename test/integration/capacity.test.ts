@@ -152,6 +152,16 @@ describe.each(STORAGE_MODES)('capacity on %s', (mode: StorageMode) => {
       leadCookie,
     );
     expect(unknown.status).toBe(404);
+
+    // Another team's lead (lead2, Tim Layanan 2) neither reads nor sets them; nothing changes.
+    const otherLead = await signIn(server.url, 'lead2');
+    expect((await getJson(url, otherLead)).status).toBe(403);
+    expect((await sendJson(url, 'PUT', { voice: 1, chat: 1, email: 1 }, otherLead)).status).toBe(
+      403,
+    );
+    expect((await getJson(url, leadCookie)).body).toMatchObject({
+      caps: { voice: null, chat: 9, email: null },
+    });
   });
 
   it('lets only an administrator set the centre limits, names each bad field, and lowering never takes work away', async () => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ErrorResponseSchema } from '../../../shared/protocol/ack';
 import { endpoints } from '../../../shared/protocol/http';
 import { QueueIdParamSchema } from '../../../shared/schemas/business-hours';
+import { CALLBACK_ROLES } from '../../../shared/domain/team-scope';
 import { IdSchema } from '../../../shared/schemas/common';
 import { currentUser, requireUser } from '../../http/authenticate';
 import type { Services } from '../services';
@@ -60,12 +61,13 @@ export function registerBusinessHoursRoutes(app: FastifyInstance, services: Serv
     {
       schema: {
         tags: ['queues'],
-        summary: 'Open callback requests left by contacts to closed queues, the longest due first',
-        response: { 200: endpoints.callbacks.response },
+        summary:
+          "Open callback requests left by contacts to closed queues, the longest due first (a lead's or agent's: their team's queues)",
+        response: { 200: endpoints.callbacks.response, 403: ErrorResponseSchema },
       },
-      onRequest: requireUser(auth),
+      onRequest: requireUser(auth, CALLBACK_ROLES),
     },
-    () => hours.openCallbacks(),
+    (request) => hours.openCallbacks(currentUser(request)),
   );
 
   api.post(
@@ -75,9 +77,13 @@ export function registerBusinessHoursRoutes(app: FastifyInstance, services: Serv
         tags: ['queues'],
         summary: 'Mark a callback request done (the citizen was called back); idempotent',
         params: z.object({ id: IdSchema }),
-        response: { 200: endpoints.completeCallback.response, 404: ErrorResponseSchema },
+        response: {
+          200: endpoints.completeCallback.response,
+          403: ErrorResponseSchema,
+          404: ErrorResponseSchema,
+        },
       },
-      onRequest: requireUser(auth),
+      onRequest: requireUser(auth, CALLBACK_ROLES),
     },
     (request) => hours.completeCallback(request.params.id, currentUser(request)),
   );

@@ -215,10 +215,18 @@ function toCallback(row: CallbackRow): CallbackRequest {
   };
 }
 
-/** Open requests, the longest due first (a request without a due date last). */
-export async function loadOpenCallbacks(db: Db): Promise<CallbackRequest[]> {
-  const rows = await callbackQuery(db)
-    .where('callback_requests.status', '=', 'open')
+/**
+ * Open requests, the longest due first (a request without a due date last); only those left to
+ * `queueIds` when given (the queues the reader works callbacks of).
+ */
+export async function loadOpenCallbacks(
+  db: Db,
+  queueIds?: readonly string[],
+): Promise<CallbackRequest[]> {
+  if (queueIds !== undefined && queueIds.length === 0) return [];
+  let query = callbackQuery(db).where('callback_requests.status', '=', 'open');
+  if (queueIds !== undefined) query = query.where('callback_requests.queue_id', 'in', queueIds);
+  const rows = await query
     .orderBy('callback_requests.created_at')
     .limit(OPEN_CALLBACKS_SHOWN)
     .execute();

@@ -4,10 +4,12 @@ import type {
   QueueHours,
   QueueHoursSettings,
 } from '../../../shared/schemas/business-hours';
+import { mayWorkCallback } from '../../../shared/domain/team-scope';
 import type { User } from '../../../shared/schemas/user';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
 import type { QueueStateService } from '../queue-state/service';
+import { asTeamMember, loadTeamDirectory, loadTeamMember } from '../team-lead/directory';
 import {
   completeCallback,
   defaultHoursZone,
@@ -57,15 +59,44 @@ export class BusinessHoursService {
     return this.hours(queueId);
   }
 
-  /** The callback requests left after hours that nobody has done yet. */
-  async openCallbacks(): Promise<CallbackList> {
-    return { callbacks: await loadOpenCallbacks(this.ctx.db) };
+  /**
+   * The callback requests left after hours that nobody has done yet, of the queues the viewer
+   * works callbacks of (`mayWorkCallback`: a lead's or agent's team's queues; all for admins).
+   */
+  async openCallbacks(viewer: User): Promise<CallbackList> {
+    const { db } = this.ctx;
+    if (viewer.role === 'admin') return { callbacks: await loadOpenCallbacks(db) };
+    const [member, directory, queues] = await Promise.all([
+      loadTeamMember(db, viewer.id),
+      loadTeamDirectory(db),
+      db.selectFrom('queues').select('id').execute(),
+    ]);
+    const reader = member ?? asTeamMember(viewer);
+    const queueIds = queues
+      .map((queue) => queue.id)
+      .filter((queueId) => mayWorkCallback(reader, queueId, directory));
+    return { callbacks: await loadOpenCallbacks(db, queueIds) };
   }
 
-  /** Someone called the citizen back. Idempotent: done twice is done once, by the first. */
+  /**
+   * Someone called the citizen back. Idempotent: done twice is done once, by the first. A
+   * request of a queue the caller does not work callbacks of is refused with nothing written.
+   */
   async completeCallback(id: string, by: User): Promise<CallbackRequest> {
-    await completeCallback(this.ctx.db, { id, by: by.id, at: this.ctx.clock.now() });
-    const callback = await loadCallback(this.ctx.db, id);
+    const { db } = this.ctx;
+    await db.transaction().execute(async (trx) => {
+      const [found, member, directory] = await Promise.all([
+        loadCallback(trx, id),
+        loadTeamMember(trx, by.id),
+        loadTeamDirectory(trx),
+      ]);
+      if (!found) throw new AppError('not_found', 'No callback request with this id.');
+      if (!mayWorkCallback(member ?? asTeamMember(by), found.queueId, directory)) {
+        throw new AppError('forbidden', "This callback is for another team's queue.");
+      }
+      await completeCallback(trx, { id, by: by.id, at: this.ctx.clock.now() });
+    });
+    const callback = await loadCallback(db, id);
     if (!callback) throw new AppError('not_found', 'No callback request with this id.');
     return callback;
   }

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { endpoints } from '../../../shared/protocol/http';
 import { IdSchema } from '../../../shared/schemas/common';
-import { requireUser } from '../../http/authenticate';
+import { currentUser, requireUser } from '../../http/authenticate';
 import type { Services } from '../services';
 
 export function registerCapacityRoutes(app: FastifyInstance, services: Services): void {
@@ -43,13 +43,13 @@ export function registerCapacityRoutes(app: FastifyInstance, services: Services)
     {
       schema: {
         tags: ['capacity'],
-        summary: "An agent's own caps and the limits they give",
+        summary: "An agent's own caps and the limits they give (a lead: their own team's agents)",
         params,
         response: { 200: endpoints.agentCapacity.response },
       },
       onRequest: requireUser(auth, ['lead', 'trainer', 'admin']),
     },
-    (request) => capacity.agent(request.params.agentId),
+    (request) => capacity.agent(currentUser(request), request.params.agentId),
   );
 
   api.put(
@@ -57,13 +57,15 @@ export function registerCapacityRoutes(app: FastifyInstance, services: Services)
     {
       schema: {
         tags: ['capacity'],
-        summary: "Set an agent's own caps, which only lower the centre's (leads, administrators)",
+        summary:
+          "Set an agent's own caps, which only lower the centre's (administrators; a lead: their own team's agents)",
         params,
         body: endpoints.replaceAgentCaps.body,
         response: { 200: endpoints.replaceAgentCaps.response },
       },
       onRequest: requireUser(auth, ['lead', 'admin']),
     },
-    (request) => capacity.replaceAgentCaps(request.params.agentId, request.body),
+    (request) =>
+      capacity.replaceAgentCaps(currentUser(request), request.params.agentId, request.body),
   );
 }

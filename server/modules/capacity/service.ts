@@ -1,9 +1,14 @@
+import type { Kysely } from 'kysely';
 import { effectiveCapacity } from '../../../shared/domain/capacity';
+import { overseesAgent } from '../../../shared/domain/team-scope';
 import type { AgentCapacity, AgentCaps, CentreCapacity } from '../../../shared/schemas/capacity';
+import type { User } from '../../../shared/schemas/user';
+import type { Database } from '../../store/schema';
 import { publishAgentsChanged } from '../agents/publish';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
 import type { RoutingService } from '../routing/service';
+import { loadTeamDirectory, loadTeamMember, loadTeamsOfUsers } from '../team-lead/directory';
 import { loadCentreCapacity, saveAgentCaps, saveCentreCapacity } from './repository';
 
 /**
@@ -31,7 +36,51 @@ export class CapacityService {
     return capacity;
   }
 
-  async agent(agentId: string): Promise<AgentCapacity> {
+  /** An agent's caps; a lead reads those of an agent they answer for only (`overseesAgent`). */
+  async agent(viewer: Pick<User, 'id' | 'role'>, agentId: string): Promise<AgentCapacity> {
+    await this.checkBoundary(this.ctx.db, viewer, agentId);
+    return this.read(agentId);
+  }
+
+  /**
+   * Sets an agent's caps. A lead sets those of an agent they answer for only: another team's
+   * agent answers 403 and nothing is written.
+   */
+  async replaceAgentCaps(
+    viewer: Pick<User, 'id' | 'role'>,
+    agentId: string,
+    caps: AgentCaps,
+  ): Promise<AgentCapacity> {
+    const isSaved = await this.ctx.db.transaction().execute(async (trx) => {
+      await this.checkBoundary(trx, viewer, agentId);
+      return saveAgentCaps(trx, agentId, caps);
+    });
+    if (!isSaved) throw new AppError('not_found', 'No such agent.');
+    await publishAgentsChanged(this.ctx, [agentId]);
+    void this.routing.requestPass();
+    return this.read(agentId);
+  }
+
+  /** A lead acts on the agents of their own team (and the unwatched); anyone else passes. */
+  private async checkBoundary(
+    db: Kysely<Database>,
+    viewer: Pick<User, 'id' | 'role'>,
+    agentId: string,
+  ): Promise<void> {
+    if (viewer.role !== 'lead') return;
+    const [member, directory, teams] = await Promise.all([
+      loadTeamMember(db, viewer.id),
+      loadTeamDirectory(db),
+      loadTeamsOfUsers(db, [agentId]),
+    ]);
+    if (!teams.has(agentId)) throw new AppError('not_found', 'No such agent.');
+    const lead = { role: viewer.role, teamId: member?.teamId ?? null };
+    if (!overseesAgent(lead, { teamId: teams.get(agentId) ?? null }, directory)) {
+      throw new AppError('forbidden', "This agent is in another lead's team.");
+    }
+  }
+
+  private async read(agentId: string): Promise<AgentCapacity> {
     const [row, centre] = await Promise.all([
       this.ctx.db
         .selectFrom('agent_states')
@@ -45,15 +94,5 @@ export class CapacityService {
     if (!row) throw new AppError('not_found', 'No such agent.');
     const caps = { voice: row.cap_voice, chat: row.cap_chat, email: row.cap_email };
     return { agentId, caps, effective: effectiveCapacity(centre, caps), centre };
-  }
-
-  async replaceAgentCaps(agentId: string, caps: AgentCaps): Promise<AgentCapacity> {
-    const isSaved = await this.ctx.db
-      .transaction()
-      .execute((trx) => saveAgentCaps(trx, agentId, caps));
-    if (!isSaved) throw new AppError('not_found', 'No such agent.');
-    await publishAgentsChanged(this.ctx, [agentId]);
-    void this.routing.requestPass();
-    return this.agent(agentId);
   }
 }

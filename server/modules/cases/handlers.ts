@@ -57,14 +57,19 @@ export function registerCaseRoutes(app: FastifyInstance, services: Services): vo
     {
       schema: {
         tags: ['cases'],
-        summary: 'The request register as CSV',
+        summary: "The request register as CSV (a lead's: their own team's cases)",
         querystring: endpoints.caseRegister.query,
         response: { 200: z.string() },
       },
       onRequest: requireUser(auth, ['lead', 'admin']),
     },
     async (request, reply) => {
-      const csv = await registerCsv(ctx.db, { ...request.query, timeZone: ctx.config.timeZone });
+      const reader = currentUser(request);
+      const csv = await registerCsv(
+        ctx.db,
+        { ...request.query, timeZone: ctx.config.timeZone },
+        (rows) => cases.shownTo(reader, rows),
+      );
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="register.csv"')

@@ -78,12 +78,19 @@ export function csvLine(values: readonly unknown[]): string {
   return values.map(csvCell).join(',');
 }
 
+/**
+ * The register rows, oldest first. `shownOf` keeps the rows the reader may see (a lead: their own
+ * team's cases); the register is read whole otherwise.
+ */
 export async function registerCsv(
   db: Db,
   filter: { type?: RequestType; year?: number; timeZone: string },
+  shownOf: (rows: CaseRow[]) => Promise<CaseRow[]> = (rows) => Promise.resolve(rows),
 ): Promise<string> {
   const range = filter.year === undefined ? {} : yearRange(filter.year, filter.timeZone);
-  const rows = await loadCaseRows(db, { type: filter.type, ...range, limit: 100_000 });
+  const rows = await shownOf(
+    await loadCaseRows(db, { type: filter.type, ...range, limit: 100_000 }),
+  );
   const clocks = await loadClockRows(
     db,
     rows.map((row) => row.id),

@@ -17,6 +17,7 @@ import {
   missingHolidayYears,
   type WorkingCalendar,
 } from '../../../shared/domain/working-calendar';
+import type { CasePlace } from '../../../shared/domain/team-scope';
 import { toZoned } from '../../../shared/domain/zoned-time';
 import type { Unit } from '../../../shared/schemas/calendar';
 import {
@@ -358,20 +359,25 @@ export async function unitMemberIds(
   return (await query.execute()).map((row) => row.user_id);
 }
 
-/** Leads of the owner's team; every lead when the owner has no team or the team none. */
-export async function leadIdsFor(db: Db, ownerId: string): Promise<string[]> {
-  const owner = await db
-    .selectFrom('users')
-    .select('team_id')
-    .where('id', '=', ownerId)
-    .executeTakeFirst();
-  let query = db.selectFrom('users').select('id').where('role', '=', 'lead');
-  if (owner?.team_id) {
-    const team = await query.where('team_id', '=', owner.team_id).execute();
-    if (team.length > 0) return team.map((row) => row.id);
+/**
+ * Each case's place at the team boundary (its owner's team), by case id: what `overseesCase` and
+ * `leadRoomsOfCase` are asked with.
+ */
+export async function loadCasePlaces(
+  db: Db,
+  rows: readonly Pick<CaseRow, 'id' | 'owner_id'>[],
+): Promise<Map<string, CasePlace>> {
+  const owners = [...new Set(rows.map((row) => row.owner_id))];
+  const teams = new Map<string, string | null>();
+  for (let start = 0; start < owners.length; start += IDS_PER_STATEMENT) {
+    const found = await db
+      .selectFrom('users')
+      .select(['id', 'team_id'])
+      .where('id', 'in', owners.slice(start, start + IDS_PER_STATEMENT))
+      .execute();
+    for (const user of found) teams.set(user.id, user.team_id);
   }
-  query = db.selectFrom('users').select('id').where('role', '=', 'lead');
-  return (await query.execute()).map((row) => row.id);
+  return new Map(rows.map((row) => [row.id, { ownerTeamId: teams.get(row.owner_id) ?? null }]));
 }
 
 export async function adminIds(db: Db): Promise<string[]> {

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/domain/case-clock';
 import { LIFECYCLES, decideTransition } from '../../../shared/domain/case-lifecycle';
 import { formatCaseReference, referenceCounterName } from '../../../shared/domain/case-reference';
+import { overseesCase } from '../../../shared/domain/team-scope';
 import type { CommandName } from '../../../shared/protocol/events';
 import type {
   CaseDraftSchema,
@@ -43,13 +44,14 @@ import { appendAudit } from '../audit/repository';
 import { queueCitizenUpdate } from './citizen-updates';
 import { runOnce } from '../command-results';
 import type { ServiceContext } from '../context';
+import { leadRoomsOfCase, loadTeamDirectory, loadTeamMember } from '../team-lead/directory';
 import { invalidPayload } from '../validation';
 import {
   adminIds,
   clockColumns,
   clockStateOf,
-  leadIdsFor,
   loadCalendar,
+  loadCasePlaces,
   loadCaseDetail,
   loadCaseRow,
   loadCaseRows,
@@ -650,7 +652,12 @@ export class CaseService {
       if (actor.role !== 'lead' && actor.role !== 'admin') {
         throw new AppError('forbidden', 'Only leads and administrators see every case.');
       }
-      rows = await loadCaseRows(db, { isOpen: true, limit: null });
+      // "Every case" a lead sees is every case of their own team (administrators': all).
+      rows = await this.overseenBy(
+        db,
+        actor,
+        await loadCaseRows(db, { isOpen: true, limit: null }),
+      );
     } else {
       rows = await loadCaseRows(db, { ownerId: actor.id, isOpen: true, limit: null });
     }
@@ -665,7 +672,8 @@ export class CaseService {
   async forContact(actor: Actor, contactId: string): Promise<CaseSummary[]> {
     if (actor.role === 'unit')
       throw new AppError('forbidden', 'Unit staff see cases handed to them.');
-    return summarize(this.ctx.db, await loadCaseRows(this.ctx.db, { contactId }));
+    const { db } = this.ctx;
+    return summarize(db, await this.overseenBy(db, actor, await loadCaseRows(db, { contactId })));
   }
 
   // ---- the scanner (runs on every node; the database decides who fires) ----
@@ -868,9 +876,9 @@ export class CaseService {
         return row;
       });
       if (!bounced) continue;
-      const leads = await leadIdsFor(db, bounced.owner_id);
+      const leads = await this.leadRoomsOf(bounced);
       this.ctx.publisher.publish(
-        [rooms.user(bounced.owner_id), ...leads.map(rooms.user)],
+        [rooms.user(bounced.owner_id), ...leads],
         'case:hand-off-bounced',
         {
           caseId: bounced.id,
@@ -982,9 +990,10 @@ export class CaseService {
   }
 
   /**
-   * The case, if `actor` may see it (`view`) or change it (`act`, `link`): leads and admins any
-   * case; agents view any case (the contact center keeps sight of every case) and change their
-   * own; unit staff only cases with their unit, changing them once acknowledged.
+   * The case, if `actor` may see it (`view`) or change it (`act`, `link`): admins any case, leads
+   * the cases of their own team (`overseesCase`); agents view any case (the contact center keeps
+   * sight of every case) and change their own; unit staff only cases with their unit, changing
+   * them once acknowledged. Refused before anything is read for the answer or written.
    */
   private async caseFor(
     db: Db,
@@ -994,7 +1003,13 @@ export class CaseService {
   ): Promise<CaseRow> {
     const row = await loadCaseRow(db, caseId);
     if (!row) throw new AppError('not_found', 'No such case.');
-    if (actor.role === 'lead' || actor.role === 'admin') return row;
+    if (actor.role === 'admin') return row;
+    if (actor.role === 'lead') {
+      if ((await this.overseenBy(db, actor, [row])).length === 0) {
+        throw new AppError('forbidden', "This follow-up belongs to another team's lead.");
+      }
+      return row;
+    }
     if (actor.role === 'agent' || actor.role === 'trainer') {
       if (access === 'view') return row;
       if (actor.role === 'agent' && (access === 'link' || row.owner_id === actor.id)) return row;
@@ -1092,19 +1107,31 @@ export class CaseService {
     return detail;
   }
 
-  /** Owner, leads and admins, and the staff of the unit the case is (or just was) with. */
+  /**
+   * Owner, the leads overseeing the case (its team's, or every lead's) and the administrators, and
+   * the staff of the unit the case is (or just was) with.
+   */
   async publishChanged(
     caseIds: string[],
     extraUnits: (string | null | undefined)[] = [],
   ): Promise<void> {
     const rows = await loadCaseRows(this.ctx.db, { ids: caseIds });
+    const [places, directory] = await Promise.all([
+      loadCasePlaces(this.ctx.db, rows),
+      loadTeamDirectory(this.ctx.db),
+    ]);
     for (const summary of await summarize(this.ctx.db, rows)) {
+      const place = places.get(summary.id) ?? { ownerTeamId: null };
       const units = new Set([summary.withUnitId, ...extraUnits].filter((u): u is string => !!u));
       const members = (
         await Promise.all([...units].map((unit) => unitMemberIds(this.ctx.db, unit)))
       ).flat();
       this.ctx.publisher.publish(
-        [rooms.user(summary.ownerId), rooms.leads, ...members.map(rooms.user)],
+        [
+          rooms.user(summary.ownerId),
+          ...leadRoomsOfCase(place, directory),
+          ...members.map(rooms.user),
+        ],
         'case:changed',
         summary,
       );
@@ -1114,23 +1141,64 @@ export class CaseService {
   private async warningTargets(row: CaseRow): Promise<string[]> {
     const { db } = this.ctx;
     const [leads, members] = await Promise.all([
-      leadIdsFor(db, row.owner_id),
+      this.leadRoomsOf(row),
       row.with_unit_id ? unitMemberIds(db, row.with_unit_id) : Promise.resolve([]),
     ]);
-    return [...new Set([row.owner_id, ...leads, ...members])].map(rooms.user);
+    return [...new Set([row.owner_id, ...members])].map(rooms.user).concat(leads);
   }
 
   private async escalationRecipients(row: CaseRow, target: string): Promise<string[]> {
     const { db } = this.ctx;
     const unit = row.with_unit_id ?? row.unit_id;
+    if (target === 'lead') return this.leadRoomsOf(row);
     let ids: string[] = [];
     if (target === 'owner') ids = [row.owner_id];
-    else if (target === 'lead') ids = await leadIdsFor(db, row.owner_id);
     else if (target === 'unit') ids = await unitMemberIds(db, unit);
     else if (target === 'unit_head') ids = await unitMemberIds(db, unit, { headsOnly: true });
     else if (target === 'admin') ids = await adminIds(db);
-    // A link with nobody in it (a unit without a head) falls to the leads, never to nobody.
-    return ids.length > 0 ? ids.map(rooms.user) : [rooms.leads];
+    // A link with nobody in it (a unit without a head) falls to the case's leads and the
+    // administrators (every lead when the case is everyone's), never to nobody.
+    return ids.length > 0 ? ids.map(rooms.user) : this.leadRoomsOf(row);
+  }
+
+  /** The rooms of the leads overseeing this case, with the administrators'. */
+  private async leadRoomsOf(row: Pick<CaseRow, 'id' | 'owner_id'>): Promise<string[]> {
+    const { db } = this.ctx;
+    const [places, directory] = await Promise.all([
+      loadCasePlaces(db, [row]),
+      loadTeamDirectory(db),
+    ]);
+    return leadRoomsOfCase(places.get(row.id) ?? { ownerTeamId: null }, directory);
+  }
+
+  /** Of these rows (a list, an export), those the actor may see: see `overseenBy`. */
+  async shownTo<Row extends Pick<CaseRow, 'id' | 'owner_id'>>(
+    actor: Actor,
+    rows: Row[],
+  ): Promise<Row[]> {
+    return this.overseenBy(this.ctx.db, actor, rows);
+  }
+
+  /**
+   * Of these rows, those the actor may see as a lead: a lead's own team's cases (`overseesCase`),
+   * every row for anyone else (their own rules apply elsewhere). The lead's team is read now, not
+   * from the session, with who leads which team.
+   */
+  private async overseenBy<Row extends Pick<CaseRow, 'id' | 'owner_id'>>(
+    db: Db,
+    actor: Actor,
+    rows: Row[],
+  ): Promise<Row[]> {
+    if (actor.role !== 'lead' || rows.length === 0) return rows;
+    const [member, directory, places] = await Promise.all([
+      loadTeamMember(db, actor.id),
+      loadTeamDirectory(db),
+      loadCasePlaces(db, rows),
+    ]);
+    const viewer = { role: actor.role, teamId: member?.teamId ?? null };
+    return rows.filter((row) =>
+      overseesCase(viewer, places.get(row.id) ?? { ownerTeamId: null }, directory),
+    );
   }
 }
 

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import {
   leadTeamsOfQueue,
+  teamOverseeingCase,
+  type CasePlace,
   type TeamDirectory,
   type TeamMember,
 } from '../../../shared/domain/team-scope';
@@ -51,6 +53,14 @@ export function leadRoomsOfQueue(queueId: string, directory: TeamDirectory): str
   const teams = leadTeamsOfQueue(queueId, directory);
   if (teams.length === 0) return [rooms.leads];
   return [...teams.map(rooms.teamLeads), rooms.admins];
+}
+
+/**
+ * The rooms of the leads overseeing a case: its team's leads and the administrators; every lead
+ * (administrators among them) when it is everyone's. Never empty: a case fact always has a lead.
+ */
+export function leadRoomsOfCase(place: CasePlace, directory: TeamDirectory): string[] {
+  return leadRoomsOfTeam(teamOverseeingCase(place, directory), directory);
 }
 
 /** Agents' teams by id. */

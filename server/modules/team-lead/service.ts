@@ -9,6 +9,7 @@ import {
   announcementReaches,
   mayAnnounceTo,
   overseesAgent,
+  overseesCase,
   overseesQueue,
   overseesTeam,
 } from '../../../shared/domain/team-scope';
@@ -119,7 +120,7 @@ export class TeamLeadService {
       })),
       thresholds,
       nearingBreach: clocks
-        .filter((row) => overseesTeam(member, row.owner_team_id, directory))
+        .filter((row) => overseesCase(member, { ownerTeamId: row.owner_team_id }, directory))
         .filter((row) => (seenCases.has(row.id) ? false : (seenCases.add(row.id), true)))
         .slice(0, NEARING_BREACH_LISTED)
         .map((row) => ({

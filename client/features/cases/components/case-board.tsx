@@ -10,6 +10,7 @@ import {
   Table,
   Text,
 } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -222,9 +223,16 @@ const CaseRow = memo(function CaseRow({
   );
 });
 
+/** A lead's "all" holds their own team's cases only, and says so. */
+function scopeLabel(scope: BoardScope, user: User, t: TFunction): string {
+  if (scope === 'all' && user.role === 'lead') return t('cases.board.team');
+  return t(`cases.board.${scope}`);
+}
+
 /**
  * The follow-up board: open cases, the one closest to breaching first (the server sorts); a row
- * opens the case below the table. Agents see theirs, unit staff their unit's, leads any scope.
+ * opens the case below the table. Agents see theirs, unit staff their unit's; leads theirs or
+ * their team's (the server's "all" is a lead's own team), administrators theirs or every case.
  */
 export function CaseBoard({ user, compact = false }: { user: User; compact?: boolean }) {
   const { t } = useTranslation();
@@ -250,7 +258,7 @@ export function CaseBoard({ user, compact = false }: { user: User; compact?: boo
             aria-label={t('cases.board.scope')}
             value={scope}
             onChange={(value) => setScope(value as BoardScope)}
-            data={scopes.map((value) => ({ value, label: t(`cases.board.${value}`) }))}
+            data={scopes.map((value) => ({ value, label: scopeLabel(value, user, t) }))}
           />
         )}
       </Group>

@@ -144,6 +144,22 @@ describe('CaseBoard', () => {
     expect(await screen.findByTestId('case-card')).toBeTruthy();
   });
 
+  it("names a lead's whole board their team's, an administrator's every case", async () => {
+    const { unmount } = renderWithProviders(<CaseBoard user={aUser({ role: 'lead' })} />, {
+      outboxUserId: 'u-agent1',
+    });
+    const scope = await screen.findByRole('radiogroup', { name: 'Cakupan' });
+    expect(within(scope).getByLabelText('Tim saya')).toBeTruthy();
+    expect(within(scope).queryByLabelText('Semua')).toBeNull();
+    unmount();
+    renderWithProviders(<CaseBoard user={aUser({ id: 'u-admin', role: 'admin' })} />, {
+      outboxUserId: 'u-agent1',
+    });
+    const adminScope = await screen.findByRole('radiogroup', { name: 'Cakupan' });
+    expect(within(adminScope).getByLabelText('Semua')).toBeTruthy();
+    expect(within(adminScope).queryByLabelText('Tim saya')).toBeNull();
+  });
+
   it('lets unit staff acknowledge a hand-off from their inbox', async () => {
     const pending = aPendingHandOffCase();
     sendCommandMock.mockResolvedValue(pending);
