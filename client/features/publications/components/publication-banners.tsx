@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBook, IconX } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAwaitingAcknowledgement } from '../../../../shared/domain/publications';
 import type { MyNotice } from '../../../../shared/schemas/publication';
@@ -9,7 +9,11 @@ import { errorText } from '../../../lib/error-text';
 import { readJson, writeJson } from '../../../lib/storage';
 import { useAcknowledgeNotice, useMyNotices } from '../api/notice-queries';
 import { noticeHeadline } from '../notice-text';
-import { NoticeDrawer } from './notice-drawer';
+
+// The drawer (Mantine's Drawer and its focus and scroll locks) loads right after the banners show.
+const NoticeDrawer = lazy(() =>
+  import('./notice-drawer').then((m) => ({ default: m.NoticeDrawer })),
+);
 
 /** More than this many banners fold behind a "show more" so the desk keeps its room. */
 const VISIBLE_BANNERS = 3;
@@ -171,12 +175,14 @@ export function PublicationBanners({ userId }: { userId: string }) {
           </Stack>
         )}
       </Box>
-      <NoticeDrawer
-        notice={openNotice}
-        onClose={() => setOpenNoticeId(null)}
-        onAcknowledge={acknowledgeNotice}
-        isAcknowledging={acknowledge.isPending}
-      />
+      <Suspense fallback={null}>
+        <NoticeDrawer
+          notice={openNotice}
+          onClose={() => setOpenNoticeId(null)}
+          onAcknowledge={acknowledgeNotice}
+          isAcknowledging={acknowledge.isPending}
+        />
+      </Suspense>
     </>
   );
 }

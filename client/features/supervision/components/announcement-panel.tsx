@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Progress, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Progress, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSpeakerphone } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -98,12 +98,11 @@ export function AnnouncementPanel({ user }: { user: User }) {
       </Group>
       <Stack gap={6}>
         {isAdmin && (
-          <Select
+          <NativeSelect
             size="xs"
             label={t('teamLead.announcements.to')}
             value={target ?? EVERYONE}
-            onChange={setTarget}
-            allowDeselect={false}
+            onChange={(event) => setTarget(event.currentTarget.value)}
             data={[
               { value: EVERYONE, label: t('teamLead.announcements.everyone') },
               ...teams.map((team) => ({ value: team.id, label: team.name })),

@@ -23,6 +23,9 @@ const LazyForceStatusModal = lazy(() =>
 const LazyThresholdsModal = lazy(() =>
   import('./thresholds-modal').then((m) => ({ default: m.ThresholdsModal })),
 );
+const LazyFollowDrawer = lazy(() =>
+  import('./follow-drawer').then((m) => ({ default: m.FollowDrawer })),
+);
 
 export function QueueHoursTable(props: ComponentProps<typeof LazyQueueHoursTable>) {
   return (
@@ -68,6 +71,14 @@ export function TransferQueueModal(props: ComponentProps<typeof LazyTransferQueu
   return (
     <Suspense fallback={null}>
       <LazyTransferQueueModal {...props} />
+    </Suspense>
+  );
+}
+
+export function FollowDrawer(props: ComponentProps<typeof LazyFollowDrawer>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyFollowDrawer {...props} />
     </Suspense>
   );
 }
