@@ -187,6 +187,17 @@ describe.each(STORAGE_MODES)('evaluation forms and evaluated agents on %s', (mod
         },
       ],
     });
+    // Leads see the evaluations of their own team's agents only; administrators all.
+    const listedBy = async (username: string, query = '') =>
+      getJson(`${server.url}/api/evaluations${query}`, await signIn(server.url, username));
+    const idsIn = (response: { body: unknown }) =>
+      (response.body as { evaluations: { id: string }[] }).evaluations.map((item) => item.id);
+    expect(idsIn(await listedBy('lead1'))).toContain(evaluation.id);
+    expect(idsIn(await listedBy('admin'))).toContain(evaluation.id);
+    const otherLead = await listedBy('lead2');
+    expect(otherLead.status).toBe(200);
+    expect(idsIn(otherLead)).not.toContain(evaluation.id);
+    expect((await listedBy('lead2', `?agentId=${traineeId}`)).status).toBe(403);
     const versions = await db
       .selectFrom('evaluation_form_versions')
       .select(['version', 'pass_percent'])

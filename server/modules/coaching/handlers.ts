@@ -205,7 +205,8 @@ export function registerCoachingRoutes(app: FastifyInstance, services: Services)
     {
       schema: {
         tags: ['evaluations'],
-        summary: 'Evaluations: agents their own, trainers trainees\u2019, leads everyone\u2019s',
+        summary:
+          'Evaluations: agents their own, trainers trainees\u2019, leads their team\u2019s, admins all',
         querystring: EvaluationListQuerySchema,
         response: { 200: endpoints.evaluations.response },
       },

@@ -121,7 +121,14 @@ export async function loadHolderTrail(
 
 export async function loadEvaluations(
   db: Kysely<Database>,
-  filter: { ids?: readonly string[]; agentId?: string; onlyTrainees?: boolean; limit: number },
+  filter: {
+    ids?: readonly string[];
+    agentId?: string;
+    onlyTrainees?: boolean;
+    /** A lead's view: agents of their team, and agents no team with a lead answers for. */
+    agentsOverseenBy?: { teamId: string | null; teamsWithLeads: readonly string[] };
+    limit: number;
+  },
 ): Promise<Evaluation[]> {
   if (filter.ids && filter.ids.length === 0) return [];
   let query = db
@@ -138,6 +145,19 @@ export async function loadEvaluations(
   if (filter.ids) query = query.where('evaluations.id', 'in', filter.ids);
   if (filter.agentId) query = query.where('evaluations.agent_id', '=', filter.agentId);
   if (filter.onlyTrainees) query = query.where('agents.is_trainee', '=', 1);
+  const overseen = filter.agentsOverseenBy;
+  if (overseen) {
+    // The same rule as `overseesAgent` (shared/domain/team-scope.ts), in SQL.
+    query = query.where((eb) =>
+      eb.or([
+        eb('agents.team_id', 'is', null),
+        ...(overseen.teamId === null ? [] : [eb('agents.team_id', '=', overseen.teamId)]),
+        ...(overseen.teamsWithLeads.length > 0
+          ? [eb('agents.team_id', 'not in', overseen.teamsWithLeads)]
+          : [eb('agents.team_id', 'is not', null)]),
+      ]),
+    );
+  }
   const rows = await query
     .orderBy('evaluations.created_at', 'desc')
     .orderBy('evaluations.id')

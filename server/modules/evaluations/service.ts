@@ -226,14 +226,40 @@ export class EvaluationService {
     return handlers;
   }
 
-  /** Agents see their own; trainers trainees'; leads and administrators everyone's. */
-  list(viewer: User, agentId: string | undefined): Promise<Evaluation[]> {
+  /**
+   * Agents see their own; the others those of the agents they coach (`mayCoachAgent`): trainers
+   * trainees', leads their own team's, administrators everyone's.
+   */
+  async list(viewer: User, agentId: string | undefined): Promise<Evaluation[]> {
+    const { db } = this.ctx;
     if (viewer.role === 'agent') {
-      return loadEvaluations(this.ctx.db, { agentId: viewer.id, limit: EVALUATIONS_LISTED });
+      return loadEvaluations(db, { agentId: viewer.id, limit: EVALUATIONS_LISTED });
     }
-    return loadEvaluations(this.ctx.db, {
-      ...(agentId ? { agentId } : {}),
+    const directory = await loadTeamDirectory(db);
+    if (agentId) {
+      const agent = await db
+        .selectFrom('users')
+        .select(['is_trainee', 'team_id'])
+        .where('id', '=', agentId)
+        .where('role', '=', 'agent')
+        .executeTakeFirst();
+      if (!agent) throw new AppError('not_found', 'No such agent.');
+      const coachable = { isTrainee: agent.is_trainee === 1, teamId: agent.team_id };
+      if (!mayCoachAgent(asTeamMember(viewer), coachable, directory)) {
+        throw new AppError('forbidden', 'You do not coach this agent.');
+      }
+      return loadEvaluations(db, { agentId, limit: EVALUATIONS_LISTED });
+    }
+    return loadEvaluations(db, {
       onlyTrainees: viewer.role === 'trainer',
+      ...(viewer.role === 'lead'
+        ? {
+            agentsOverseenBy: {
+              teamId: viewer.teamId,
+              teamsWithLeads: [...directory.teamsWithLeads],
+            },
+          }
+        : {}),
       limit: EVALUATIONS_LISTED,
     });
   }
