@@ -32,6 +32,7 @@ import * as scriptEditor from './migrations/0012-script-editor';
 import * as policies from './migrations/0018-policies';
 import * as teamLead from './migrations/0015-team-lead';
 import * as clusterNodes from './migrations/0017-cluster-nodes';
+import * as teamDirectoryVersion from './migrations/0022-team-directory-version';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -173,6 +174,7 @@ const migrations: Record<string, Migration> = {
   '0018-policies': policies,
   '0015-team-lead': teamLead,
   '0017-cluster-nodes': clusterNodes,
+  '0022-team-directory-version': teamDirectoryVersion,
 };
 
 /**
