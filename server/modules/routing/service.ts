@@ -10,7 +10,7 @@ import {
   type OfferFacts,
   type OfferStatus,
 } from '../../domain/reservation';
-import { planOffers } from '../../domain/routing';
+import { planOffers, topicsInReach } from '../../domain/routing';
 import { rooms } from '../../realtime/rooms';
 import type { Database } from '../../store/schema';
 import { publishAgentsChanged } from '../agents/publish';
@@ -58,15 +58,15 @@ export class RoutingService {
     private readonly queueState: QueueStateService,
   ) {}
 
-  /**
-   * Runs a routing pass soon. Requests made while a pass runs are folded into one more pass,
-   * so bursts of events cost one pass, not one each.
-   */
   /** Resolves once no routing pass is running (for an orderly shutdown). */
   async settled(): Promise<void> {
     while (this.running) await this.running;
   }
 
+  /**
+   * Runs a routing pass soon. Requests made while a pass runs are folded into one more pass,
+   * so bursts of events cost one pass, not one each.
+   */
   requestPass(): Promise<void> {
     if (this.running) {
       this.isRerunRequested = true;
@@ -74,6 +74,9 @@ export class RoutingService {
     }
     this.running = (async () => {
       try {
+        // Requests made in the same turn of the event loop (inbound posts and "ready" commands
+        // read in one go under load) share the pass that follows; an idle loop starts it at once.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         do {
           this.isRerunRequested = false;
           await this.runPass();
@@ -94,7 +97,7 @@ export class RoutingService {
     const contacts = await loadWaitingContacts(db);
     if (contacts.length === 0) return;
     const [agents, declines] = await Promise.all([
-      loadAvailableAgents(db),
+      loadAvailableAgents(db, topicsInReach(now, contacts)),
       loadRecentDeclines(db, now - config.declineCooldownMs),
     ]);
     if (agents.length === 0) return;
