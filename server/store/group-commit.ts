@@ -57,16 +57,16 @@ class Lease implements DatabaseConnection {
  * loop, and at 100 contacts/s the services commit 500–600 transactions a second, each costing
  * 0.3–5 ms on this machine's shared disk. Here transactions queued for the one connection share one
  * physical transaction: each service transaction is a savepoint in it, released (or rolled back
- * to) when it ends, and the physical COMMIT runs as soon as nobody else is waiting for the
- * connection (or the batch is 10 ms old or 200 transactions long). With no contention that is at
- * once, as before; under load, the commands that came in together commit together. A service's
+ * to) when it ends, and the physical COMMIT runs once the current turn of the event loop is over
+ * (or at once when the batch is 10 ms old or 200 transactions long). Under load the commands read
+ * in one turn, and the offers of one routing pass, commit together. A service's
  * `transaction().execute()` resolves only after that COMMIT, so nothing is acknowledged before it
  * is durable; if the COMMIT fails, every transaction of the batch rejects and none of them is kept.
  * A write outside any transaction while a batch is open joins it and waits for it the same way;
  * with no batch open it commits at once, as before.
  *
- * What is given up: between a transaction's end and its batch's COMMIT, the statements run by those
- * queued behind it already see its writes. Should that COMMIT then fail (a full or failing disk), a
+ * What is given up: between a transaction's end and its batch's COMMIT (the rest of that turn),
+ * reads on this node already see its writes. Should that COMMIT then fail (a full or failing disk), a
  * fact published from such a read may mention a change that was not kept; the commands that made
  * it are answered with an error.
  */
@@ -76,6 +76,7 @@ export class GroupCommitDriver implements Driver {
   /** First come, first served: a batch's COMMIT waits behind the transactions queued before it. */
   private readonly waiting: (() => void)[] = [];
   private batch: Batch | undefined;
+  private isFlushScheduled = false;
 
   constructor(
     private readonly sqlite: SqliteDatabase.Database,
@@ -124,7 +125,7 @@ export class GroupCommitDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
-    // Nothing can be left open: the last user of the connection committed the batch.
+    if (this.batch) await this.flush();
     this.sqlite.close();
   }
 
@@ -155,17 +156,24 @@ export class GroupCommitDriver implements Driver {
     await batch.durable;
   }
 
-  /** Ends a lease: commits the open batch if it is due, then hands the connection on. */
+  /**
+   * Ends a lease: commits the open batch if it is due (or has the flush commit it after this turn
+   * when nobody else is waiting), then hands the connection on.
+   */
   private unlock(lease: Lease): void {
     lease.isReturned = true;
     const batch = this.batch;
     if (
       batch &&
-      (this.waiting.length === 0 ||
-        performance.now() - batch.openedAt >= BATCH_MAX_AGE_MS ||
+      (performance.now() - batch.openedAt >= BATCH_MAX_AGE_MS ||
         batch.transactions >= BATCH_MAX_TRANSACTIONS)
     ) {
       this.commit(batch);
+    } else if (batch && this.waiting.length === 0 && !this.isFlushScheduled) {
+      // Whatever else this turn of the loop brings (commands read together, the routing pass's
+      // offers) joins the batch; the COMMIT follows once the turn is over.
+      this.isFlushScheduled = true;
+      setImmediate(() => void this.flush());
     }
     const next = this.waiting.shift();
     // Handed straight to the next in line, so nobody slips in between.
@@ -186,6 +194,14 @@ export class GroupCommitDriver implements Driver {
     this.run('begin');
     this.batch = { durable, resolve, reject, openedAt: performance.now(), transactions: 0 };
     return this.batch;
+  }
+
+  /** Commits the open batch once the users queued for the connection before it are done. */
+  private async flush(): Promise<void> {
+    const lease = (await this.acquireConnection()) as Lease;
+    this.isFlushScheduled = false;
+    if (this.batch) this.commit(this.batch);
+    this.unlock(lease);
   }
 
   private commit(batch: Batch): void {

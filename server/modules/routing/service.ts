@@ -109,34 +109,40 @@ export class RoutingService {
       declineCooldownMs: config.declineCooldownMs,
     });
     const workClasses = new Map(contacts.map((contact) => [contact.id, contact.workClass]));
-    const created: string[] = [];
-    for (const planned of plan) {
-      const workClass = workClasses.get(planned.contactId);
-      if (!workClass) continue;
-      try {
-        const offerId = await db.transaction().execute(async (trx) => {
-          const claimed = await trx
-            .updateTable('contacts')
-            .set((eb) => ({ status: 'offered', version: eb('version', '+', 1) }))
-            .where('id', '=', planned.contactId)
-            .where('status', '=', 'waiting')
-            .executeTakeFirst();
-          if (claimed.numUpdatedRows === 0n) throw new StaleFacts();
-          await lockAgent(trx, planned.agentId);
-          if (!(await canTakeOffer(trx, planned.agentId, workClass))) throw new StaleFacts();
-          return insertOffer(trx, {
-            contactId: planned.contactId,
-            agentId: planned.agentId,
-            createdAt: now,
-            expiresAt: now + config.offerTimeoutMs,
+    // One transaction per offer, all started at once: each pair is a different contact and a
+    // different agent, so they wait on nothing of each other's, and on SQLite they share one
+    // group commit.
+    const attempts = await Promise.all(
+      plan.map(async (planned) => {
+        const workClass = workClasses.get(planned.contactId);
+        if (!workClass) return undefined;
+        try {
+          return await db.transaction().execute(async (trx) => {
+            const claimed = await trx
+              .updateTable('contacts')
+              .set((eb) => ({ status: 'offered', version: eb('version', '+', 1) }))
+              .where('id', '=', planned.contactId)
+              .where('status', '=', 'waiting')
+              .executeTakeFirst();
+            if (claimed.numUpdatedRows === 0n) throw new StaleFacts();
+            await lockAgent(trx, planned.agentId);
+            if (!(await canTakeOffer(trx, planned.agentId, workClass))) throw new StaleFacts();
+            return insertOffer(trx, {
+              contactId: planned.contactId,
+              agentId: planned.agentId,
+              createdAt: now,
+              expiresAt: now + config.offerTimeoutMs,
+            });
           });
-        });
-        created.push(offerId);
-      } catch (error) {
-        // Lost a race (another pass or node took the contact or the agent): skip this pair.
-        if (!(error instanceof StaleFacts)) this.ctx.log.warn({ err: error }, 'offer not created');
-      }
-    }
+        } catch (error) {
+          // Lost a race (another pass or node took the contact or the agent): skip this pair.
+          if (!(error instanceof StaleFacts))
+            this.ctx.log.warn({ err: error }, 'offer not created');
+          return undefined;
+        }
+      }),
+    );
+    const created = attempts.filter((offerId) => offerId !== undefined);
     if (created.length === 0) return;
     const offers = await loadOffersView(db, created);
     for (const offer of offers)
