@@ -313,6 +313,17 @@ async function main(): Promise<number> {
       figure: 'bytes sent per agent per second (KB)',
       value: single(load.bytesPerAgentPerSecond / 1024),
     },
+    ...(serverWindow?.sqliteCommits
+      ? [
+          {
+            figure: 'SQLite transactions per commit (group commit)',
+            value: single(
+              serverWindow.sqliteCommits.transactions /
+                Math.max(1, serverWindow.sqliteCommits.commits),
+            ),
+          },
+        ]
+      : []),
     { figure: 'queue states broadcast per second', value: single(load.queueStatesPerSecond) },
     { figure: 'queue state size (KB, JSON)', value: single(ws.payloadBytes / 1024) },
     { figure: 'load process CPU (% of one core)', value: single(load.loadProcess.cpuPercent) },

@@ -139,7 +139,12 @@ function bytesWritten(): number {
 const LOOP_RESOLUTION_MS = 10;
 const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
 loopDelay.enable();
-let mark = { cpu: process.cpuUsage(), at: performance.now(), bytes: 0 };
+let mark = {
+  cpu: process.cpuUsage(),
+  at: performance.now(),
+  bytes: 0,
+  commits: { transactions: 0, commits: 0 },
+};
 
 function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
@@ -241,7 +246,12 @@ async function markWindow() {
   }
   loopDelay.reset();
   sqlStats.clear();
-  mark = { cpu: process.cpuUsage(), at: performance.now(), bytes: bytesWritten() };
+  mark = {
+    cpu: process.cpuUsage(),
+    at: performance.now(),
+    bytes: bytesWritten(),
+    commits: app?.store.commitStats?.() ?? { transactions: 0, commits: 0 },
+  };
   return { memory: memory(), sockets: app?.io.engine.clientsCount ?? 0 };
 }
 
@@ -299,6 +309,15 @@ async function stats() {
     contactsByStatus: Object.fromEntries(contacts.map((row) => [row.status, Number(row.count)])),
     offersByStatus: Object.fromEntries(offers.map((row) => [row.status, Number(row.count)])),
     contactsOfferedMoreThanOnce: repeated.length,
+    // SQLite group commit: transactions run and physical commits (fsyncs) made in the window.
+    ...(app.store.commitStats
+      ? {
+          sqliteCommits: {
+            transactions: app.store.commitStats().transactions - mark.commits.transactions,
+            commits: app.store.commitStats().commits - mark.commits.commits,
+          },
+        }
+      : {}),
     waitingContactIds: waiting.map((row) => row.id),
     offeredContactIds: offered.map((row) => row.id),
     ...(isSqlStatsOn ? { topSql: topSql(15) } : {}),

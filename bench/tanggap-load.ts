@@ -51,6 +51,7 @@ interface ServerStats {
   contactsByStatus: Record<string, number>;
   offersByStatus: Record<string, number>;
   contactsOfferedMoreThanOnce: number;
+  sqliteCommits?: { transactions: number; commits: number };
   waitingContactIds: string[];
   offeredContactIds: string[];
   topSql?: { sql: string; count: number; totalMs: number; maxMs: number }[];

@@ -169,13 +169,23 @@ export async function createApplication(
   const cases = new CaseService(ctx);
   const leadAlerts = new LeadAlertService(ctx, queueState);
   // A queue crossing its threshold is told to its leads within a second of the change.
+  let isAlertScanDue = false;
   queueState.onChange(() => {
+    // One scan per published state, however many changes it folds (hundreds a second under load).
+    if (isAlertScanDue) return;
+    isAlertScanDue = true;
     // Listeners run before the new state is computed: scan once it has been published.
     setImmediate(() => {
       queueState
         .settled()
-        .then(() => leadAlerts.requestScan())
-        .catch((error: unknown) => log.warn({ err: error }, 'lead alert scan failed'));
+        .then(() => {
+          isAlertScanDue = false;
+          return leadAlerts.requestScan();
+        })
+        .catch((error: unknown) => {
+          isAlertScanDue = false;
+          log.warn({ err: error }, 'lead alert scan failed');
+        });
     });
   });
   late.inbound = inbound;

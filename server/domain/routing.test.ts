@@ -4,6 +4,7 @@ import {
   fitFor,
   planOffers,
   queuesServedBy,
+  topicsInReach,
   type AvailableAgent,
   type RoutingInput,
   type WaitingContact,
@@ -390,6 +391,38 @@ describe('planOffers invariants', () => {
         });
         expect(reversed).toEqual(forward);
       }),
+    );
+  });
+});
+
+describe('topicsInReach', () => {
+  it('is the contacts’ own topics, plus the backup topics of those that overflowed', () => {
+    const waiting = (id: string, arrivedAt: number, overflowAfterMs: number | null) =>
+      contact(id, { topic: id, arrivedAt, overflowAfterMs, overflowTopics: ['umum'] });
+    expect(topicsInReach(now, [])).toEqual([]);
+    expect(topicsInReach(now, [waiting('pajak', now - 1000, 5000)])).toEqual(['pajak']);
+    expect(topicsInReach(now, [waiting('pajak', now - 5000, 5000)])).toEqual(['pajak', 'umum']);
+    expect(topicsInReach(now, [waiting('bansos', now, null), waiting('pajak', now, 0)])).toEqual([
+      'bansos',
+      'pajak',
+      'umum',
+    ]);
+  });
+
+  it('gives the same plan when only agents skilled in them, with only those skills, are read', () => {
+    fc.assert(
+      fc.property(inputArb, ({ contacts, agents }) => {
+        const reach = topicsInReach(now, contacts);
+        // What loadAvailableAgents reads when given these topics.
+        const readable = agents.flatMap((agent) => {
+          const skills = Object.fromEntries(
+            Object.entries(agent.skills).filter(([topic]) => reach.includes(topic)),
+          );
+          return Object.keys(skills).length > 0 ? [{ ...agent, skills }] : [];
+        });
+        expect(route({ contacts, agents: readable })).toEqual(route({ contacts, agents }));
+      }),
+      { numRuns: 300 },
     );
   });
 });

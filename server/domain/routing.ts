@@ -131,6 +131,23 @@ export function planOffers(input: RoutingInput): PlannedOffer[] {
   return plan;
 }
 
+/**
+ * The topics a skill must be in for an agent to fit any of these contacts now: their own topics,
+ * and the backup topics of those that have overflowed. An agent with no skill among them fits no
+ * contact (`fitFor` is 0), so routing need not read them: the plan is the same without them.
+ */
+export function topicsInReach(now: number, contacts: readonly WaitingContact[]): string[] {
+  const topics = new Set<string>();
+  for (const contact of contacts) {
+    topics.add(contact.topic);
+    const overflowAfterMs = contact.overflowAfterMs ?? null;
+    if (overflowAfterMs !== null && now - contact.arrivedAt >= overflowAfterMs) {
+      for (const topic of contact.overflowTopics ?? []) topics.add(topic);
+    }
+  }
+  return [...topics].sort();
+}
+
 export interface QueueCoverage {
   id: string;
   topic: string;

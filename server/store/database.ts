@@ -1,15 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import {
-  Kysely,
-  Migrator,
-  PostgresDialect,
-  SqliteDialect,
-  sql,
-  type Migration,
-  type SqliteDatabase as KyselySqliteDatabase,
-} from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/0001-initial';
 import * as calendar from './migrations/0002-calendar';
@@ -33,6 +25,13 @@ import * as policies from './migrations/0018-policies';
 import * as evaluationFormVersions from './migrations/0019-evaluation-form-versions';
 import * as teamLead from './migrations/0015-team-lead';
 import * as clusterNodes from './migrations/0017-cluster-nodes';
+import * as teamDirectoryVersion from './migrations/0022-team-directory-version';
+import {
+  GroupCommitDriver,
+  groupCommitDialect,
+  type GroupCommitStats,
+  type StatementSource,
+} from './group-commit';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -44,6 +43,8 @@ export interface Store {
   ping(): Promise<boolean>;
   /** PostgreSQL only: the connection pool's figures (for /metrics). */
   poolStats?(): { total: number; idle: number; waiting: number };
+  /** SQLite only: transactions run and physical commits made (group commit). */
+  commitStats?(): GroupCommitStats;
   close(): Promise<void>;
 }
 
@@ -72,28 +73,25 @@ const CACHED_STATEMENTS = 1000;
 
 /**
  * Kysely's SQLite driver prepares every statement again on each run (6–8% of the event loop under
- * load, docs/performance.md); better-sqlite3 statements can be run again. Kysely runs one query
- * at a time on its one connection and nothing here streams, so a cached statement is never busy
- * when it is handed out. The least recently used statement is dropped past the limit (texts of
- * `in (…)` lists vary with their length).
+ * load, docs/performance.md); better-sqlite3 statements can be run again. One query runs at a time
+ * on the one connection and nothing here streams, so a cached statement is never busy when it is
+ * handed out. The least recently used statement is dropped past the limit (texts of `in (…)`
+ * lists vary with their length).
  */
-function reusingStatements(sqlite: SqliteDatabase.Database): KyselySqliteDatabase {
+function reusingStatements(sqlite: SqliteDatabase.Database): StatementSource {
   const statements = new Map<string, SqliteDatabase.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(text) {
-      let statement = statements.get(text);
-      if (statement) {
-        statements.delete(text);
-      } else {
-        statement = sqlite.prepare(text);
-        if (statements.size >= CACHED_STATEMENTS) {
-          statements.delete(statements.keys().next().value!);
-        }
+  return (text) => {
+    let statement = statements.get(text);
+    if (statement) {
+      statements.delete(text);
+    } else {
+      statement = sqlite.prepare(text);
+      if (statements.size >= CACHED_STATEMENTS) {
+        statements.delete(statements.keys().next().value!);
       }
-      statements.set(text, statement);
-      return statement;
-    },
+    }
+    statements.set(text, statement);
+    return statement;
   };
 }
 
@@ -109,12 +107,13 @@ function openSqlite(dataDir: string): Store {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: reusingStatements(sqlite) }),
-  });
+  // Transactions of one event-loop turn share one commit (one fsync); see group-commit.ts.
+  const driver = new GroupCommitDriver(sqlite, reusingStatements(sqlite));
+  const db = new Kysely<Database>({ dialect: groupCommitDialect(driver) });
   return {
     db,
     dialect: 'sqlite',
+    commitStats: () => ({ ...driver.stats }),
     ping: () => pingDatabase(db),
     close: () => db.destroy(),
   };
@@ -175,6 +174,7 @@ const migrations: Record<string, Migration> = {
   '0015-team-lead': teamLead,
   '0017-cluster-nodes': clusterNodes,
   '0019-evaluation-form-versions': evaluationFormVersions,
+  '0022-team-directory-version': teamDirectoryVersion,
 };
 
 /**

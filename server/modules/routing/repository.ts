@@ -52,11 +52,18 @@ export async function loadWaitingContacts(db: Kysely<Database>): Promise<Waiting
 }
 
 /**
- * Agents routing may offer work to now: Available, no offer pending, and room for at least one
- * more kind of work beside what they hold (shared/domain/capacity.ts).
+ * Agents routing may offer work to now: Available, no offer pending, room for at least one more
+ * kind of work beside what they hold (shared/domain/capacity.ts), and a skill in one of `topics`
+ * (`topicsInReach` of the waiting contacts); only their skills in those topics are read. Agents
+ * without one could not be offered any of the contacts, and at 1,000 agents reading them all was
+ * the most expensive statement of a pass (docs/performance.md).
  */
-export async function loadAvailableAgents(db: Kysely<Database>): Promise<AvailableAgent[]> {
-  // Constant SQL (no id lists), so each statement is the same on every pass.
+export async function loadAvailableAgents(
+  db: Kysely<Database>,
+  topics: readonly string[],
+): Promise<AvailableAgent[]> {
+  if (topics.length === 0) return [];
+  // No agent ids in the SQL: the statements differ only by the number of topics.
   const [rows, centre, skills] = await Promise.all([
     db
       .selectFrom('agent_states')
@@ -78,6 +85,15 @@ export async function loadAvailableAgents(db: Kysely<Database>): Promise<Availab
       ])
       .where('users.role', '=', 'agent')
       .where('agent_states.presence', '=', 'available')
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('agent_skills')
+            .select('agent_skills.user_id')
+            .whereRef('agent_skills.user_id', '=', 'agent_states.user_id')
+            .where('agent_skills.topic', 'in', topics)
+            .where('agent_skills.level', '>', 0),
+        ),
+      )
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
@@ -102,6 +118,8 @@ export async function loadAvailableAgents(db: Kysely<Database>): Promise<Availab
       .innerJoin('agent_states', 'agent_states.user_id', 'agent_skills.user_id')
       .select(['agent_skills.user_id', 'agent_skills.topic', 'agent_skills.level'])
       .where('agent_states.presence', '=', 'available')
+      .where('agent_skills.topic', 'in', topics)
+      .where('agent_skills.level', '>', 0)
       .execute(),
   ]);
   const skillsByAgent = groupSkills(skills);

@@ -10,7 +10,7 @@ import {
   type OfferFacts,
   type OfferStatus,
 } from '../../domain/reservation';
-import { planOffers } from '../../domain/routing';
+import { planOffers, topicsInReach } from '../../domain/routing';
 import { rooms } from '../../realtime/rooms';
 import type { Database } from '../../store/schema';
 import { publishAgentsChanged } from '../agents/publish';
@@ -58,15 +58,15 @@ export class RoutingService {
     private readonly queueState: QueueStateService,
   ) {}
 
-  /**
-   * Runs a routing pass soon. Requests made while a pass runs are folded into one more pass,
-   * so bursts of events cost one pass, not one each.
-   */
   /** Resolves once no routing pass is running (for an orderly shutdown). */
   async settled(): Promise<void> {
     while (this.running) await this.running;
   }
 
+  /**
+   * Runs a routing pass soon. Requests made while a pass runs are folded into one more pass,
+   * so bursts of events cost one pass, not one each.
+   */
   requestPass(): Promise<void> {
     if (this.running) {
       this.isRerunRequested = true;
@@ -74,6 +74,9 @@ export class RoutingService {
     }
     this.running = (async () => {
       try {
+        // Requests made in the same turn of the event loop (inbound posts and "ready" commands
+        // read in one go under load) share the pass that follows; an idle loop starts it at once.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         do {
           this.isRerunRequested = false;
           await this.runPass();
@@ -94,7 +97,7 @@ export class RoutingService {
     const contacts = await loadWaitingContacts(db);
     if (contacts.length === 0) return;
     const [agents, declines] = await Promise.all([
-      loadAvailableAgents(db),
+      loadAvailableAgents(db, topicsInReach(now, contacts)),
       loadRecentDeclines(db, now - config.declineCooldownMs),
     ]);
     if (agents.length === 0) return;
@@ -106,34 +109,40 @@ export class RoutingService {
       declineCooldownMs: config.declineCooldownMs,
     });
     const workClasses = new Map(contacts.map((contact) => [contact.id, contact.workClass]));
-    const created: string[] = [];
-    for (const planned of plan) {
-      const workClass = workClasses.get(planned.contactId);
-      if (!workClass) continue;
-      try {
-        const offerId = await db.transaction().execute(async (trx) => {
-          const claimed = await trx
-            .updateTable('contacts')
-            .set((eb) => ({ status: 'offered', version: eb('version', '+', 1) }))
-            .where('id', '=', planned.contactId)
-            .where('status', '=', 'waiting')
-            .executeTakeFirst();
-          if (claimed.numUpdatedRows === 0n) throw new StaleFacts();
-          await lockAgent(trx, planned.agentId);
-          if (!(await canTakeOffer(trx, planned.agentId, workClass))) throw new StaleFacts();
-          return insertOffer(trx, {
-            contactId: planned.contactId,
-            agentId: planned.agentId,
-            createdAt: now,
-            expiresAt: now + config.offerTimeoutMs,
+    // One transaction per offer, all started at once: each pair is a different contact and a
+    // different agent, so they wait on nothing of each other's, and on SQLite they share one
+    // group commit.
+    const attempts = await Promise.all(
+      plan.map(async (planned) => {
+        const workClass = workClasses.get(planned.contactId);
+        if (!workClass) return undefined;
+        try {
+          return await db.transaction().execute(async (trx) => {
+            const claimed = await trx
+              .updateTable('contacts')
+              .set((eb) => ({ status: 'offered', version: eb('version', '+', 1) }))
+              .where('id', '=', planned.contactId)
+              .where('status', '=', 'waiting')
+              .executeTakeFirst();
+            if (claimed.numUpdatedRows === 0n) throw new StaleFacts();
+            await lockAgent(trx, planned.agentId);
+            if (!(await canTakeOffer(trx, planned.agentId, workClass))) throw new StaleFacts();
+            return insertOffer(trx, {
+              contactId: planned.contactId,
+              agentId: planned.agentId,
+              createdAt: now,
+              expiresAt: now + config.offerTimeoutMs,
+            });
           });
-        });
-        created.push(offerId);
-      } catch (error) {
-        // Lost a race (another pass or node took the contact or the agent): skip this pair.
-        if (!(error instanceof StaleFacts)) this.ctx.log.warn({ err: error }, 'offer not created');
-      }
-    }
+        } catch (error) {
+          // Lost a race (another pass or node took the contact or the agent): skip this pair.
+          if (!(error instanceof StaleFacts))
+            this.ctx.log.warn({ err: error }, 'offer not created');
+          return undefined;
+        }
+      }),
+    );
+    const created = attempts.filter((offerId) => offerId !== undefined);
     if (created.length === 0) return;
     const offers = await loadOffersView(db, created);
     for (const offer of offers)

@@ -9,12 +9,48 @@ import {
 import type { Role } from '../../../shared/schemas/common';
 import type { User } from '../../../shared/schemas/user';
 import { rooms } from '../../realtime/rooms';
+import { TEAM_DIRECTORY_COUNTER } from '../../store/migrations/0022-team-directory-version';
 import type { Database } from '../../store/schema';
 
 type Db = Kysely<Database>;
 
-/** Who leads which team and which teams serve which queue: what every boundary decision reads. */
+interface CachedDirectory {
+  version: number;
+  directory: TeamDirectory;
+}
+
+/**
+ * One cached directory per database. Keyed by the Kysely adapter because a transaction shares its
+ * database's adapter, so reads inside a transaction find the same entry.
+ */
+const cachedDirectories = new WeakMap<object, CachedDirectory>();
+
+/**
+ * Who leads which team and which teams serve which queue: what every boundary decision reads
+ * (many times per contact). Kept in memory while the directory's counter, moved by triggers on
+ * every change to users' roles or teams and to team_queues (migration 0022), stays where it was:
+ * one primary-key read instead of two scans, and a change made on any node or by hand is seen
+ * by the next call on every node.
+ */
 export async function loadTeamDirectory(db: Db): Promise<TeamDirectory> {
+  const key = db.getExecutor().adapter;
+  // Read before the directory: a change committed in between is then seen by the next call.
+  const counter = await db
+    .selectFrom('counters')
+    .select('value')
+    .where('name', '=', TEAM_DIRECTORY_COUNTER)
+    .executeTakeFirst();
+  const version = counter === undefined ? undefined : Number(counter.value);
+  const cached = cachedDirectories.get(key);
+  if (cached && cached.version === version) return cached.directory;
+  const directory = await readTeamDirectory(db);
+  // A transaction may see its own uncommitted changes; only committed reads are kept.
+  if (version !== undefined && !db.isTransaction)
+    cachedDirectories.set(key, { version, directory });
+  return directory;
+}
+
+async function readTeamDirectory(db: Db): Promise<TeamDirectory> {
   const [leads, served] = await Promise.all([
     db
       .selectFrom('users')
