@@ -350,6 +350,10 @@ async function main(): Promise<void> {
       ? { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema! }
       : { DATA_DIR: dataDir! }),
     ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix ?? 'tanggap-bench:' } : {}),
+    // Passed through so a run can try another pool size (docs/operations.md).
+    ...(process.env.DATABASE_POOL_SIZE
+      ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE }
+      : {}),
   };
   app = await createApplication(loadConfig(env));
   app.http.server.on('connection', (socket: NetSocket) => {
