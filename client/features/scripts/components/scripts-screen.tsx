@@ -1,11 +1,11 @@
-import { Alert, Box, Button, Center, Group, Loader, Text, Title } from '@mantine/core';
+import { Box, Button, Center, Group, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayEditScripts } from '../../../../shared/domain/script-versions';
 import { SEGMENT_CODES } from '../../../../shared/schemas/common';
 import { AppFrame, type FrameProps } from '../../../components/app-frame';
-import { errorText } from '../../../lib/error-text';
+import { QueryState } from '../../../components/query-state';
 import { useReferenceData } from '../../../lib/reference-data';
 import { useScriptList } from '../api/script-queries';
 import { NewScriptModal } from './new-script-modal';
@@ -33,33 +33,17 @@ export function ScriptsScreen({ frame }: { frame: FrameProps }) {
     (topic) => !scripts.some((script) => script.topic === topic.code),
   );
 
-  let side;
-  if (list.isPending) {
-    side = (
-      <Center mih={120}>
-        <Loader size="sm" aria-label={t('app.loading')} />
-      </Center>
-    );
-  } else if (list.isError) {
-    side = (
-      <Alert color="red" role="alert">
-        {t('scripts.listLoadFailed', { message: errorText(list.error, t) })}
-        <div>
-          <Button mt="sm" size="xs" onClick={() => void list.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </div>
-      </Alert>
-    );
-  } else {
-    side = (
-      <ScriptList
-        scripts={scripts}
-        selected={selected}
-        onSelect={(scriptId, version) => setSelected({ scriptId, version })}
-      />
-    );
-  }
+  const side = (
+    <QueryState query={list} failure={(message) => t('scripts.listLoadFailed', { message })}>
+      {(loaded) => (
+        <ScriptList
+          scripts={loaded.scripts}
+          selected={selected}
+          onSelect={(scriptId, version) => setSelected({ scriptId, version })}
+        />
+      )}
+    </QueryState>
+  );
 
   return (
     <AppFrame frame={frame}>
