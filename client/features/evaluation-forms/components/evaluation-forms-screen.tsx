@@ -1,9 +1,9 @@
-import { Badge, Box, Button, Center, Group, NavLink, Stack, Text, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Badge, Center, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayEditEvaluationForms } from '../../../../shared/domain/evaluation-form-versions';
 import { AppFrame, type FrameProps } from '../../../components/app-frame';
+import { ListBesideDetail } from '../../../components/list-beside-detail';
 import { QueryState } from '../../../components/query-state';
 import { useEvaluationForms } from '../../coaching/api/coaching-queries';
 import { addScreenStrings } from '../../../i18n';
@@ -93,48 +93,29 @@ export function EvaluationFormsScreen({ frame }: { frame: FrameProps }) {
 
   return (
     <AppFrame frame={frame}>
-      <Box
-        style={{ display: 'grid', gridTemplateColumns: '260px minmax(0, 1fr)', height: '100%' }}
-        data-testid="evaluation-forms-screen"
-      >
-        <Box
-          component="nav"
-          aria-label={t('evaluationForms.listTitle')}
-          style={{
-            overflowY: 'auto',
-            minHeight: 0,
-            borderRight: '1px solid var(--mantine-color-gray-3)',
-          }}
-          bg="gray.0"
-          p="sm"
-        >
-          <Group justify="space-between" mb="xs" gap="xs">
-            <Title order={2} size="sm">
-              {t('evaluationForms.listTitle')}
-            </Title>
-            {canEdit && (
-              <Button
-                size="compact-xs"
-                variant="light"
-                leftSection={<IconPlus size={12} aria-hidden />}
-                onClick={() =>
+      <ListBesideDetail
+        testId="evaluation-forms-screen"
+        listWidth={260}
+        title={t('evaluationForms.listTitle')}
+        newItem={
+          canEdit
+            ? {
+                label: t('evaluationForms.newForm'),
+                testId: 'form-new',
+                onClick: () =>
                   setSelection({
                     kind: 'new',
                     attempt: selection?.kind === 'new' ? selection.attempt + 1 : 0,
-                  })
-                }
-                data-testid="form-new"
-              >
-                {t('evaluationForms.newForm')}
-              </Button>
-            )}
-          </Group>
-          {side}
-        </Box>
-        <Box p="md" style={{ minHeight: 0, overflowY: 'auto' }}>
-          {main}
-        </Box>
-      </Box>
+                  }),
+              }
+            : undefined
+        }
+        list={side}
+        detailPadding="md"
+        detailOverflow="auto"
+      >
+        {main}
+      </ListBesideDetail>
     </AppFrame>
   );
 }

@@ -2,6 +2,7 @@ import { Box, Center, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppFrame, type FrameProps } from '../../../components/app-frame';
+import { SideListPane } from '../../../components/list-beside-detail';
 import { QueryState } from '../../../components/query-state';
 import { useTrainees } from '../api/training-queries';
 import { MonitorView, type MonitorSlots } from './monitor-view';
@@ -28,18 +29,10 @@ export function TrainerConsole({ frame, slots = {} }: { frame: FrameProps; slots
   return (
     <AppFrame frame={frame}>
       <Box style={{ display: 'grid', gridTemplateColumns: '300px minmax(0, 1fr)', height: '100%' }}>
-        <Box
-          style={{
-            overflowY: 'auto',
-            minHeight: 0,
-            borderRight: '1px solid var(--mantine-color-gray-3)',
-          }}
-          bg="gray.0"
-          p="sm"
-        >
+        <SideListPane>
           {list}
           {slots.approvals !== undefined && <Box mt="md">{slots.approvals}</Box>}
-        </Box>
+        </SideListPane>
         <Box style={{ overflowY: 'auto', minHeight: 0 }} p="sm">
           {selectedId === null ? (
             <Center h="100%">
