@@ -1,6 +1,7 @@
 import { Box, Button, Group, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { SideListPane } from './side-list-pane';
 
 /**
  * An authoring screen's body: a titled list to pick from on the left (with a "new" button for
@@ -63,24 +64,6 @@ export function ListBesideDetail({
       <Box p={detailPadding} style={detailStyle}>
         {children}
       </Box>
-    </Box>
-  );
-}
-
-/** The scrolling column a screen's list sits in; a navigation landmark when it has a label. */
-export function SideListPane({ label, children }: { label?: string; children: ReactNode }) {
-  return (
-    <Box
-      {...(label === undefined ? {} : { component: 'nav' as const, 'aria-label': label })}
-      style={{
-        overflowY: 'auto',
-        minHeight: 0,
-        borderRight: '1px solid var(--mantine-color-gray-3)',
-      }}
-      bg="gray.0"
-      p="sm"
-    >
-      {children}
     </Box>
   );
 }

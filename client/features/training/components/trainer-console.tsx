@@ -2,7 +2,7 @@ import { Box, Center, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppFrame, type FrameProps } from '../../../components/app-frame';
-import { SideListPane } from '../../../components/list-beside-detail';
+import { SideListPane } from '../../../components/side-list-pane';
 import { QueryState } from '../../../components/query-state';
 import { useTrainees } from '../api/training-queries';
 import { MonitorView, type MonitorSlots } from './monitor-view';
