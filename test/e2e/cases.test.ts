@@ -1,8 +1,7 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inboundContact, postInbound, startServer, type TestServer } from '../integration/harness';
-import { launchBrowser, openPage, screenshot, signInAs } from './browser';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inboundContact, postInbound } from '../integration/harness';
+import { screenshot, useE2eServer } from './browser';
 
 /**
  * A call that needs more than an answer, in a real browser against the built app: the agent opens
@@ -10,25 +9,14 @@ import { launchBrowser, openPage, screenshot, signInAs } from './browser';
  * notice with a written reason, hands it to the owning unit, and the unit acknowledges it.
  */
 describe('cases in a browser', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2eServer({
+    OFFER_TIMEOUT_MS: '60000',
+    PRESENCE_GRACE_MS: '5000',
+    CASE_SCAN_MS: '500',
+  });
   const shots: string[] = [];
 
-  beforeAll(async () => {
-    server = await startServer('sqlite', {
-      env: {
-        CLIENT_DIR: path.resolve('dist/client'),
-        OFFER_TIMEOUT_MS: '60000',
-        PRESENCE_GRACE_MS: '5000',
-        CASE_SCAN_MS: '500',
-      },
-    });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
+  afterAll(() => {
     console.log(`e2e screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);
   });
 
@@ -39,13 +27,12 @@ describe('cases in a browser', () => {
   }
 
   it('an information request from a call: reference, countdown, extension, hand-off, acknowledgement', async () => {
-    const agent = await openPage(browser);
-    await signInAs(agent, server.url, 'agent1');
+    const agent = await e2e.signedIn('agent1');
     await agent.getByTestId('current-status').waitFor();
     await agent.getByTestId('status-available').click();
 
     const call = await postInbound(
-      server.url,
+      e2e.server.url,
       inboundContact({
         channel: 'voice',
         text: '',
@@ -114,8 +101,7 @@ describe('cases in a browser', () => {
     shots.push(await screenshot(agent, 'cases-04-agent-handed-off'));
 
     // The unit sees it in its inbox and acknowledges it; the agent's card follows live.
-    const unit = await openPage(browser);
-    await signInAs(unit, server.url, 'unit-sulsel');
+    const unit = await e2e.signedIn('unit-sulsel');
     const row = unit.getByTestId(`case-row-${reference}`);
     await row.waitFor();
     await row.getByRole('button').click();
@@ -134,7 +120,7 @@ describe('cases in a browser', () => {
     expect(await boardRow.textContent()).toMatch(/lagi/);
     shots.push(await screenshot(agent, 'cases-06-agent-board'));
 
-    const audit = await server.app.store.db
+    const audit = await e2e.server.app.store.db
       .selectFrom('audit_log')
       .select('action')
       .orderBy('seq')

@@ -1,16 +1,7 @@
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ProfileAccess } from '../../shared/schemas/citizen';
-import {
-  getJson,
-  inboundContact,
-  postInbound,
-  signIn,
-  startServer,
-  type TestServer,
-} from '../integration/harness';
-import { launchBrowser, openPage, screenshot, signInAs } from './browser';
+import { getJson, inboundContact, postInbound, signIn } from '../integration/harness';
+import { screenshot, useE2eServer } from './browser';
 
 const WHY = 'Pengaduan no. 2026/PGD/0042';
 const NIK = '3171234567890123';
@@ -22,20 +13,10 @@ const NIK = '3171234567890123';
  * log says who looked, when and why.
  */
 describe('citizen records in a browser', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2eServer({ OFFER_TIMEOUT_MS: '60000' });
   const shots: string[] = [];
 
-  beforeAll(async () => {
-    server = await startServer('sqlite', {
-      env: { CLIENT_DIR: path.resolve('dist/client'), OFFER_TIMEOUT_MS: '60000' },
-    });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
+  afterAll(() => {
     console.log(`e2e screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);
   });
 
@@ -46,14 +27,13 @@ describe('citizen records in a browser', () => {
       { channel: 'email' as const, from: 'siti.lestari@contoh.id', name: 'Ibu Siti L.' },
     ]) {
       const created = await postInbound(
-        server.url,
+        e2e.server.url,
         inboundContact({ ...contact, text: 'Bantuan PKH ibu saya belum cair.' }),
       );
       expect(created.status).toBe(201);
     }
 
-    const lead = await openPage(browser);
-    await signInAs(lead, server.url, 'lead1');
+    const lead = await e2e.signedIn('lead1');
     await lead.getByTestId('console-switch').getByText('Warga').click();
     await lead.getByTestId('citizens-screen').waitFor();
     await lead.getByTestId('access-reason-input').fill(WHY);
@@ -125,9 +105,9 @@ describe('citizen records in a browser', () => {
     shots.push(await screenshot(lead, 'citizens-06-lead-access-log'));
 
     // What the server logged: the reveal with its reason, the merge, the reads and searches.
-    const cookie = await signIn(server.url, 'lead1');
+    const cookie = await signIn(e2e.server.url, 'lead1');
     const survivorId = await profile.getByTestId('citizen-id').textContent();
-    const log = await getJson(`${server.url}/api/citizens/${survivorId}/access-log`, cookie);
+    const log = await getJson(`${e2e.server.url}/api/citizens/${survivorId}/access-log`, cookie);
     const entries = (log.body as { entries: ProfileAccess[] }).entries;
     expect(entries.find((e) => e.action === 'reveal_nik')?.reason).toBe(
       `${WHY}: cocokkan data DTKS`,

@@ -1,8 +1,5 @@
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../integration/harness';
-import { launchBrowser, openPage, screenshot, signInAs } from './browser';
+import { afterAll, describe, expect, it } from 'vitest';
+import { screenshot, useE2eServer } from './browser';
 
 /**
  * A trainer builds an evaluation form with a critical question, sees in the preview that full
@@ -10,26 +7,15 @@ import { launchBrowser, openPage, screenshot, signInAs } from './browser';
  * score, and saves it; a lead then reads it without being able to change it.
  */
 describe('the evaluation-form editor in a browser', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2eServer();
   const shots: string[] = [];
 
-  beforeAll(async () => {
-    server = await startServer('sqlite', {
-      env: { CLIENT_DIR: path.resolve('dist/client') },
-    });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
+  afterAll(() => {
     console.log(`e2e screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);
   });
 
   it('trainer1 builds a form with a critical question, previews a score and saves it; lead1 reads it', async () => {
-    const trainer = await openPage(browser);
-    await signInAs(trainer, server.url, 'trainer1');
+    const trainer = await e2e.signedIn('trainer1');
     await trainer.getByTestId('console-switch').getByText('Formulir evaluasi').click();
     await trainer.getByTestId('evaluation-forms-screen').waitFor();
     await trainer.getByTestId('form-new').click();
@@ -72,7 +58,7 @@ describe('the evaluation-form editor in a browser', () => {
     await expect
       .poll(() => trainer.getByTestId('form-list').textContent())
       .toContain('Evaluasi layanan pengaduan');
-    const stored = await server.app.store.db
+    const stored = await e2e.server.app.store.db
       .selectFrom('evaluation_form_versions')
       .select(['version', 'title'])
       .where('form_id', '=', 'form-pengaduan')
@@ -80,8 +66,7 @@ describe('the evaluation-form editor in a browser', () => {
     expect(stored).toEqual([{ version: 1, title: 'Evaluasi layanan pengaduan' }]);
     shots.push(await screenshot(trainer, 'evaluation-forms-03-saved'));
 
-    const lead = await openPage(browser);
-    await signInAs(lead, server.url, 'lead1');
+    const lead = await e2e.signedIn('lead1');
     await lead.getByTestId('console-switch').getByText('Formulir evaluasi').click();
     await lead
       .getByTestId('form-list-item')

@@ -1,36 +1,20 @@
-import type { Browser } from 'playwright-core';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inboundContact, postInbound, startServer, type TestServer } from '../integration/harness';
-import { launchBrowser, openPage, screenshot, signInAs } from './browser';
+import { describe, expect, it } from 'vitest';
+import { inboundContact, postInbound } from '../integration/harness';
+import { screenshot, useE2eServer } from './browser';
 
 /** An agent finds a verified answer while a citizen waits and puts it into the reply. */
 describe('the knowledge base in a browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer('sqlite', {
-      env: { CLIENT_DIR: path.resolve('dist/client'), OFFER_TIMEOUT_MS: '60000' },
-    });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
-  });
+  const e2e = useE2eServer({ OFFER_TIMEOUT_MS: '60000' });
 
   it('agent1 searches as she types and inserts the answer into the reply with Enter', async () => {
-    const agent = await openPage(browser);
-    await signInAs(agent, server.url, 'agent1');
+    const agent = await e2e.signedIn('agent1');
     await agent.getByTestId('current-status').waitFor();
     await agent.getByTestId('status-available').click();
     await expect
       .poll(() => agent.getByTestId('current-status').getAttribute('data-status'))
       .toBe('available');
     const created = await postInbound(
-      server.url,
+      e2e.server.url,
       inboundContact({
         channel: 'webchat',
         topic: 'kesehatan',

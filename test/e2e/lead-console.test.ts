@@ -1,15 +1,6 @@
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  inboundContact,
-  postInbound,
-  sendJson,
-  signIn,
-  startServer,
-  type TestServer,
-} from '../integration/harness';
-import { launchBrowser, openPage, screenshot, signInAs } from './browser';
+import { describe, expect, it } from 'vitest';
+import { inboundContact, postInbound, sendJson, signIn } from '../integration/harness';
+import { screenshot, useE2eServer } from './browser';
 
 /**
  * A shift on the lead console: the team's wallboard raises an alert when a queue goes over its
@@ -18,43 +9,30 @@ import { launchBrowser, openPage, screenshot, signInAs } from './browser';
  * has read it; and changes an agent's status, which the agent's desk shows with who and why.
  */
 describe('lead console in a browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer('sqlite', { env: { CLIENT_DIR: path.resolve('dist/client') } });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
-  });
+  const e2e = useE2eServer();
 
   it('wallboard, alert acknowledged, escalation answered and joined, announcement acknowledged', async () => {
     // Over zero waiting is over the threshold for Bansos · Digital.
-    const leadCookie = await signIn(server.url, 'lead1');
+    const leadCookie = await signIn(e2e.server.url, 'lead1');
     const threshold = await sendJson(
-      `${server.url}/api/lead/queues/q-bansos-digital/alert-threshold`,
+      `${e2e.server.url}/api/lead/queues/q-bansos-digital/alert-threshold`,
       'PUT',
       { maxWaiting: 0, maxWaitMs: 180_000 },
       leadCookie,
     );
     expect(threshold.status).toBe(200);
 
-    const lead = await openPage(browser);
-    await signInAs(lead, server.url, 'lead1');
+    const lead = await e2e.signedIn('lead1');
     await lead.getByTestId('team-wallboard').waitFor();
     expect(await lead.getByTestId('wallboard-title').textContent()).toBe(
       'Papan pantau Tim Layanan 1',
     );
-    const agent = await openPage(browser);
-    await signInAs(agent, server.url, 'agent1');
+    const agent = await e2e.signedIn('agent1');
     await agent.getByTestId('current-status').waitFor();
 
     // Nobody is available: the contact waits, the queue goes over, the lead is alerted.
     await postInbound(
-      server.url,
+      e2e.server.url,
       inboundContact({ text: 'Bantuan PKH ibu saya belum cair, sudah tiga bulan.' }),
     );
     const alert = lead.getByTestId('alert-queue_over_threshold').first();

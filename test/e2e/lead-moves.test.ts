@@ -1,14 +1,7 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  inboundContact,
-  postInbound,
-  startServer,
-  userId,
-  type TestServer,
-} from '../integration/harness';
-import { launchBrowser, openPage, screenshot, signInAs } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { inboundContact, postInbound, userId } from '../integration/harness';
+import { screenshot, useE2eServer } from './browser';
 
 /**
  * The lead moves conversations by dragging them on the console: a waiting one onto an agent's row
@@ -16,24 +9,13 @@ import { launchBrowser, openPage, screenshot, signInAs } from './browser';
  * (transferred: the holder's desk is told, it leaves this lead's board).
  */
 describe('moving conversations by drag and drop on the lead console', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer('sqlite', { env: { CLIENT_DIR: path.resolve('dist/client') } });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
-  });
+  const e2e = useE2eServer();
 
   async function contactArrives(text: string, from: string): Promise<string> {
-    const created = await postInbound(server.url, inboundContact({ text, from }));
+    const created = await postInbound(e2e.server.url, inboundContact({ text, from }));
     expect(created.status).toBe(201);
     const contactId = String(created.body.contactId);
-    const row = await server.app.store.db
+    const row = await e2e.server.app.store.db
       .selectFrom('contacts')
       .select('reference')
       .where('id', '=', contactId)
@@ -42,8 +24,7 @@ describe('moving conversations by drag and drop on the lead console', () => {
   }
 
   async function deskOf(username: string, status: 'available' | 'break'): Promise<Page> {
-    const page = await openPage(browser);
-    await signInAs(page, server.url, username);
+    const page = await e2e.signedIn(username);
     await page.getByTestId('current-status').waitFor();
     await page.getByTestId(`status-${status}`).click();
     return page;
@@ -52,10 +33,9 @@ describe('moving conversations by drag and drop on the lead console', () => {
   it('drags a waiting conversation onto an agent and a held one onto a queue', async () => {
     const agent1 = await deskOf('agent1', 'break');
     const agent2 = await deskOf('agent2', 'break');
-    const lead = await openPage(browser);
-    await signInAs(lead, server.url, 'lead1');
+    const lead = await e2e.signedIn('lead1');
     await lead.getByTestId('queue-drop-zone').waitFor();
-    const agent2Id = await userId(server, 'agent2');
+    const agent2Id = await userId(e2e.server, 'agent2');
 
     // Nobody is available: it waits. The lead drags it onto Budi's row.
     const waiting = await contactArrives('Kartu KIS saya hilang, bagaimana?', '081300000001');
@@ -115,7 +95,7 @@ describe('moving conversations by drag and drop on the lead console', () => {
     console.log(`e2e screenshot: ${await screenshot(agent1, '70-agent-conversation-transferred')}`);
     // It is the other team's now: it leaves this lead's board.
     await heldRow.waitFor({ state: 'detached' });
-    const stored = await server.app.store.db
+    const stored = await e2e.server.app.store.db
       .selectFrom('contacts')
       .select(['queue_id', 'status', 'assigned_agent_id'])
       .where('reference', '=', held)

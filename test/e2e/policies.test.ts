@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inboundContact, postInbound, startServer, type TestServer } from '../integration/harness';
-import { launchBrowser, openPage, screenshot, signInAs } from './browser';
+import { describe, expect, it } from 'vitest';
+import { inboundContact, postInbound } from '../integration/harness';
+import { openPage, screenshot, useE2eServer } from './browser';
 
 const PKH = 'pol-pkh-2026';
 const QUESTION = 'Kapan PKH tahap 2 cair kalau data DTSEN sudah diperbarui?';
@@ -13,33 +11,18 @@ const QUESTION = 'Kapan PKH tahap 2 cair kalau data DTSEN sudah diperbarui?';
  * open report picks it up live; and the public FAQ shows the policy without signing in.
  */
 describe('policy publication and feedback in a browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer('sqlite', {
-      env: { CLIENT_DIR: path.resolve('dist/client'), OFFER_TIMEOUT_MS: '60000' },
-    });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
-  });
+  const e2e = useE2eServer({ OFFER_TIMEOUT_MS: '60000' });
 
   it('prompts, records feedback, reports it live and publishes the FAQ', async () => {
     // The lead has the PKH report open before anything happens.
-    const lead = await openPage(browser);
-    await signInAs(lead, server.url, 'lead1');
+    const lead = await e2e.signedIn('lead1');
     await lead.getByTestId('console-switch').getByText('Kebijakan').click();
     await lead.locator(`[data-testid="policy-item"][data-policy-id="${PKH}"]`).click();
     const report = lead.getByTestId('policy-report');
     await report.getByText('PKH 2026: pemutakhiran data DTSEN').first().waitFor();
     await expect.poll(() => lead.getByTestId('stat-feedback').textContent()).toBe('0');
 
-    const agent = await openPage(browser);
-    await signInAs(agent, server.url, 'agent1');
+    const agent = await e2e.signedIn('agent1');
     await agent.getByTestId('current-status').waitFor();
     await agent.getByTestId('status-available').click();
     await expect
@@ -47,7 +30,7 @@ describe('policy publication and feedback in a browser', () => {
       .toBe('available');
 
     const created = await postInbound(
-      server.url,
+      e2e.server.url,
       inboundContact({
         channel: 'whatsapp',
         topic: 'bansos',
@@ -92,7 +75,7 @@ describe('policy publication and feedback in a browser', () => {
     await agent.getByTestId('wrapup-submit').click();
     await agent.getByTestId('outcome-confirmation').waitFor();
 
-    const stored = await server.app.store.db
+    const stored = await e2e.server.app.store.db
       .selectFrom('policy_feedback')
       .selectAll()
       .executeTakeFirstOrThrow();
@@ -109,8 +92,8 @@ describe('policy publication and feedback in a browser', () => {
     await lead.emulateMedia({ media: 'screen' });
 
     // The public FAQ: no sign-in, the policy in plain words, searchable.
-    const visitor = await openPage(browser);
-    const response = await visitor.goto(`${server.url}/faq`);
+    const visitor = await openPage(e2e.browser);
+    const response = await visitor.goto(`${e2e.server.url}/faq`);
     expect(response?.status()).toBe(200);
     await visitor.getByRole('heading', { name: 'PKH 2026: pemutakhiran data DTSEN' }).waitFor();
     expect(await visitor.content()).not.toContain(QUESTION);
@@ -126,8 +109,7 @@ describe('policy publication and feedback in a browser', () => {
   });
 
   it('an administrator runs a campaign and words a question for the public FAQ', async () => {
-    const admin = await openPage(browser);
-    await signInAs(admin, server.url, 'admin');
+    const admin = await e2e.signedIn('admin');
     await admin.getByTestId('console-switch').getByText('Kebijakan').click();
     await admin.locator(`[data-testid="policy-item"][data-policy-id="${PKH}"]`).click();
     const report = admin.getByTestId('policy-report');
@@ -161,7 +143,7 @@ describe('policy publication and feedback in a browser', () => {
     await report.getByTestId('campaign-row').last().scrollIntoViewIfNeeded();
     console.log(`e2e screenshot: ${await screenshot(admin, '67-admin-policy-report')}`);
 
-    const faq = await (await fetch(`${server.url}/faq`)).text();
+    const faq = await (await fetch(`${e2e.server.url}/faq`)).text();
     expect(faq).toContain(wording);
     expect(faq).not.toContain(QUESTION);
     await admin.context().close();

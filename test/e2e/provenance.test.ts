@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inboundContact, postInbound, startServer, type TestServer } from '../integration/harness';
-import { launchBrowser, openPage, screenshot, signInAs } from './browser';
+import { describe, expect, it } from 'vitest';
+import { inboundContact, postInbound } from '../integration/harness';
+import { screenshot, useE2eServer } from './browser';
 
 /**
  * Issue 4 end to end: an agent follows a branching script, answers from the verified knowledge
@@ -10,24 +8,10 @@ import { launchBrowser, openPage, screenshot, signInAs } from './browser';
  * answer version and which script version the earlier answer rested on.
  */
 describe('provenance of an answer in a browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer('sqlite', {
-      env: { CLIENT_DIR: path.resolve('dist/client'), OFFER_TIMEOUT_MS: '60000' },
-    });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
-  });
+  const e2e = useE2eServer({ OFFER_TIMEOUT_MS: '60000' });
 
   it('agent1 walks the script, inserts an answer, wraps up, and sees the provenance on the history', async () => {
-    const agent = await openPage(browser);
-    await signInAs(agent, server.url, 'agent1');
+    const agent = await e2e.signedIn('agent1');
     await agent.getByTestId('current-status').waitFor();
     await agent.getByTestId('status-available').click();
     await expect
@@ -36,7 +20,7 @@ describe('provenance of an answer in a browser', () => {
 
     const citizen = { channel: 'webchat', from: '081355554444', name: 'Dewi Lestari' } as const;
     const first = await postInbound(
-      server.url,
+      e2e.server.url,
       inboundContact({ ...citizen, text: 'Apa saja syarat untuk menerima PKH?' }),
     );
     expect(first.status).toBe(201);
@@ -76,7 +60,7 @@ describe('provenance of an answer in a browser', () => {
     await agent.getByTestId('outcome-confirmation').waitFor();
 
     // What was stored: the answer version cited, and the script version the conversation pinned.
-    const db = server.app.store.db;
+    const db = e2e.server.app.store.db;
     const outcome = await db
       .selectFrom('outcomes')
       .innerJoin('contacts', 'contacts.id', 'outcomes.contact_id')
@@ -97,7 +81,7 @@ describe('provenance of an answer in a browser', () => {
 
     // The citizen writes again: the caller panel's history cites what the first answer rested on.
     const second = await postInbound(
-      server.url,
+      e2e.server.url,
       inboundContact({ ...citizen, text: 'Terima kasih. Kapan pencairan tahap berikutnya?' }),
     );
     const secondReference = String(second.body.reference);

@@ -1,9 +1,7 @@
-import type { Browser } from 'playwright-core';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AnswerDetail } from '../../shared/schemas/knowledge';
-import { sendJson, signIn, startServer, type TestServer } from '../integration/harness';
-import { launchBrowser, openPage, screenshot, signInAs } from './browser';
+import { sendJson, signIn } from '../integration/harness';
+import { screenshot, useE2eServer } from './browser';
 
 const DAY = 24 * 60 * 60 * 1000;
 const TITLE = 'Syarat PKH setelah pemutakhiran DTSEN';
@@ -14,24 +12,13 @@ const TITLE = 'Syarat PKH setelah pemutakhiran DTSEN';
  * watches who has read it.
  */
 describe('publication notices in a browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer('sqlite', { env: { CLIENT_DIR: path.resolve('dist/client') } });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
-  });
+  const e2e = useE2eServer();
 
   it('an admin publishes a must-read answer; the agent acknowledges it; the lead sees who has read it', async () => {
     // trainer1 has written the answer and sent it for review.
-    const trainer = await signIn(server.url, 'trainer1');
+    const trainer = await signIn(e2e.server.url, 'trainer1');
     const created = await sendJson(
-      `${server.url}/api/knowledge`,
+      `${e2e.server.url}/api/knowledge`,
       'POST',
       {
         topic: 'bansos',
@@ -47,21 +34,18 @@ describe('publication notices in a browser', () => {
     );
     const answerId = (created.body as unknown as AnswerDetail).id;
     await sendJson(
-      `${server.url}/api/knowledge/${answerId}/versions/1/submit`,
+      `${e2e.server.url}/api/knowledge/${answerId}/versions/1/submit`,
       'POST',
       {},
       trainer,
     );
 
-    const agent = await openPage(browser);
-    await signInAs(agent, server.url, 'agent1');
+    const agent = await e2e.signedIn('agent1');
     await agent.getByTestId('current-status').waitFor();
-    const lead = await openPage(browser);
-    await signInAs(lead, server.url, 'lead1');
+    const lead = await e2e.signedIn('lead1');
     await lead.getByTestId('readership-panel').waitFor();
 
-    const admin = await openPage(browser);
-    await signInAs(admin, server.url, 'admin');
+    const admin = await e2e.signedIn('admin');
     await admin.getByTestId('console-switch').getByText('Basis pengetahuan').click();
     await admin.getByTestId('filter-status').getByText('Ditinjau').click();
     await admin.getByTestId('answer-row').filter({ hasText: TITLE }).click();

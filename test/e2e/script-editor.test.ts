@@ -1,8 +1,7 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inboundContact, postInbound, startServer, type TestServer } from '../integration/harness';
-import { launchBrowser, openPage, screenshot, signInAs } from './browser';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inboundContact, postInbound } from '../integration/harness';
+import { screenshot, useE2eServer } from './browser';
 
 /**
  * A trainer gives the tax script a branch (the citizen asks about the annual return or about a tax
@@ -10,20 +9,10 @@ import { launchBrowser, openPage, screenshot, signInAs } from './browser';
  * follows the new branch.
  */
 describe('the script editor in a browser', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2eServer({ OFFER_TIMEOUT_MS: '60000' });
   const shots: string[] = [];
 
-  beforeAll(async () => {
-    server = await startServer('sqlite', {
-      env: { CLIENT_DIR: path.resolve('dist/client'), OFFER_TIMEOUT_MS: '60000' },
-    });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
+  afterAll(() => {
     console.log(`e2e screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);
   });
 
@@ -31,8 +20,7 @@ describe('the script editor in a browser', () => {
     page.getByRole('region', { name: `Langkah ${number}`, exact: true });
 
   it('trainer1 adds a branch to a draft, previews it and publishes; agent2 gets it on the next call', async () => {
-    const trainer = await openPage(browser);
-    await signInAs(trainer, server.url, 'trainer1');
+    const trainer = await e2e.signedIn('trainer1');
     await trainer.getByTestId('console-switch').getByText('Naskah').click();
     await trainer.locator('[data-script-id="script-pajak"] [data-testid="script-open"]').click();
     await trainer.getByTestId('script-outline').waitFor();
@@ -95,12 +83,11 @@ describe('the script editor in a browser', () => {
     shots.push(await screenshot(trainer, 'scripts-02-trainer-published'));
 
     // The next tax call follows version 2.
-    const agent = await openPage(browser);
-    await signInAs(agent, server.url, 'agent2');
+    const agent = await e2e.signedIn('agent2');
     await agent.getByTestId('current-status').waitFor();
     await agent.getByTestId('status-available').click();
     const call = await postInbound(
-      server.url,
+      e2e.server.url,
       inboundContact({
         channel: 'webchat',
         topic: 'pajak',

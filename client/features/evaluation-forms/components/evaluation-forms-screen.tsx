@@ -1,22 +1,10 @@
-import {
-  Alert,
-  Badge,
-  Box,
-  Button,
-  Center,
-  Group,
-  Loader,
-  NavLink,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Badge, Center, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayEditEvaluationForms } from '../../../../shared/domain/evaluation-form-versions';
 import { AppFrame, type FrameProps } from '../../../components/app-frame';
-import { errorText } from '../../../lib/error-text';
+import { ListBesideDetail } from '../../../components/list-beside-detail';
+import { QueryState } from '../../../components/query-state';
 import { useEvaluationForms } from '../../coaching/api/coaching-queries';
 import { addScreenStrings } from '../../../i18n';
 import { evaluationFormsScreenId } from '../../../i18n/evaluation-forms-screen-id';
@@ -39,55 +27,42 @@ export function EvaluationFormsScreen({ frame }: { frame: FrameProps }) {
   const selected =
     selection?.kind === 'form' ? list.find((form) => form.id === selection.id) : undefined;
 
-  let side;
-  if (forms.isPending) {
-    side = (
-      <Center mih={120}>
-        <Loader size="sm" aria-label={t('app.loading')} />
-      </Center>
-    );
-  } else if (forms.isError) {
-    side = (
-      <Alert color="red" role="alert">
-        {t('evaluationForms.listLoadFailed', { message: errorText(forms.error, t) })}
-        <div>
-          <Button mt="sm" size="xs" onClick={() => void forms.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </div>
-      </Alert>
-    );
-  } else if (list.length === 0) {
-    side = (
-      <Text size="sm" c="dimmed">
-        {t('evaluationForms.empty')}
-      </Text>
-    );
-  } else {
-    side = (
-      <Stack gap={2} data-testid="form-list">
-        {list.map((form) => (
-          <NavLink
-            key={form.id}
-            active={selected?.id === form.id}
-            label={form.title}
-            description={
-              <Group gap={4} component="span">
-                <span>{t('evaluationForms.version', { version: form.version })}</span>
-                {form.isArchived && (
-                  <Badge size="xs" color="orange" variant="light" component="span">
-                    {t('evaluationForms.archived')}
-                  </Badge>
-                )}
-              </Group>
-            }
-            onClick={() => setSelection({ kind: 'form', id: form.id })}
-            data-testid="form-list-item"
-          />
-        ))}
-      </Stack>
-    );
-  }
+  const side = (
+    <QueryState
+      query={forms}
+      failure={(message) => t('evaluationForms.listLoadFailed', { message })}
+    >
+      {(loaded) =>
+        loaded.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('evaluationForms.empty')}
+          </Text>
+        ) : (
+          <Stack gap={2} data-testid="form-list">
+            {loaded.map((form) => (
+              <NavLink
+                key={form.id}
+                active={selected?.id === form.id}
+                label={form.title}
+                description={
+                  <Group gap={4} component="span">
+                    <span>{t('evaluationForms.version', { version: form.version })}</span>
+                    {form.isArchived && (
+                      <Badge size="xs" color="orange" variant="light" component="span">
+                        {t('evaluationForms.archived')}
+                      </Badge>
+                    )}
+                  </Group>
+                }
+                onClick={() => setSelection({ kind: 'form', id: form.id })}
+                data-testid="form-list-item"
+              />
+            ))}
+          </Stack>
+        )
+      }
+    </QueryState>
+  );
 
   let main;
   if (selection?.kind === 'new') {
@@ -118,48 +93,29 @@ export function EvaluationFormsScreen({ frame }: { frame: FrameProps }) {
 
   return (
     <AppFrame frame={frame}>
-      <Box
-        style={{ display: 'grid', gridTemplateColumns: '260px minmax(0, 1fr)', height: '100%' }}
-        data-testid="evaluation-forms-screen"
-      >
-        <Box
-          component="nav"
-          aria-label={t('evaluationForms.listTitle')}
-          style={{
-            overflowY: 'auto',
-            minHeight: 0,
-            borderRight: '1px solid var(--mantine-color-gray-3)',
-          }}
-          bg="gray.0"
-          p="sm"
-        >
-          <Group justify="space-between" mb="xs" gap="xs">
-            <Title order={2} size="sm">
-              {t('evaluationForms.listTitle')}
-            </Title>
-            {canEdit && (
-              <Button
-                size="compact-xs"
-                variant="light"
-                leftSection={<IconPlus size={12} aria-hidden />}
-                onClick={() =>
+      <ListBesideDetail
+        testId="evaluation-forms-screen"
+        listWidth={260}
+        title={t('evaluationForms.listTitle')}
+        newItem={
+          canEdit
+            ? {
+                label: t('evaluationForms.newForm'),
+                testId: 'form-new',
+                onClick: () =>
                   setSelection({
                     kind: 'new',
                     attempt: selection?.kind === 'new' ? selection.attempt + 1 : 0,
-                  })
-                }
-                data-testid="form-new"
-              >
-                {t('evaluationForms.newForm')}
-              </Button>
-            )}
-          </Group>
-          {side}
-        </Box>
-        <Box p="md" style={{ minHeight: 0, overflowY: 'auto' }}>
-          {main}
-        </Box>
-      </Box>
+                  }),
+              }
+            : undefined
+        }
+        list={side}
+        detailPadding="md"
+        detailOverflow="auto"
+      >
+        {main}
+      </ListBesideDetail>
     </AppFrame>
   );
 }

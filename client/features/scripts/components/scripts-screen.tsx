@@ -1,11 +1,11 @@
-import { Alert, Box, Button, Center, Group, Loader, Text, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Center, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayEditScripts } from '../../../../shared/domain/script-versions';
 import { SEGMENT_CODES } from '../../../../shared/schemas/common';
 import { AppFrame, type FrameProps } from '../../../components/app-frame';
-import { errorText } from '../../../lib/error-text';
+import { ListBesideDetail } from '../../../components/list-beside-detail';
+import { QueryState } from '../../../components/query-state';
 import { useReferenceData } from '../../../lib/reference-data';
 import { useScriptList } from '../api/script-queries';
 import { NewScriptModal } from './new-script-modal';
@@ -33,86 +33,52 @@ export function ScriptsScreen({ frame }: { frame: FrameProps }) {
     (topic) => !scripts.some((script) => script.topic === topic.code),
   );
 
-  let side;
-  if (list.isPending) {
-    side = (
-      <Center mih={120}>
-        <Loader size="sm" aria-label={t('app.loading')} />
-      </Center>
-    );
-  } else if (list.isError) {
-    side = (
-      <Alert color="red" role="alert">
-        {t('scripts.listLoadFailed', { message: errorText(list.error, t) })}
-        <div>
-          <Button mt="sm" size="xs" onClick={() => void list.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </div>
-      </Alert>
-    );
-  } else {
-    side = (
-      <ScriptList
-        scripts={scripts}
-        selected={selected}
-        onSelect={(scriptId, version) => setSelected({ scriptId, version })}
-      />
-    );
-  }
+  const side = (
+    <QueryState query={list} failure={(message) => t('scripts.listLoadFailed', { message })}>
+      {(loaded) => (
+        <ScriptList
+          scripts={loaded.scripts}
+          selected={selected}
+          onSelect={(scriptId, version) => setSelected({ scriptId, version })}
+        />
+      )}
+    </QueryState>
+  );
 
   return (
     <AppFrame frame={frame}>
-      <Box
-        style={{ display: 'grid', gridTemplateColumns: '280px minmax(0, 1fr)', height: '100%' }}
-        data-testid="scripts-screen"
+      <ListBesideDetail
+        testId="scripts-screen"
+        listWidth={280}
+        title={t('scripts.listTitle')}
+        newItem={
+          canEdit
+            ? {
+                label: t('scripts.newScript'),
+                testId: 'script-new',
+                onClick: () => setIsCreating(true),
+              }
+            : undefined
+        }
+        list={side}
+        detailPadding="sm"
+        detailOverflow="hidden"
       >
-        <Box
-          component="nav"
-          aria-label={t('scripts.listTitle')}
-          style={{
-            overflowY: 'auto',
-            minHeight: 0,
-            borderRight: '1px solid var(--mantine-color-gray-3)',
-          }}
-          bg="gray.0"
-          p="sm"
-        >
-          <Group justify="space-between" mb="xs" gap="xs">
-            <Title order={2} size="sm">
-              {t('scripts.listTitle')}
-            </Title>
-            {canEdit && (
-              <Button
-                size="compact-xs"
-                variant="light"
-                leftSection={<IconPlus size={12} aria-hidden />}
-                onClick={() => setIsCreating(true)}
-                data-testid="script-new"
-              >
-                {t('scripts.newScript')}
-              </Button>
-            )}
-          </Group>
-          {side}
-        </Box>
-        <Box p="sm" style={{ minHeight: 0, overflow: 'hidden' }}>
-          {selected === null ? (
-            <Center h="100%">
-              <Text c="dimmed">{t('scripts.selectPrompt')}</Text>
-            </Center>
-          ) : (
-            <ScriptWorkspace
-              key={selected.scriptId}
-              scriptId={selected.scriptId}
-              version={selected.version}
-              user={frame.user}
-              segments={segments}
-              onOpenVersion={(version) => setSelected({ scriptId: selected.scriptId, version })}
-            />
-          )}
-        </Box>
-      </Box>
+        {selected === null ? (
+          <Center h="100%">
+            <Text c="dimmed">{t('scripts.selectPrompt')}</Text>
+          </Center>
+        ) : (
+          <ScriptWorkspace
+            key={selected.scriptId}
+            scriptId={selected.scriptId}
+            version={selected.version}
+            user={frame.user}
+            segments={segments}
+            onOpenVersion={(version) => setSelected({ scriptId: selected.scriptId, version })}
+          />
+        )}
+      </ListBesideDetail>
       {canEdit && (
         <NewScriptModal
           opened={isCreating}

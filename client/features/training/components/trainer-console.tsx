@@ -1,8 +1,9 @@
-import { Alert, Box, Button, Center, Loader, Text } from '@mantine/core';
+import { Box, Center, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppFrame, type FrameProps } from '../../../components/app-frame';
-import { errorText } from '../../../lib/error-text';
+import { SideListPane } from '../../../components/side-list-pane';
+import { QueryState } from '../../../components/query-state';
 import { useTrainees } from '../api/training-queries';
 import { MonitorView, type MonitorSlots } from './monitor-view';
 import { TraineeList } from './trainee-list';
@@ -19,43 +20,19 @@ export function TrainerConsole({ frame, slots = {} }: { frame: FrameProps; slots
   const trainees = useTrainees();
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
-  let list;
-  if (trainees.isPending) {
-    list = (
-      <Center mih={120}>
-        <Loader size="sm" aria-label={t('app.loading')} />
-      </Center>
-    );
-  } else if (trainees.isError) {
-    list = (
-      <Alert color="red" role="alert">
-        {errorText(trainees.error, t)}
-        <div>
-          <Button mt="sm" size="xs" onClick={() => void trainees.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </div>
-      </Alert>
-    );
-  } else {
-    list = <TraineeList selectedId={selectedId} onSelect={setSelectedId} />;
-  }
+  const list = (
+    <QueryState query={trainees}>
+      {() => <TraineeList selectedId={selectedId} onSelect={setSelectedId} />}
+    </QueryState>
+  );
 
   return (
     <AppFrame frame={frame}>
       <Box style={{ display: 'grid', gridTemplateColumns: '300px minmax(0, 1fr)', height: '100%' }}>
-        <Box
-          style={{
-            overflowY: 'auto',
-            minHeight: 0,
-            borderRight: '1px solid var(--mantine-color-gray-3)',
-          }}
-          bg="gray.0"
-          p="sm"
-        >
+        <SideListPane>
           {list}
           {slots.approvals !== undefined && <Box mt="md">{slots.approvals}</Box>}
-        </Box>
+        </SideListPane>
         <Box style={{ overflowY: 'auto', minHeight: 0 }} p="sm">
           {selectedId === null ? (
             <Center h="100%">
