@@ -20,7 +20,7 @@ const ConfigSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
     /** PostgreSQL connections per node; N nodes use up to N times this (mind max_connections). */
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(25),
     /** PostgreSQL schema to use (tests run each in a fresh one). */
     DATABASE_SCHEMA: z
       .string()

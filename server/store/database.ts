@@ -63,7 +63,7 @@ export interface StoreOptions {
 
 export function openStore(options: StoreOptions): Store {
   if (options.databaseUrl) {
-    return openPostgres(options.databaseUrl, options.databaseSchema, options.poolSize ?? 10);
+    return openPostgres(options.databaseUrl, options.databaseSchema, options.poolSize ?? 25);
   }
   return openSqlite(options.dataDir);
 }
