@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +9,10 @@ import type {
   EvaluationForm,
   EvaluationScore,
 } from '../../../../shared/schemas/evaluation';
+import {
+  answersFromMarks,
+  EvaluationQuestionInput,
+} from '../../../components/evaluation-question-input';
 import { errorText } from '../../../lib/error-text';
 import { formatTime } from '../../../lib/format';
 import {
@@ -28,8 +22,6 @@ import {
   useEvaluations,
   useSubmitEvaluation,
 } from '../api/coaching-queries';
-
-const NOT_APPLICABLE = 'na';
 
 /** The score in words and colour together. */
 export function ScoreLine({ score }: { score: EvaluationScore }) {
@@ -130,12 +122,9 @@ function Scoring({
   const [evaluatedAgentId, setEvaluatedAgentId] = useState<string | null>(null);
   const [values, setValues] = useState<Record<string, string>>({});
   const [comment, setComment] = useState('');
-  const answers = form.sections.flatMap((section) =>
-    section.questions.flatMap((question) => {
-      const value = values[question.id];
-      if (value === undefined) return [];
-      return [{ questionId: question.id, value: value === NOT_APPLICABLE ? null : Number(value) }];
-    }),
+  const answers = answersFromMarks(
+    form.sections.flatMap((section) => section.questions),
+    values,
   );
   const scored = scoreEvaluation(form, answers);
   return (
@@ -161,20 +150,12 @@ function Scoring({
                   </Badge>
                 )}
               </Text>
-              <SegmentedControl
-                size="xs"
-                value={values[question.id] ?? ''}
-                onChange={(value) => setValues({ ...values, [question.id]: value })}
-                data={[
-                  ...Array.from({ length: question.scaleMax + 1 }, (_, mark) => ({
-                    value: String(mark),
-                    label: String(mark),
-                  })),
-                  ...(question.allowsNotApplicable
-                    ? [{ value: NOT_APPLICABLE, label: t('coaching.evaluation.notApplicable') }]
-                    : []),
-                ]}
-                data-testid={`evaluation-question-${question.id}`}
+              <EvaluationQuestionInput
+                question={question}
+                mark={values[question.id]}
+                onChange={(mark) => setValues({ ...values, [question.id]: mark })}
+                notApplicableLabel={t('coaching.evaluation.notApplicable')}
+                testId={`evaluation-question-${question.id}`}
               />
             </Group>
           ))}

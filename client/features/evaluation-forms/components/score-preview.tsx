@@ -1,10 +1,12 @@
-import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scoreEvaluation } from '../../../../shared/domain/evaluation-scoring';
-import type { EvaluationAnswer, EvaluationFormBody } from '../../../../shared/schemas/evaluation';
-
-const NOT_APPLICABLE = 'na';
+import type { EvaluationFormBody } from '../../../../shared/schemas/evaluation';
+import {
+  answersFromMarks,
+  EvaluationQuestionInput,
+} from '../../../components/evaluation-question-input';
 
 /**
  * Sample answers scored with the same rule the server scores evaluations with
@@ -15,17 +17,7 @@ export function ScorePreview({ form }: { form: EvaluationFormBody }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<string, string>>({});
   const questions = form.sections.flatMap((section) => section.questions);
-  const answers = questions.flatMap((question): EvaluationAnswer[] => {
-    const value = values[question.id];
-    // A mark above a scale the trainer just lowered no longer counts as an answer.
-    if (value === undefined) return [];
-    if (value === NOT_APPLICABLE) {
-      return question.allowsNotApplicable ? [{ questionId: question.id, value: null }] : [];
-    }
-    return Number(value) <= question.scaleMax
-      ? [{ questionId: question.id, value: Number(value) }]
-      : [];
-  });
+  const answers = answersFromMarks(questions, values);
   const scored = scoreEvaluation(form, answers);
   const textOf = (id: string) => questions.find((question) => question.id === id)?.text ?? id;
   return (
@@ -64,26 +56,13 @@ export function ScorePreview({ form }: { form: EvaluationFormBody }) {
                     </Badge>
                   )}
                 </Text>
-                <SegmentedControl
-                  size="xs"
-                  value={values[question.id] ?? ''}
-                  onChange={(value) => setValues({ ...values, [question.id]: value })}
-                  data={[
-                    ...Array.from({ length: question.scaleMax + 1 }, (_, mark) => ({
-                      value: String(mark),
-                      label: String(mark),
-                    })),
-                    ...(question.allowsNotApplicable
-                      ? [
-                          {
-                            value: NOT_APPLICABLE,
-                            label: t('evaluationForms.preview.notApplicable'),
-                          },
-                        ]
-                      : []),
-                  ]}
-                  aria-label={question.text}
-                  data-testid={`preview-question-${question.id}`}
+                <EvaluationQuestionInput
+                  question={question}
+                  mark={values[question.id]}
+                  onChange={(mark) => setValues({ ...values, [question.id]: mark })}
+                  notApplicableLabel={t('evaluationForms.preview.notApplicable')}
+                  ariaLabel={question.text}
+                  testId={`preview-question-${question.id}`}
                 />
               </Stack>
             ))}
