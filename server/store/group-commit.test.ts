@@ -125,3 +125,92 @@ describe('GroupCommitDriver', () => {
     expect(committedIds()).toEqual(['first', 'second']);
   });
 });
+
+describe('GroupCommitDriver with the flush off the event loop', () => {
+  interface Flush {
+    resolve: () => void;
+    reject: (error: Error) => void;
+  }
+  let flushes: Flush[];
+  let flushingDb: Kysely<TestDb>;
+  let flushingDir: string;
+
+  beforeEach(async () => {
+    flushingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tanggap-group-commit-flush-'));
+    const sqlite = new SqliteDatabase(path.join(flushingDir, 'test.sqlite'));
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    flushes = [];
+    const sync = () => new Promise<void>((resolve, reject) => flushes.push({ resolve, reject }));
+    const flushingDriver = new GroupCommitDriver(sqlite, (text) => sqlite.prepare(text), sync);
+    flushingDb = new Kysely<TestDb>({ dialect: groupCommitDialect(flushingDriver) });
+    const creating = sql`create table items (id text primary key, parent_id text)`.execute(
+      flushingDb,
+    );
+    await until(() => flushes.length === 1);
+    flushes.shift()!.resolve();
+    await creating;
+  });
+
+  afterEach(async () => {
+    const destroying = flushingDb.destroy();
+    // Closing waits for a last flush.
+    await until(() => flushes.length > 0);
+    for (const flush of flushes.splice(0)) flush.resolve();
+    await destroying;
+    fs.rmSync(flushingDir, { recursive: true, force: true });
+  });
+
+  async function until(condition: () => boolean): Promise<void> {
+    for (let turn = 0; turn < 100 && !condition(); turn++) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    expect(condition()).toBe(true);
+  }
+
+  it('answers a batch only once its commit is flushed', async () => {
+    let isAnswered = false;
+    const transaction = flushingDb
+      .transaction()
+      .execute(insert('a'))
+      .then(() => {
+        isAnswered = true;
+      });
+    await until(() => flushes.length === 1);
+    expect(isAnswered).toBe(false);
+    flushes.shift()!.resolve();
+    await transaction;
+    expect(isAnswered).toBe(true);
+  });
+
+  it('lets the next batch commit while the last one is being flushed', async () => {
+    const first = flushingDb.transaction().execute(insert('first'));
+    await until(() => flushes.length === 1);
+    const second = flushingDb.transaction().execute(insert('second'));
+    await until(() => flushes.length === 2);
+    for (const flush of flushes.splice(0)) flush.resolve();
+    await Promise.all([first, second]);
+  });
+
+  it('answers every transaction of the batch with an error when the flush fails', async () => {
+    const results = Promise.allSettled([
+      flushingDb.transaction().execute(insert('x')),
+      flushingDb.transaction().execute(insert('y')),
+    ]);
+    await until(() => flushes.length === 1);
+    flushes.shift()!.reject(new Error('disk gone'));
+    expect((await results).map((result) => result.status)).toEqual(['rejected', 'rejected']);
+  });
+
+  it('answers a write outside any batch only once it is flushed', async () => {
+    let isAnswered = false;
+    const write = insert('alone')(flushingDb).then(() => {
+      isAnswered = true;
+    });
+    await until(() => flushes.length === 1);
+    expect(isAnswered).toBe(false);
+    flushes.shift()!.resolve();
+    await write;
+    expect(isAnswered).toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
 import type SqliteDatabase from 'better-sqlite3';
+import type { WalSync } from './wal-sync';
 import {
   SqliteAdapter,
   SqliteIntrospector,
@@ -18,7 +19,7 @@ export type StatementSource = (text: string) => SqliteDatabase.Statement;
 export interface GroupCommitStats {
   /** Transactions the services ran (each answered only once its batch was committed). */
   transactions: number;
-  /** Physical commits, each one fsync with `synchronous = FULL`. */
+  /** Physical commits, each followed by a flush of the log to disk (see wal-sync.ts). */
   commits: number;
 }
 
@@ -53,22 +54,23 @@ class Lease implements DatabaseConnection {
 }
 
 /**
- * Group commit for SQLite: every fsync (one per commit with `synchronous = FULL`) blocks the event
- * loop, and at 100 contacts/s the services commit 500–600 transactions a second, each costing
- * 0.3–5 ms on this machine's shared disk. Here transactions queued for the one connection share one
- * physical transaction: each service transaction is a savepoint in it, released (or rolled back
- * to) when it ends, and the physical COMMIT runs once the current turn of the event loop is over
- * (or at once when the batch is 10 ms old or 200 transactions long). Under load the commands read
- * in one turn, and the offers of one routing pass, commit together. A service's
- * `transaction().execute()` resolves only after that COMMIT, so nothing is acknowledged before it
- * is durable; if the COMMIT fails, every transaction of the batch rejects and none of them is kept.
- * A write outside any transaction while a batch is open joins it and waits for it the same way;
- * with no batch open it commits at once, as before.
+ * Group commit for SQLite: every commit costs a flush of the log to disk (0.3–17 ms on this
+ * machine's shared disk), and at 100 contacts/s the services commit 500–600 transactions a second.
+ * Here transactions queued for the one connection share one physical transaction: each service
+ * transaction is a savepoint in it, released (or rolled back to) when it ends, and the physical
+ * COMMIT runs once the current turn of the event loop is over (or at once when the batch is 10 ms
+ * old or 200 transactions long). Under load the commands read in one turn, and the offers of one
+ * routing pass, commit together. The flush after the COMMIT runs off the event loop (`sync`, see
+ * wal-sync.ts), while the next batch goes on. A service's `transaction().execute()` resolves only
+ * once its batch is committed and flushed, so nothing is acknowledged before it is durable; if the
+ * COMMIT fails, every transaction of the batch rejects and none of them is kept. A write outside
+ * any transaction while a batch is open joins it and waits for it the same way; with no batch open
+ * it commits at once and waits for its flush.
  *
- * What is given up: between a transaction's end and its batch's COMMIT (the rest of that turn),
- * reads on this node already see its writes. Should that COMMIT then fail (a full or failing disk), a
- * fact published from such a read may mention a change that was not kept; the commands that made
- * it are answered with an error.
+ * What is given up: between a transaction's end and its batch's flush, reads on this node already
+ * see its writes. Should that COMMIT or flush then fail (a full or failing disk), a fact published
+ * from such a read may mention a change that was not kept; the commands that made it are answered
+ * with an error.
  */
 export class GroupCommitDriver implements Driver {
   readonly stats: GroupCommitStats = { transactions: 0, commits: 0 };
@@ -78,9 +80,14 @@ export class GroupCommitDriver implements Driver {
   private batch: Batch | undefined;
   private isFlushScheduled = false;
 
+  /**
+   * @param sync makes what is committed durable; answers wait for it. The default suits a
+   * connection that flushes inside COMMIT (`synchronous = FULL`) or keeps nothing (`:memory:`).
+   */
   constructor(
     private readonly sqlite: SqliteDatabase.Database,
     private readonly statement: StatementSource,
+    private readonly sync: WalSync = () => Promise.resolve(),
   ) {}
 
   async init(): Promise<void> {}
@@ -126,21 +133,24 @@ export class GroupCommitDriver implements Driver {
 
   async destroy(): Promise<void> {
     if (this.batch) await this.flush();
+    // Everything committed is flushed before the connection (and the log's file) goes.
+    await this.sync().catch(() => undefined);
     this.sqlite.close();
   }
 
   async execute<R>(lease: Lease, compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const statement = this.statement(compiledQuery.sql);
     const parameters = compiledQuery.parameters as unknown[];
-    // A write outside a transaction (`insert … returning` included) joins an open batch.
-    const joinsBatch = !lease.isInTransaction && !statement.readonly && this.batch !== undefined;
+    // A write outside a transaction (`insert … returning` included) joins an open batch, or
+    // commits on its own and is answered once flushed.
+    const isOwnWrite = !lease.isInTransaction && !statement.readonly;
     if (statement.reader) {
       const rows = statement.all(parameters) as R[];
-      if (joinsBatch) await this.untilDurable(lease);
+      if (isOwnWrite) await this.untilDurable(lease);
       return { rows };
     }
     const { changes, lastInsertRowid } = statement.run(parameters);
-    if (joinsBatch) await this.untilDurable(lease);
+    if (isOwnWrite) await this.untilDurable(lease);
     return {
       numAffectedRows: BigInt(changes),
       insertId: BigInt(lastInsertRowid),
@@ -148,12 +158,14 @@ export class GroupCommitDriver implements Driver {
     };
   }
 
-  /** Gives the connection to the next user, then waits for the batch holding this lease's writes. */
+  /**
+   * Gives the connection to the next user, then waits for the batch holding this lease's writes
+   * (or, with no batch open, for the flush of the write it just committed on its own).
+   */
   private async untilDurable(lease: Lease): Promise<void> {
     const batch = this.batch;
-    if (!batch) return;
     this.unlock(lease);
-    await batch.durable;
+    await (batch ? batch.durable : this.sync());
   }
 
   /**
@@ -210,7 +222,8 @@ export class GroupCommitDriver implements Driver {
       if (!this.sqlite.inTransaction) throw new Error('the batch transaction was rolled back');
       this.run('commit');
       this.stats.commits += 1;
-      batch.resolve();
+      // The flush runs off the event loop; the next batch may open and commit meanwhile.
+      this.sync().then(batch.resolve, batch.reject);
     } catch (error) {
       batch.reject(error);
       try {
