@@ -57,12 +57,15 @@ export class InboundService {
         const queue = await this.pickQueue(trx, body);
         // A queue closed now answers instead of queueing; a contact already waiting keeps waiting.
         const afterHours = await this.closedAnswer(trx, queue.id, body.channel);
-        return (
-          (afterHours &&
-            (await this.appendToAfterHoursContact(trx, body, queue.id, afterHours))) ?? {
-            result: await this.create(trx, body, queue, afterHours),
-          }
-        );
+        const received = (afterHours &&
+          (await this.appendToAfterHoursContact(trx, body, queue.id, afterHours))) ?? {
+          result: await this.create(trx, body, queue, afterHours),
+        };
+        // On SQLite the one connection already sees the new contact: a pass started now offers it
+        // in the same commit and flush instead of after them. (On PostgreSQL it finds nothing yet;
+        // the request after the commit below does the work.)
+        if (!received.result.afterHours) void this.routing.requestPass();
+        return received;
       });
     } catch (error) {
       // The same contact arriving twice at once: the loser of the unique constraint answers
@@ -80,9 +83,9 @@ export class InboundService {
       void this.messaging.deliverDue();
       return { isNew: true, result: outcome.result };
     }
+    void this.routing.requestPass();
     await publishContactsUpdated(this.ctx, [outcome.result.contactId]);
     void this.queueState.changed();
-    void this.routing.requestPass();
     return { isNew: true, result: outcome.result };
   }
 
