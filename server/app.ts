@@ -356,10 +356,11 @@ export async function createApplication(
       await http.close();
       await services.presence.settled();
       await cluster.leave().catch((error: unknown) => log.warn({ err: error }, 'leave failed'));
+      // Refreshes still to come tell no other node (Redis is going away).
+      queueState.stop();
       await redis?.close();
       // Work already started finishes before the database goes away.
       await routing.settled();
-      queueState.stop();
       await queueState.settled();
       await messaging.settled();
       await queueMetrics.settled();

@@ -176,6 +176,8 @@ export class QueueStateService {
   private readonly sent = new Map<string, QueueState>();
   private coverage: Coverage | undefined;
   private coverageLoading: Promise<Coverage> | undefined;
+  /** A read of the coverage started before the last change is not kept. */
+  private coverageGeneration = 0;
   private scheduled: Promise<void> | undefined;
   /** A change made on this node is waiting for the next refresh (the other nodes are told then). */
   private hasLocalChange = false;
@@ -192,7 +194,10 @@ export class QueueStateService {
     while (this.scheduled) await this.scheduled;
   }
 
-  /** No more timed refreshes (opening and closing); call before `settled` on shutdown. */
+  /**
+   * No more timed refreshes (opening and closing), and no more signals to other nodes; call
+   * before `settled` on shutdown.
+   */
   stop(): void {
     this.isStopped = true;
     clearTimeout(this.hoursTimer);
@@ -237,6 +242,8 @@ export class QueueStateService {
   /** Skills or a queue's overflow changed: who serves which queue is read again. */
   coverageChanged(): Promise<void> {
     this.coverage = undefined;
+    this.coverageLoading = undefined;
+    this.coverageGeneration += 1;
     return this.changed();
   }
 
@@ -266,15 +273,18 @@ export class QueueStateService {
     ) {
       return Promise.resolve(this.coverage);
     }
-    this.coverageLoading ??= loadCoverage(this.ctx.db, now)
+    if (this.coverageLoading) return this.coverageLoading;
+    const generation = this.coverageGeneration;
+    const loading = loadCoverage(this.ctx.db, now)
       .then((coverage) => {
-        this.coverage = coverage;
+        if (generation === this.coverageGeneration) this.coverage = coverage;
         return coverage;
       })
       .finally(() => {
-        this.coverageLoading = undefined;
+        if (this.coverageLoading === loading) this.coverageLoading = undefined;
       });
-    return this.coverageLoading;
+    this.coverageLoading = loading;
+    return loading;
   }
 
   private async refresh(): Promise<void> {
@@ -294,7 +304,7 @@ export class QueueStateService {
     if (this.latest && this.latest.version > state.version) return;
     this.latest = state;
     this.push(state, coverage);
-    if (isLocal) this.ctx.publisher.signalPeers('queue-state:changed');
+    if (isLocal && !this.isStopped) this.ctx.publisher.signalPeers('queue-state:changed');
     this.scheduleHoursChange(state);
   }
 
