@@ -310,19 +310,24 @@ export class QueueStateService {
 
   /** To each view on this node, what changed in it since the last push (nothing if nothing did). */
   private push(state: QueueState, coverage: Coverage): void {
-    const { publisher } = this.ctx;
-    const pushed = new Set<string>();
-    const pushTo = (to: string[], view: QueueState) => {
-      pushed.add(view.scope);
-      const change = queueStateChange(this.sent.get(view.scope), view);
-      if (change === null) return;
-      this.sent.set(view.scope, view);
-      publisher.publishHere(to, 'queue:state-changed', change);
-    };
-    pushTo(everyQueueWatchers, state);
-    for (const group of coverage.groups) pushTo(group.agentRooms, agentView(state, group.queueIds));
+    // One message per view: groups whose queues all exist read the same view only if they serve
+    // the same queues, but a queue created since the coverage was read could make two meet.
+    const views = new Map<string, { view: QueueState; to: string[] }>();
+    views.set(state.scope, { view: state, to: [...everyQueueWatchers] });
+    for (const group of coverage.groups) {
+      const view = agentView(state, group.queueIds);
+      const audience = views.get(view.scope) ?? { view, to: [] };
+      audience.to.push(...group.agentRooms);
+      views.set(view.scope, audience);
+    }
+    for (const [scope, { view, to }] of views) {
+      const change = queueStateChange(this.sent.get(scope), view);
+      if (change === null) continue;
+      this.sent.set(scope, view);
+      this.ctx.publisher.publishHere(to, 'queue:state-changed', change);
+    }
     // A view nobody holds any more starts afresh (a whole view) if it comes back.
-    for (const scope of this.sent.keys()) if (!pushed.has(scope)) this.sent.delete(scope);
+    for (const scope of this.sent.keys()) if (!views.has(scope)) this.sent.delete(scope);
   }
 
   /** Refreshes when the next queue opens or closes, so screens flip on time with no traffic. */
