@@ -85,9 +85,13 @@ async function measure(dialect: 'sqlite' | 'postgres', today: number, older: num
     const now = Date.now();
     await fill(store, now, today, older);
     const options = { timeZone: 'Asia/Jakarta', intervalMinutes: 30 };
-    const state = await meanMs(() => computeQueueState(store.db, 1, now));
+    const state = await meanMs(() =>
+      computeQueueState(store.db, { stream: 'bench', version: 1, at: now }),
+    );
     const metrics = await meanMs(() => computeQueueMetrics(store.db, 1, now, options));
-    const stateBytes = JSON.stringify(await computeQueueState(store.db, 1, now)).length;
+    const stateBytes = JSON.stringify(
+      await computeQueueState(store.db, { stream: 'bench', version: 1, at: now }),
+    ).length;
     const full = await computeQueueMetrics(store.db, 1, now, options);
     const metricsBytes = JSON.stringify(full).length;
     const agentBytes = JSON.stringify(

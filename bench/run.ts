@@ -198,7 +198,7 @@ async function main(): Promise<number> {
     log,
   });
 
-  // The same full state Tanggap pushed, so both sides carry the same bytes.
+  // The complete state a lead holds (every queue, agents by status), broadcast whole to all N+1.
   const state: unknown = load.sampleQueueState
     ? JSON.parse(load.sampleQueueState)
     : { version: 1, at: Date.now(), queues: [], agentsByStatus: {} };
@@ -264,13 +264,13 @@ async function main(): Promise<number> {
       baseline: sio.commandAckMs,
     },
     {
-      figure: 'queue state: server change → all hold it (ms)',
+      figure: 'queue state: server change → all its recipients hold it (ms)',
       value: load.latencyMs.queueStateFromServer,
       baselineName: 'bare ws',
       baseline: ws.emitToLastReceiptMs,
     },
     {
-      figure: 'queue state: inbound response → all hold newer (ms)',
+      figure: 'queue state: inbound response → next one held by its recipients (ms)',
       value: load.latencyMs.queueStateFromResponse,
       baselineName: 'bare ws',
       baseline: ws.emitToLastReceiptMs,
@@ -324,8 +324,16 @@ async function main(): Promise<number> {
           },
         ]
       : []),
-    { figure: 'queue states broadcast per second', value: single(load.queueStatesPerSecond) },
-    { figure: 'queue state size (KB, JSON)', value: single(ws.payloadBytes / 1024) },
+    { figure: 'queue states published per second', value: single(load.queueStatesPerSecond) },
+    {
+      figure: 'queue-state messages per second (all sockets)',
+      value: single(load.queueStateMessagesPerSecond),
+    },
+    {
+      figure: 'queue-state message size (KB, JSON, mean)',
+      value: single(load.queueStateMessageBytes / 1024),
+    },
+    { figure: 'complete queue state size (KB, JSON)', value: single(ws.payloadBytes / 1024) },
     { figure: 'load process CPU (% of one core)', value: single(load.loadProcess.cpuPercent) },
     {
       figure: 'load process event-loop delay p99 (ms)',
@@ -342,7 +350,7 @@ async function main(): Promise<number> {
     `offers received ${counts.offersReceived} for ${counts.contactsOffered} contacts, duplicate offers ${counts.duplicateOffers}, re-offers after expiry ${counts.reOffersAfterExpiry}, offers for unknown contacts ${counts.offersForUnknownContacts}, offers before the inbound response ${load.offersBeforeResponse}`,
     `accepts ok ${counts.acceptsOk}, offers expired before the accept ${counts.offersExpiredBeforeAccept}, accept errors ${counts.acceptErrors}; outcomes acked ${counts.outcomesAcked}, outcome errors ${counts.outcomeErrors}, ready errors ${counts.readyErrors}`,
     `still waiting at end ${counts.stillWaitingAtEnd}, offers in flight at end ${counts.offersInFlightAtEnd}, agents still busy at end ${counts.agentsBusyAtEnd}, lost contacts ${counts.lostContacts}; socket errors ${counts.socketErrors}`,
-    `queue states in window ${counts.queueStatesInWindow} (not held by all ${counts.queueStatesIncomplete}); server contacts by status ${JSON.stringify(serverWindow?.contactsByStatus ?? {})}, offered more than once (server) ${serverWindow?.contactsOfferedMoreThanOnce ?? '—'}`,
+    `queue states in window ${counts.queueStatesInWindow} (not held by all their recipients ${counts.queueStatesIncomplete}), gaps ${counts.queueStateGaps}, views wrong at end ${counts.queueViewsWrongAtEnd}, unexpected scopes ${counts.queueScopesUnexpected}; server contacts by status ${JSON.stringify(serverWindow?.contactsByStatus ?? {})}, offered more than once (server) ${serverWindow?.contactsOfferedMoreThanOnce ?? '—'}`,
     `baseline counts: ws ${ws.broadcasts} broadcasts × ${ws.clients} clients (incomplete ${ws.incomplete}); Socket.IO ${sio.broadcasts} broadcasts (incomplete ${sio.incomplete}), offers ${sio.offers.received}/${sio.offers.sent}; payload ${ws.payloadBytes} bytes`,
     `drained: ${load.isDrained ? 'yes' : 'NO (the server was still behind when the drain time ran out)'}; machine load average (1 min) ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`,
     ...(serverWindow?.nodes

@@ -225,7 +225,7 @@ async function createAgents(request: Request) {
     }
   });
   return {
-    agents: users.map((user) => ({ id: user.id, username: user.username })),
+    agents: users.map((user) => ({ id: user.id, username: user.username, skills: user.skills })),
     ms: performance.now() - started,
   };
 }

@@ -9,9 +9,13 @@ import http from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io as connect, type Socket } from 'socket.io-client';
 import { DEMO_INBOUND_API_KEY } from '../server/config/config';
-import { DEMO_PASSWORD } from '../server/seed/demo-data';
+import { DEMO_PASSWORD, DEMO_QUEUES } from '../server/seed/demo-data';
 import type { ClientToServerEvents, Fact, ServerToClientEvents } from '../shared/protocol/events';
+import { applyQueueStateChange, queueScope } from '../shared/domain/queue-state-change';
 import type { InboundContactBody } from '../shared/schemas/inbound';
+import type { QueueState } from '../shared/schemas/queue-state';
+import { queuesServedBy } from '../server/domain/routing';
+import { GENERAL_QUEUE } from '../server/seed/base-data';
 import { startChild, type ChildHandle, type Reply } from './ipc';
 import { BENCH_TOPICS } from './routing';
 import { createBenchStorage } from './storage';
@@ -143,8 +147,16 @@ export interface TanggapLoadResult {
     agentsBusyAtEnd: number;
     lostContacts: number;
     socketErrors: number;
+    /** Queue-state publications (one refresh of one node: a change to each view that changed). */
     queueStatesInWindow: number;
+    /** Publications some expected recipient had not received by the end. */
     queueStatesIncomplete: number;
+    /** Changes a socket could not build on (it read its view again): must be 0. */
+    queueStateGaps: number;
+    /** Sockets whose view, folded from the changes, differs from a fresh read at the end: must be 0. */
+    queueViewsWrongAtEnd: number;
+    /** Sockets the server scoped otherwise than their skills say (`queuesServedBy`): must be 0. */
+    queueScopesUnexpected: number;
   };
   /** Every contact offered and every agent idle again before the drain time ran out. */
   isDrained: boolean;
@@ -158,9 +170,9 @@ export interface TanggapLoadResult {
     outcomeAck: Summary | null;
     /** `agent:set-status` available after the outcome (ending after-contact work). */
     readyAck: Summary | null;
-    /** Server stamp of a queue state (`at`) → the last of all receivers got it. */
+    /** Server stamp of a queue state (`at`) → the last of the sockets it was pushed to got it. */
     queueStateFromServer: Summary | null;
-    /** Inbound response → every receiver holds a queue state newer than any seen at that moment. */
+    /** Inbound response → the next publication reached every socket it was pushed to. */
     queueStateFromResponse: Summary | null;
     inboundResponse: Summary | null;
   };
@@ -174,10 +186,14 @@ export interface TanggapLoadResult {
     firstLogLines: string[];
   };
   loadProcess: { cpuPercent: number; eventLoopDelayP99Ms: number };
-  /** Queue states per second received in the window (broadcasts to every receiver). */
+  /** Queue-state publications per second received in the window. */
   queueStatesPerSecond: number;
+  /** Queue-state messages per second received by all sockets together in the window. */
+  queueStateMessagesPerSecond: number;
+  /** Mean size of one queue-state message (JSON of what a socket received). */
+  queueStateMessageBytes: number;
   bytesPerAgentPerSecond: number;
-  /** The last queue state received, as JSON: the baselines broadcast the same thing. */
+  /** The lead's complete queue state at the end, as JSON: the baselines broadcast the same thing. */
   sampleQueueState: string;
 }
 
@@ -278,23 +294,40 @@ function openSocket(url: string, cookie: string): AgentSocket {
   });
 }
 
-interface VersionReceipt {
+/** One queue-state change as pushed to one view (stream, scope) for one version. */
+interface ChangeReceipt {
   at: number;
   count: number;
   firstPerf: number;
   lastPerf: number;
   lastWall: number;
+  bytes: number;
+}
+
+/** One publication: the changes one node pushed to its views for one refresh. */
+interface Publication {
+  stream: string;
+  at: number;
+  firstPerf: number;
+  scopes: Map<string, ChangeReceipt>;
+}
+
+/** What one socket holds of the queue state: its view as read, then folded from every change. */
+interface HeldView {
+  state: QueueState | null;
+  /** Its first read; changes received before it are already in it. */
+  isRead: boolean;
 }
 
 /** Every sample of the run, in the load process's clock (performance.now), except where noted. */
 class Recorder {
-  readonly inbound = new Map<
-    string,
-    { sentAt: number; respondedAt: number; knownVersion: number }
-  >();
+  readonly inbound = new Map<string, { sentAt: number; respondedAt: number }>();
   readonly offers = new Map<string, { receivedAt: number; agent: string; expiresAt: number }>();
-  readonly versions = new Map<number, VersionReceipt>();
-  maxVersion = 0;
+  /** By `${stream}/${version}`. */
+  readonly publications = new Map<string, Publication>();
+  /** Sockets per view: `${stream}/${scope}` → how many hold it (from their first read). */
+  readonly viewMembers = new Map<string, number>();
+  queueStateGaps = 0;
   windowStart = Number.POSITIVE_INFINITY;
   duplicateOffers = 0;
   reOffers = 0;
@@ -311,7 +344,6 @@ class Recorder {
   socketErrors = 0;
   contactsSent = 0;
   errors: string[] = [];
-  lastQueueState = '';
 
   /** Set when the run is over: commands cut short by the disconnect are not errors of the server. */
   isStopping = false;
@@ -321,21 +353,42 @@ class Recorder {
     if (this.errors.length < 30) this.errors.push(message);
   }
 
-  queueState(state: Fact<'queue:state-changed'>): void {
+  /** A socket's first read of its view: who is expected to receive which changes. */
+  viewRead(held: HeldView, state: QueueState): void {
+    held.state = state;
+    held.isRead = true;
+    const key = `${state.stream}/${state.scope}`;
+    this.viewMembers.set(key, (this.viewMembers.get(key) ?? 0) + 1);
+  }
+
+  queueState(change: Fact<'queue:state-changed'>, held: HeldView): void {
     const now = performance.now();
     const wall = Date.now();
-    let receipt = this.versions.get(state.version);
+    const key = `${change.stream}/${change.version}`;
+    let publication = this.publications.get(key);
+    if (!publication) {
+      publication = { stream: change.stream, at: change.at, firstPerf: now, scopes: new Map() };
+      this.publications.set(key, publication);
+    }
+    let receipt = publication.scopes.get(change.scope);
     if (!receipt) {
-      receipt = { at: state.at, count: 0, firstPerf: now, lastPerf: now, lastWall: wall };
-      this.versions.set(state.version, receipt);
-      if (state.version > this.maxVersion) {
-        this.maxVersion = state.version;
-        this.lastQueueState = JSON.stringify(state);
-      }
+      receipt = {
+        at: change.at,
+        count: 0,
+        firstPerf: now,
+        lastPerf: now,
+        lastWall: wall,
+        bytes: JSON.stringify(change).length,
+      };
+      publication.scopes.set(change.scope, receipt);
     }
     receipt.count += 1;
     receipt.lastPerf = now;
     receipt.lastWall = wall;
+    if (!held.isRead) return;
+    const applied = applyQueueStateChange(held.state, change);
+    if (applied.isGap) this.queueStateGaps += 1;
+    held.state = applied.state;
   }
 
   /**
@@ -437,7 +490,11 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
       { count: options.agents, password: PASSWORD },
       120_000,
     );
-    const agents = created.agents as { id: string; username: string }[];
+    const agents = created.agents as {
+      id: string;
+      username: string;
+      skills: Record<string, number>;
+    }[];
     const createAgentsMs = performance.now() - started;
     const rssIdleBytes = rssOf(await onEveryNode('mark'));
 
@@ -455,11 +512,14 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
 
     log(`connecting ${agents.length + 1} sockets (websocket transport)`);
     started = performance.now();
+    const heldViews = new Map<AgentSocket, HeldView>();
     const connectOne = (nodeUrl: string, cookie: string, label: string, isAgent: boolean) =>
       new Promise<AgentSocket>((resolve, reject) => {
         const socket = openSocket(nodeUrl, cookie);
         sockets.push(socket);
-        socket.on('queue:state-changed', (state) => recorder.queueState(state));
+        const held: HeldView = { state: null, isRead: false };
+        heldViews.set(socket, held);
+        socket.on('queue:state-changed', (change) => recorder.queueState(change, held));
         socket.on('disconnect', (reason) => {
           if (reason !== 'io client disconnect') {
             recorder.socketErrors += 1;
@@ -500,8 +560,30 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
         ),
       );
     });
-    await connectOne(url, leadCookie, 'lead1', false);
+    const leadSocket = await connectOne(url, leadCookie, 'lead1', false);
     const connectMs = performance.now() - started;
+
+    // Each socket reads its view from the node it is on, as the client does: the changes pushed
+    // to it build on that, and its scope says which publications it is expected to receive.
+    const readView = async (socket: AgentSocket) => {
+      const ack = await socket.timeout(20_000).emitWithAck('queue:state-get', {});
+      if (!ack.ok) throw new Error(`queue:state-get failed: ${ack.error.message}`);
+      return ack.data;
+    };
+    await inParallel(sockets, 25, async (socket) => {
+      recorder.viewRead(heldViews.get(socket)!, await readView(socket));
+    });
+    // The server's scopes against the agents' skills, derived the way the server does.
+    const coverage = [...DEMO_QUEUES, { ...GENERAL_QUEUE, overflowTopics: [] as string[] }]
+      .sort((a, b) => a.sort - b.sort)
+      .map((queue) => ({ id: queue.id, topic: queue.topic, overflowTopics: queue.overflowTopics }));
+    let queueScopesUnexpected = 0;
+    for (const agent of agents) {
+      const held = heldViews.get(agentSockets.get(agent.username)!)!;
+      if (held.state?.scope !== queueScope(queuesServedBy(agent.skills, coverage))) {
+        queueScopesUnexpected += 1;
+      }
+    }
 
     started = performance.now();
     await inParallel(agents, 25, async (agent) => {
@@ -610,7 +692,6 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
           'x-api-key': DEMO_INBOUND_API_KEY,
         })
           .then(({ status, json, respondedAt }) => {
-            const knownVersion = recorder.maxVersion;
             const contactId = (json as { contactId?: string } | undefined)?.contactId;
             if (status !== 201 || !contactId) {
               recorder.inboundErrors += 1;
@@ -618,7 +699,7 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
               return;
             }
             recorder.inboundResponse.push(respondedAt - sentAt);
-            recorder.inbound.set(contactId, { sentAt, respondedAt, knownVersion });
+            recorder.inbound.set(contactId, { sentAt, respondedAt });
           })
           .catch((error: unknown) => {
             recorder.inboundErrors += 1;
@@ -672,17 +753,47 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
       recorder.offers.has(id),
     ).length;
 
-    // Queue-state freshness, only over states first seen inside the window and held by everyone.
-    const inWindow = [...recorder.versions.entries()]
-      .filter(([, receipt]) => receipt.firstPerf >= windowStarted)
-      .sort(([a], [b]) => a - b);
-    const complete = inWindow.filter(([, receipt]) => receipt.count >= receivers);
-    const queueStateFromServer = complete.map(([, receipt]) => receipt.lastWall - receipt.at);
+    // Queue-state freshness, over publications first seen inside the window that reached every
+    // socket they were for: each view (stream and scope) a change was seen for, all its sockets.
+    const inWindow = [...recorder.publications.values()]
+      .filter((publication) => publication.firstPerf >= windowStarted)
+      .sort((a, b) => a.firstPerf - b.firstPerf);
+    const isComplete = (publication: Publication) =>
+      [...publication.scopes].every(
+        ([scope, receipt]) =>
+          receipt.count >= (recorder.viewMembers.get(`${publication.stream}/${scope}`) ?? 0),
+      );
+    const lastOf = (publication: Publication) => {
+      const receipts = [...publication.scopes.values()];
+      return {
+        wall: Math.max(...receipts.map((receipt) => receipt.lastWall)),
+        perf: Math.max(...receipts.map((receipt) => receipt.lastPerf)),
+      };
+    };
+    const complete = inWindow.filter(isComplete);
+    const queueStateFromServer = complete.map(
+      (publication) => lastOf(publication).wall - publication.at,
+    );
     const queueStateFromResponse: number[] = [];
     for (const inbound of recorder.inbound.values()) {
-      const next = complete.find(([version]) => version > inbound.knownVersion);
-      if (next) queueStateFromResponse.push(next[1].lastPerf - inbound.respondedAt);
+      const next = complete.find((publication) => publication.firstPerf > inbound.respondedAt);
+      if (next) queueStateFromResponse.push(lastOf(next).perf - inbound.respondedAt);
     }
+    const receiptsInWindow = inWindow.flatMap((publication) => [...publication.scopes.values()]);
+    const messagesInWindow = receiptsInWindow.reduce((total, receipt) => total + receipt.count, 0);
+    const bytesInWindow = receiptsInWindow.reduce(
+      (total, receipt) => total + receipt.count * receipt.bytes,
+      0,
+    );
+    // Every socket's folded view against a fresh read (nothing changes any more: drained).
+    let queueViewsWrongAtEnd = 0;
+    const figuresOf = (state: QueueState | null) =>
+      JSON.stringify({ queues: state?.queues, agentsByStatus: state?.agentsByStatus });
+    await inParallel(sockets, 25, async (socket) => {
+      const fresh = await readView(socket).catch(() => null);
+      if (figuresOf(fresh) !== figuresOf(heldViews.get(socket)!.state)) queueViewsWrongAtEnd += 1;
+    });
+    const leadView = heldViews.get(leadSocket)!.state;
 
     // Lost: accepted by the server, never offered to any socket, and neither waiting nor held
     // in an offer the server made (an offer lost on its way expires and is offered again: that
@@ -736,6 +847,9 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
         socketErrors: recorder.socketErrors,
         queueStatesInWindow: inWindow.length,
         queueStatesIncomplete: inWindow.length - complete.length,
+        queueStateGaps: recorder.queueStateGaps,
+        queueViewsWrongAtEnd,
+        queueScopesUnexpected,
       },
       isDrained,
       errors: recorder.errors,
@@ -764,8 +878,10 @@ export async function runTanggapLoad(options: TanggapLoadOptions): Promise<Tangg
         eventLoopDelayP99Ms: Math.max(0, loadDelay.percentile(99) / 1e6 - 10),
       },
       queueStatesPerSecond: inWindow.length / windowSeconds,
+      queueStateMessagesPerSecond: messagesInWindow / windowSeconds,
+      queueStateMessageBytes: messagesInWindow > 0 ? bytesInWindow / messagesInWindow : 0,
       bytesPerAgentPerSecond: window.bytesWritten / agents.length / windowSeconds,
-      sampleQueueState: recorder.lastQueueState,
+      sampleQueueState: leadView ? JSON.stringify(leadView) : '',
     };
   } catch (error) {
     // Whatever failed, the server's own words say most about why.

@@ -139,6 +139,11 @@ export async function createApplication(
       metrics.facts.inc({ fact: name });
       late.publisher?.publish(to, name, fact, options);
     },
+    publishHere: (to, name, fact) => {
+      metrics.facts.inc({ fact: name });
+      late.publisher?.publishHere(to, name, fact);
+    },
+    signalPeers: (signal) => late.publisher?.signalPeers(signal),
   };
   const ctx: ServiceContext = { db: store.db, config, clock, publisher, log };
   const queueState = new QueueStateService(ctx);
@@ -209,7 +214,7 @@ export async function createApplication(
     cases,
     campaigns: new CampaignService(ctx),
     policyReports: new PolicyReportService(ctx),
-    coaching: new CoachingService(ctx, routing, messaging),
+    coaching: new CoachingService(ctx, routing, messaging, queueState),
     evaluations: new EvaluationService(ctx),
     teamLead: new TeamLeadService(ctx, routing, queueState, leadAlerts),
     cluster,
@@ -239,7 +244,9 @@ export async function createApplication(
   });
   const socketServer = createSocketServer(http.server, redis?.adapter);
   late.io = socketServer;
-  late.publisher = createPublisher(socketServer);
+  late.publisher = createPublisher(socketServer, { hasPeers: redis !== undefined });
+  // A change another node made: this node pushes it to its own sockets too.
+  socketServer.on('queue-state:changed', () => void queueState.changedElsewhere());
   const inFlight = new InFlight();
   attachRealtime(socketServer, services, {
     inFlight,
@@ -349,10 +356,11 @@ export async function createApplication(
       await http.close();
       await services.presence.settled();
       await cluster.leave().catch((error: unknown) => log.warn({ err: error }, 'leave failed'));
+      // Refreshes still to come tell no other node (Redis is going away).
+      queueState.stop();
       await redis?.close();
       // Work already started finishes before the database goes away.
       await routing.settled();
-      queueState.stop();
       await queueState.settled();
       await messaging.settled();
       await queueMetrics.settled();

@@ -1,9 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render } from '@testing-library/react';
+import { act, render, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   connectSocket,
   disconnectSocket,
+  sendCommand,
   subscribeToConnection,
   subscribeToFacts,
   type ConnectionEvent,
@@ -20,6 +21,7 @@ vi.mock('../lib/socket', () => ({
   disconnectSocket: vi.fn(),
   subscribeToFacts: vi.fn(),
   subscribeToConnection: vi.fn(),
+  sendCommand: vi.fn(),
 }));
 
 let emitConnection: (event: ConnectionEvent) => void = () => undefined;
@@ -86,8 +88,30 @@ describe('useLiveConnection', () => {
 
   it('feeds facts into the live store', () => {
     setup();
-    act(() => emitFact({ name: 'queue:state-changed', fact: aQueueState({ version: 4 }) }));
+    act(() =>
+      emitFact({
+        name: 'queue:state-changed',
+        fact: { ...aQueueState({ version: 4 }), since: null },
+      }),
+    );
     expect(useLiveStore.getState().queueState?.version).toBe(4);
+  });
+
+  it('reads the queue state again over the socket after a change it cannot build on', async () => {
+    const { isInvalidated } = setup();
+    const fresh = aQueueState({ version: 12, queues: [] });
+    vi.mocked(sendCommand).mockResolvedValue(fresh);
+    act(() => useLiveStore.getState().hydrateQueue(aQueueState({ version: 3 }), 0));
+    act(() =>
+      emitFact({
+        name: 'queue:state-changed',
+        fact: { ...aQueueState({ version: 11 }), since: 9 },
+      }),
+    );
+    expect(sendCommand).toHaveBeenCalledWith('queue:state-get', {});
+    await waitFor(() => expect(useLiveStore.getState().queueState).toEqual(fresh));
+    // Only the queue state: the other snapshots hold nothing stale.
+    expect(isInvalidated(['desk', 'snapshot'])).toBe(false);
   });
 
   it('skips the refetch after a reconnect that recovered the missed facts', () => {

@@ -8,6 +8,8 @@ import {
 } from '../lib/socket';
 import { subscribeToGaps, useLiveStore } from '../stores/live-store';
 import { authKeys } from '../features/auth/api/auth-queries';
+import { resyncQueueState } from '../components/use-queue-state';
+import { sharedKeys } from '../lib/reference-data';
 
 /** Delay before reopening a socket the server closed, so a restart loop cannot spin. */
 const SERVER_CLOSE_RETRY_MS = 2_000;
@@ -34,7 +36,14 @@ export function useLiveConnection(): void {
     };
 
     let gapTimer: ReturnType<typeof setTimeout> | undefined;
-    const offGaps = subscribeToGaps(() => {
+    const offGaps = subscribeToGaps((targets) => {
+      if (targets.includes('queue')) {
+        // At once: a queue figure is stale until it lands. Failing that, the HTTP read.
+        resyncQueueState().catch(
+          () => void queryClient.invalidateQueries({ queryKey: sharedKeys.queueState() }),
+        );
+      }
+      if (targets.every((target) => target === 'queue')) return;
       clearTimeout(gapTimer);
       gapTimer = setTimeout(refetchSnapshots, GAP_RESYNC_DEBOUNCE_MS);
     });

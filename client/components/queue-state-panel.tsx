@@ -114,7 +114,9 @@ export function QueueStatePanel({
             );
           })}
         </SimpleGrid>
-        {queueIds === undefined && <AgentsByStatus counts={queueState.agentsByStatus} />}
+        {queueIds === undefined && queueState.agentsByStatus !== undefined && (
+          <AgentsByStatus counts={queueState.agentsByStatus} />
+        )}
       </Stack>
     );
   }
@@ -153,7 +155,10 @@ export function QueueStatePanel({
         </Table.Tbody>
       </Table>
       <QueueMetricsCompact />
-      <AgentsByStatus counts={queueState.agentsByStatus} />
+      {/* An agent's view carries no agent counts: those are for the lead's and trainer's screens. */}
+      {queueState.agentsByStatus !== undefined && (
+        <AgentsByStatus counts={queueState.agentsByStatus} />
+      )}
     </Stack>
   );
 }

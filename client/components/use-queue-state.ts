@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../shared/protocol/http';
 import { apiRequest } from '../lib/api-client';
+import { sendCommand } from '../lib/socket';
 import { sharedKeys } from '../lib/reference-data';
 import { currentFactSeq, useLiveStore } from '../stores/live-store';
 
@@ -15,6 +16,25 @@ export function queueStateQueryOptions() {
       return queueState;
     },
   });
+}
+
+let resyncing: Promise<void> | undefined;
+
+/**
+ * Reads the queue state again over the socket, after a pushed change did not build on what the
+ * store holds: the node holding the socket answers with the view its changes build on (an HTTP
+ * read may land on another node). One read at a time; changes that arrive meanwhile are replayed
+ * over it.
+ */
+export function resyncQueueState(): Promise<void> {
+  resyncing ??= (async () => {
+    const since = currentFactSeq();
+    const queueState = await sendCommand('queue:state-get', {});
+    useLiveStore.getState().hydrateQueue(queueState, since);
+  })().finally(() => {
+    resyncing = undefined;
+  });
+  return resyncing;
 }
 
 export function useQueueState() {

@@ -14,10 +14,12 @@
  * - Gaps (`detectGap`): only streams whose every change is published with a version exactly one
  *   higher can show a missed fact: a call (`CallState.version`, +1 per applied CTI event) and a
  *   script (`ScriptState.revision`, +1 per move). A jump there means facts were lost (possibly
- *   with others that carry no version, such as messages), so the snapshot is read again. Queue
- *   state, agents and contacts are latest-wins full states: their published versions may skip
- *   (a change nobody is told of, or two commits read back at once), and the newest copy is
- *   complete, so a skip there is no loss.
+ *   with others that carry no version, such as messages), so the snapshot is read again. The
+ *   queue state comes as changes that name the version they build on (`since`, same stream and
+ *   scope): one that builds on something the client does not hold is a gap, and the queue state
+ *   alone is read again (`queue:state-get`). Agents and contacts are latest-wins full states:
+ *   their published versions may skip (a change nobody is told of, or two commits read back at
+ *   once), and the newest copy is complete, so a skip there is no loss.
  */
 import type { AgentView } from '../../shared/schemas/agent';
 import type { CallState } from '../../shared/schemas/call';
@@ -33,6 +35,7 @@ import type { OutcomeRecord } from '../../shared/schemas/outcome';
 import type { QueueMetricsState } from '../../shared/schemas/queue-metrics';
 import type { QueueState } from '../../shared/schemas/queue-state';
 import type { DeskSnapshot, MonitorSnapshot, SupervisionBoard } from '../../shared/schemas/views';
+import { applyQueueStateChange } from '../../shared/domain/queue-state-change';
 import type { FactEvent } from '../lib/socket';
 
 /** How many outcomes a list keeps; older ones scroll out. */
@@ -271,7 +274,9 @@ function addNotice(notices: DeskNotice[], notice: DeskNotice): DeskNotice[] {
 export function reduceFact(data: LiveData, event: FactEvent, seq: number): LiveData {
   switch (event.name) {
     case 'queue:state-changed': {
-      return isNewer(data.queueState, event.fact) ? { ...data, queueState: event.fact } : data;
+      // A gap leaves what is held as it is; `detectGap` has the whole view read again.
+      const { state } = applyQueueStateChange(data.queueState, event.fact);
+      return state === data.queueState ? data : { ...data, queueState: state };
     }
     case 'agent:status-changed': {
       return applyAgent(data, event.fact);
@@ -757,17 +762,20 @@ export function hydrateQueueMetricsData(data: LiveData, queueMetrics: QueueMetri
 }
 
 /** A snapshot to read again after a gap was seen in one of the streams it holds. */
-export type ResyncTarget = 'desk' | 'monitor';
+export type ResyncTarget = 'desk' | 'monitor' | 'queue';
 
 /**
  * Where the incoming fact skips a version of a +1 stream the client holds (see the header): the
- * desk and/or the monitored agent's view. Facts about contacts nobody here holds, and stale or
- * next-in-line facts, show no gap.
+ * desk and/or the monitored agent's view, or a queue-state change that does not build on the held
+ * queue state. Facts about contacts nobody here holds, and stale or next-in-line facts, show no
+ * gap.
  */
 export function detectGap(data: LiveData, event: FactEvent): ResyncTarget[] {
   let contactId: string;
   let isAhead: (conversation: ConversationDetail) => boolean;
   switch (event.name) {
+    case 'queue:state-changed':
+      return applyQueueStateChange(data.queueState, event.fact).isGap ? ['queue'] : [];
     case 'call:state-changed': {
       const call = event.fact;
       const held = newestCall(data, call.contactId);

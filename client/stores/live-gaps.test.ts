@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CallState } from '../../shared/schemas/call';
 import type { ConversationDetail, ScriptState } from '../../shared/schemas/contact';
 import type { FactEvent } from '../lib/socket';
-import { aConversation, anAgentView, aQueueState, aContact, T0 } from '../testing/fixtures';
+import {
+  aConversation,
+  anAgentView,
+  aQueueState,
+  aQueueStateChange,
+  aContact,
+  T0,
+} from '../testing/fixtures';
 import { detectGap, hydrateDeskData, initialLiveData, type LiveData } from './live-data';
 import { subscribeToGaps, useLiveStore } from './live-store';
 
@@ -103,12 +110,27 @@ describe('detectGap', () => {
     expect(detectGap(initialLiveData(), callFact(9))).toEqual([]);
   });
 
-  it('treats latest-wins streams as never gapped: queue state, agents, contacts', () => {
-    let data = deskHolding(voiceConversation(1));
-    data = { ...data, queueState: aQueueState({ version: 3 }) };
+  it('sees a gap in queue-state changes that build on what the client does not hold', () => {
+    const data = { ...initialLiveData(), queueState: aQueueState({ version: 3 }) };
+    const change = (overrides: Parameters<typeof aQueueStateChange>[0]) =>
+      detectGap(data, { name: 'queue:state-changed', fact: aQueueStateChange(overrides) });
+    expect(change({ version: 4, since: 3 })).toEqual([]);
+    expect(change({ version: 9, since: 2 })).toEqual([]);
+    expect(change({ version: 9, since: 5 })).toEqual(['queue']);
+    expect(change({ version: 4, since: 3, stream: 'node-b' })).toEqual(['queue']);
+    expect(change({ version: 4, since: 3, scope: 'q123' })).toEqual(['queue']);
+    // The whole view, or a change with nothing held yet (the first read replays it).
+    expect(change({ version: 30, since: null, stream: 'node-b' })).toEqual([]);
     expect(
-      detectGap(data, { name: 'queue:state-changed', fact: aQueueState({ version: 30 }) }),
+      detectGap(initialLiveData(), {
+        name: 'queue:state-changed',
+        fact: aQueueStateChange({ version: 9, since: 5 }),
+      }),
     ).toEqual([]);
+  });
+
+  it('treats latest-wins streams as never gapped: agents, contacts', () => {
+    const data = deskHolding(voiceConversation(1));
     expect(
       detectGap(data, { name: 'agent:status-changed', fact: anAgentView({ version: 40 }) }),
     ).toEqual([]);

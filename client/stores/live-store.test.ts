@@ -6,6 +6,7 @@ import {
   anOffer,
   anOutcomeRecord,
   aQueueState,
+  aQueueStateChange,
 } from '../testing/fixtures';
 import { currentFactSeq, selectedConversation, useLiveStore } from './live-store';
 
@@ -28,18 +29,48 @@ beforeEach(() => {
 });
 
 describe('versioned facts', () => {
-  it('drops a queue state older than the one held', () => {
+  it('drops a whole queue state older than the one held', () => {
     const { ingestFact } = store.getState();
-    ingestFact({ name: 'queue:state-changed', fact: aQueueState({ version: 7 }) });
+    ingestFact({ name: 'queue:state-changed', fact: aQueueStateChange({ version: 7 }) });
     ingestFact({
       name: 'queue:state-changed',
-      fact: aQueueState({ version: 6, queues: [] }),
+      fact: aQueueStateChange({ version: 6, queues: [] }),
     });
     expect(store.getState().queueState?.version).toBe(7);
     expect(store.getState().queueState?.queues).toHaveLength(1);
 
-    ingestFact({ name: 'queue:state-changed', fact: aQueueState({ version: 8, queues: [] }) });
+    ingestFact({
+      name: 'queue:state-changed',
+      fact: aQueueStateChange({ version: 8, queues: [] }),
+    });
     expect(store.getState().queueState?.version).toBe(8);
+  });
+
+  it('merges a queue-state change into the held state, keeping what did not change', () => {
+    const { ingestFact } = store.getState();
+    const held = aQueueState({ version: 3 });
+    const [bansos] = held.queues;
+    const other = { ...bansos!, queueId: 'q-pajak', waiting: 0, oldestArrivedAt: null };
+    store.getState().hydrateQueue({ ...held, queues: [bansos!, other] }, currentFactSeq());
+    const { agentsByStatus: _counts, ...withoutCounts } = aQueueStateChange();
+    ingestFact({
+      name: 'queue:state-changed',
+      fact: {
+        ...withoutCounts,
+        version: 5,
+        since: 3,
+        at: held.at + 500,
+        queues: [{ ...other, waiting: 4, oldestArrivedAt: held.at }],
+      },
+    });
+    const state = store.getState().queueState;
+    expect(state?.version).toBe(5);
+    expect(state?.at).toBe(held.at + 500);
+    expect(state?.queues.map((queue) => [queue.queueId, queue.waiting])).toEqual([
+      ['q-bansos', 2],
+      ['q-pajak', 4],
+    ]);
+    expect(state?.agentsByStatus).toEqual(held.agentsByStatus);
   });
 
   it('drops an agent view older than the one held', () => {
@@ -210,10 +241,13 @@ describe('snapshots and replay', () => {
   it('accepts a snapshot with lower versions (server restarted) and later facts on top', () => {
     store
       .getState()
-      .ingestFact({ name: 'queue:state-changed', fact: aQueueState({ version: 900 }) });
+      .ingestFact({ name: 'queue:state-changed', fact: aQueueStateChange({ version: 900 }) });
     store.getState().hydrateQueue(aQueueState({ version: 2 }), currentFactSeq());
     expect(store.getState().queueState?.version).toBe(2);
-    store.getState().ingestFact({ name: 'queue:state-changed', fact: aQueueState({ version: 3 }) });
+    store.getState().ingestFact({
+      name: 'queue:state-changed',
+      fact: aQueueStateChange({ version: 3, since: 2 }),
+    });
     expect(store.getState().queueState?.version).toBe(3);
   });
 

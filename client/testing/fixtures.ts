@@ -7,7 +7,7 @@ import type { ContactSummary, ConversationDetail } from '../../shared/schemas/co
 import type { Offer } from '../../shared/schemas/offer';
 import type { OutcomeRecord } from '../../shared/schemas/outcome';
 import type { QueueRouting, QueueRoutingSettings } from '../../shared/schemas/queue-routing';
-import type { QueueState } from '../../shared/schemas/queue-state';
+import type { QueueState, QueueStateChange } from '../../shared/schemas/queue-state';
 import type { ReferenceData } from '../../shared/schemas/reference-data';
 import type { User } from '../../shared/schemas/user';
 
@@ -217,6 +217,8 @@ export function anOutcomeRecord(
 
 export function aQueueState(overrides: Partial<QueueState> = {}): QueueState {
   return {
+    stream: 'node-a',
+    scope: 'all',
     version: 1,
     at: T0,
     queues: [
@@ -242,6 +244,11 @@ export function aQueueState(overrides: Partial<QueueState> = {}): QueueState {
     },
     ...overrides,
   };
+}
+
+/** A pushed queue-state change: the whole view unless `since` says what it builds on. */
+export function aQueueStateChange(overrides: Partial<QueueStateChange> = {}): QueueStateChange {
+  return { ...aQueueState(), since: null, ...overrides };
 }
 
 export function referenceData(): ReferenceData {

@@ -11,4 +11,8 @@ export const rooms = {
   teamLeads: (teamId: string) => `team:${teamId}:leads`,
 } as const;
 
-export const everyoneWatchingQueues = [rooms.agents, rooms.leads, rooms.trainers];
+/**
+ * Who gets the whole queue state (every queue, agents by status); each agent gets the queues they
+ * serve instead, in their own room (`QueueStateService`).
+ */
+export const everyQueueWatchers = [rooms.leads, rooms.trainers];

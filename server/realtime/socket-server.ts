@@ -17,6 +17,7 @@ import type { Services } from '../modules/services';
 import { fieldsFromIssues, invalidPayload } from '../modules/validation';
 import type { Metrics } from '../observability/metrics';
 import { InFlight } from './in-flight';
+import type { InterServerEvents } from './publisher';
 import { rooms } from './rooms';
 
 interface SocketData {
@@ -27,13 +28,13 @@ interface SocketData {
 export type TanggapServer = Server<
   ClientToServerEvents,
   ServerToClientEvents,
-  Record<string, never>,
+  InterServerEvents,
   SocketData
 >;
 type TanggapSocket = Socket<
   ClientToServerEvents,
   ServerToClientEvents,
-  Record<string, never>,
+  InterServerEvents,
   SocketData
 >;
 
@@ -93,6 +94,7 @@ export function attachRealtime(
     coaching,
     evaluations,
     teamLead,
+    queueState,
     ctx,
   } = services;
 
@@ -222,6 +224,8 @@ export function attachRealtime(
     on('announcement:acknowledge', (agent, payload) =>
       teamLead.acknowledgeAnnouncement(agent, payload),
     );
+    // The view this node's pushes build on, so a client that missed one reads it from here.
+    on('queue:state-get', (viewer) => queueState.viewFor(viewer));
     on('monitor:start', async (viewer, { agentId }, s) => {
       // Join first: a fact published while the snapshot is read is then not missed (it may
       // arrive twice, and versions make the duplicate harmless).

@@ -37,7 +37,7 @@ import { MAX_USED_ANSWERS, UsedAnswerRefSchema } from '../schemas/provenance';
 import { PolicyFeedbackListSchema, PolicyPromptSchema, ShareMarkSchema } from '../schemas/policy';
 import { NoticeAcknowledgedSchema, PublicationNoticeSchema } from '../schemas/publication';
 import { QueueMetricsStateSchema } from '../schemas/queue-metrics';
-import { QueueStateSchema } from '../schemas/queue-state';
+import { QueueStateChangeSchema, QueueStateSchema } from '../schemas/queue-state';
 import { MonitorSnapshotSchema } from '../schemas/views';
 import {
   ApprovalDecidedSchema,
@@ -281,6 +281,15 @@ export const commands = {
     result: PolicyPromptSchema,
     roles: ['agent'],
   }),
+  /**
+   * The viewer's whole queue state, as the node holding this socket last pushed it: read again
+   * when a `queue:state-changed` does not build on what the client holds.
+   */
+  'queue:state-get': command({
+    payload: z.object({}),
+    result: QueueStateSchema,
+    roles: ['agent', 'trainer', 'lead', 'admin'],
+  }),
   'monitor:start': command({
     payload: z.object({ agentId: IdSchema }),
     result: MonitorSnapshotSchema,
@@ -332,8 +341,12 @@ export type CommandPayload<N extends CommandName> = z.input<(typeof commands)[N]
 export type CommandResult<N extends CommandName> = z.output<(typeof commands)[N]['result']>;
 
 export const facts = {
-  /** Queue figures and agents by status; to every agent, lead and trainer. */
-  'queue:state-changed': QueueStateSchema,
+  /**
+   * What changed in the viewer's queue state (see `QueueStateChangeSchema`): to leads and trainers
+   * every queue and the agents by status, to each agent the queues they serve. Pushed by the node
+   * the socket is connected to, only when something in that view changed.
+   */
+  'queue:state-changed': QueueStateChangeSchema,
   /**
    * Service level, answer speed and abandons per queue, for the interval and the day; at most once
    * a second. Leads and trainers get every segment, agents the totals.

@@ -52,7 +52,7 @@ describe('npm run bench -- --quick', () => {
       'routing planOffers 1,000×100',
       'offer latency: inbound sent → offer',
       'outcome:log ack',
-      'queue state: server change → all hold it',
+      'queue state: server change → all its recipients hold it',
       'bare Socket.IO broadcast → last receipt',
       'server RSS per connected agent',
     ]) {
@@ -70,6 +70,7 @@ describe('npm run bench -- --quick', () => {
     expect(count(stdout, /duplicate offers (\d+)/)).toBe(0);
     expect(count(stdout, /lost contacts (\d+)/)).toBe(0);
     expect(count(stdout, /inbound errors (\d+)/)).toBe(0);
+    expectQueueViewsRight(stdout);
   }, 120_000);
 
   it('runs on two nodes sharing PostgreSQL and Redis, each with its share of the agents', async () => {
@@ -86,5 +87,14 @@ describe('npm run bench -- --quick', () => {
     expect(count(stdout, /outcomes acked (\d+)/)).toBeGreaterThan(0);
     expect(count(stdout, /duplicate offers (\d+)/)).toBe(0);
     expect(count(stdout, /lost contacts (\d+)/)).toBe(0);
+    expectQueueViewsRight(stdout);
   }, 120_000);
 });
+
+/** Every socket could build on every queue-state change it got, and ended with the truth. */
+function expectQueueViewsRight(stdout: string): void {
+  expect(count(stdout, /queue states in window (\d+)/)).toBeGreaterThan(0);
+  expect(count(stdout, /gaps (\d+)/)).toBe(0);
+  expect(count(stdout, /views wrong at end (\d+)/)).toBe(0);
+  expect(count(stdout, /unexpected scopes (\d+)/)).toBe(0);
+}

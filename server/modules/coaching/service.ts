@@ -20,6 +20,7 @@ import { appendAudit } from '../audit/repository';
 import { loadCentreCapacity } from '../capacity/repository';
 import { AppError } from '../app-error';
 import { runOnce } from '../command-results';
+import type { QueueStateService } from '../queue-state/service';
 import type { ServiceContext } from '../context';
 import { loadContactSummary, loadMessages } from '../conversations/repository';
 import type { MessagingService } from '../messaging/service';
@@ -57,6 +58,7 @@ export class CoachingService {
     private readonly ctx: ServiceContext,
     private readonly routing: RoutingService,
     private readonly messaging: MessagingService,
+    private readonly queueState: QueueStateService,
   ) {}
 
   async whisper(sender: User, input: CommandPayload<'whisper:send'>): Promise<Whisper> {
@@ -435,6 +437,8 @@ export class CoachingService {
     });
     await publishAgentsChanged(this.ctx, [agentId]);
     void this.routing.requestPass();
+    // Other topics, other queues on the trainee's desk.
+    void this.queueState.coverageChanged();
     return this.plan(viewer, agentId);
   }
 }

@@ -35,12 +35,13 @@ export function registerDeskRoutes(app: FastifyInstance, services: Services): vo
     {
       schema: {
         tags: ['desk'],
-        summary: 'Live queue state (also pushed as queue:state-changed)',
+        summary:
+          "The signed-in user's view of the live queue state (changes pushed as queue:state-changed)",
         response: { 200: endpoints.queueState.response },
       },
       preHandler: requireUser(auth),
     },
-    () => services.queueState.current(),
+    (request) => services.queueState.viewFor(currentUser(request)),
   );
 
   api.get(

@@ -8,8 +8,8 @@ import type { Services } from '../services';
 import { QueueRoutingService } from './service';
 
 export function registerQueueRoutingRoutes(app: FastifyInstance, services: Services): void {
-  const { auth, ctx, routing, queueMetrics } = services;
-  const queueRouting = new QueueRoutingService(ctx, routing, queueMetrics);
+  const { auth, ctx, routing, queueMetrics, queueState } = services;
+  const queueRouting = new QueueRoutingService(ctx, routing, queueMetrics, queueState);
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(

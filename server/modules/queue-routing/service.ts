@@ -3,6 +3,7 @@ import type { SegmentCode } from '../../../shared/schemas/common';
 import type { User } from '../../../shared/schemas/user';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
+import type { QueueStateService } from '../queue-state/service';
 import type { QueueMetricsService } from '../queue-state/metrics-service';
 import type { RoutingService } from '../routing/service';
 
@@ -16,6 +17,7 @@ export class QueueRoutingService {
     private readonly ctx: ServiceContext,
     private readonly routing: RoutingService,
     private readonly queueMetrics: QueueMetricsService,
+    private readonly queueState: QueueStateService,
   ) {}
 
   async settings(queueId: string): Promise<QueueRouting> {
@@ -98,6 +100,8 @@ export class QueueRoutingService {
     // New priorities and targets change who is served next and what counts as in target.
     void this.routing.requestPass();
     this.queueMetrics.changed();
+    // Overflow topics change which agents serve the queue, so whose desk shows it.
+    void this.queueState.coverageChanged();
     return this.settings(queueId);
   }
 }

@@ -1,18 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { nextChangeAt, openStateAt } from '../../../shared/domain/business-hours';
+import {
+  agentView,
+  EVERY_QUEUE_SCOPE,
+  queueStateChange,
+} from '../../../shared/domain/queue-state-change';
 import type { TimeZone } from '../../../shared/schemas/calendar';
 import { AGENT_STATUSES, type AgentStatus } from '../../../shared/schemas/common';
 import type { QueueState } from '../../../shared/schemas/queue-state';
+import type { User } from '../../../shared/schemas/user';
 import { effectiveStatus, type Presence } from '../../domain/presence';
-import { everyoneWatchingQueues } from '../../realtime/rooms';
+import { queuesServedBy } from '../../domain/routing';
+import { everyQueueWatchers, rooms } from '../../realtime/rooms';
 import type { Database } from '../../store/schema';
 import {
   businessHoursFor,
   defaultHoursZone,
   loadQueueHoursSettingsOf,
 } from '../business-hours/repository';
+import { groupSkills } from '../agents/repository';
 import type { ServiceContext } from '../context';
-import { nextLiveVersion } from './live-version';
 
 /** A queue's open state is looked at again at least this often, whatever its hours say. */
 const HOURS_RECHECK_MAX_MS = 6 * 60 * 60_000;
@@ -25,12 +33,19 @@ const HOURS_RECHECK_MAX_MS = 6 * 60 * 60_000;
  */
 export const QUEUE_STATE_MIN_GAP_MS = 100;
 
+/**
+ * Who serves which queues is read again at least this often (skills or a queue's overflow changed
+ * on another node); a change on this node reads it again at once (`coverageChanged`).
+ */
+const COVERAGE_MAX_AGE_MS = 5_000;
+
+/** The complete queue state (every queue, agents by status) as one stream numbers it. */
 export async function computeQueueState(
   db: Kysely<Database>,
-  version: number,
-  at: number,
+  stamp: { stream: string; version: number; at: number },
   defaultZone: TimeZone = 'Asia/Jakarta',
 ): Promise<QueueState> {
+  const { at } = stamp;
   const queues = await db.selectFrom('queues').select('id').orderBy('sort').execute();
   const [settings, waiting, agents] = await Promise.all([
     loadQueueHoursSettingsOf(
@@ -75,8 +90,8 @@ export async function computeQueueState(
     agentsByStatus[effectiveStatus(agent.presence as Presence, Boolean(agent.is_holding))] += 1;
   }
   return {
-    version,
-    at,
+    ...stamp,
+    scope: EVERY_QUEUE_SCOPE,
     queues: queues.map((queue, index) => {
       const row = byQueue.get(queue.id);
       return {
@@ -101,15 +116,71 @@ export function nextHoursChangeAt(state: QueueState): number | null {
   return earliest;
 }
 
+/** Which queues each agent serves, grouped: agents serving the same queues share one view. */
+interface Coverage {
+  loadedAt: number;
+  byAgent: Map<string, string[]>;
+  groups: { queueIds: string[]; agentRooms: string[] }[];
+}
+
+async function loadCoverage(db: Kysely<Database>, loadedAt: number): Promise<Coverage> {
+  const [queues, skills] = await Promise.all([
+    db.selectFrom('queues').select(['id', 'topic', 'overflow_topics']).orderBy('sort').execute(),
+    db
+      .selectFrom('agent_skills')
+      .innerJoin('users', 'users.id', 'agent_skills.user_id')
+      .select(['agent_skills.user_id', 'agent_skills.topic', 'agent_skills.level'])
+      .where('users.role', '=', 'agent')
+      .execute(),
+  ]);
+  const coverage = queues.map((queue) => ({
+    id: queue.id,
+    topic: queue.topic,
+    overflowTopics: JSON.parse(queue.overflow_topics) as string[],
+  }));
+  const byAgent = new Map<string, string[]>();
+  const groups = new Map<string, { queueIds: string[]; agentRooms: string[] }>();
+  for (const [agentId, held] of groupSkills(skills)) {
+    const queueIds = queuesServedBy(held, coverage);
+    byAgent.set(agentId, queueIds);
+    const key = queueIds.join(',');
+    const group = groups.get(key) ?? { queueIds, agentRooms: [] };
+    group.agentRooms.push(rooms.user(agentId));
+    groups.set(key, group);
+  }
+  return { loadedAt, byAgent, groups: [...groups.values()] };
+}
+
 /**
- * Keeps the latest queue state and pushes it to every agent, lead and trainer. Changes that come
- * in bursts (a routing pass touching many contacts, or many contacts a second) are coalesced into
- * one broadcast, at most one per `QUEUE_STATE_MIN_GAP_MS`. A queue
- * opening or closing is a change too: a timer refreshes the state when the next one is due.
+ * Keeps the latest queue state and pushes each viewer what changed in their view: leads and
+ * trainers every queue and the agents by status, each agent the queues they serve (grouped by
+ * the queues served, one message per group). Changes that come in bursts (a routing pass touching
+ * many contacts, or many contacts a second) are coalesced into one refresh, at most one per
+ * `QUEUE_STATE_MIN_GAP_MS`. A queue opening or closing is a change too: a timer refreshes the
+ * state when the next one is due.
+ *
+ * Each node pushes only to its own sockets, numbering its states in its own stream (a random id
+ * per process) and remembering what it last pushed to each view, so every change it sends builds
+ * on one it sent before to the same sockets; a change made on another node reaches this one as a
+ * peer signal and is read from the shared database like any other. The version is a counter in
+ * memory: clients compare versions only within a stream, and a client that lands on another node
+ * (or a restarted one) sees a new stream and reads its view again.
  */
 export class QueueStateService {
+  /** Random per process: states and changes of another process never build on these. */
+  readonly stream = randomUUID().slice(0, 8);
+  private version = 0;
+  /** The complete state as last published. */
   private latest: QueueState | undefined;
+  /** Per scope (a view), the view as last pushed to it. */
+  private readonly sent = new Map<string, QueueState>();
+  private coverage: Coverage | undefined;
+  private coverageLoading: Promise<Coverage> | undefined;
+  /** A read of the coverage started before the last change is not kept. */
+  private coverageGeneration = 0;
   private scheduled: Promise<void> | undefined;
+  /** A change made on this node is waiting for the next refresh (the other nodes are told then). */
+  private hasLocalChange = false;
   private readonly changeListeners: (() => void)[] = [];
   private hoursTimer: NodeJS.Timeout | undefined;
   private isStopped = false;
@@ -123,26 +194,60 @@ export class QueueStateService {
     while (this.scheduled) await this.scheduled;
   }
 
-  /** No more timed refreshes (opening and closing); call before `settled` on shutdown. */
+  /**
+   * No more timed refreshes (opening and closing), and no more signals to other nodes; call
+   * before `settled` on shutdown.
+   */
   stop(): void {
     this.isStopped = true;
     clearTimeout(this.hoursTimer);
   }
 
-  /** The state as last broadcast, computing it on first use. */
+  /** The complete state as last published, computing it on first use. */
   async current(): Promise<QueueState> {
     if (!this.latest) await this.refresh();
     return this.latest!;
   }
 
-  /** Also tells `listener` of every change (the queue metrics follow contacts this way). */
+  /**
+   * What `user` sees of the state this node last published, the view its pushes build on: the
+   * complete state for leads, trainers and admins, their queues for an agent.
+   */
+  async viewFor(user: Pick<User, 'id' | 'role'>): Promise<QueueState> {
+    const complete = await this.current();
+    if (user.role !== 'agent') return complete;
+    let served = (await this.agentCoverage()).byAgent.get(user.id);
+    // An agent created since the coverage was read.
+    served ??= (await this.agentCoverage(true)).byAgent.get(user.id) ?? [];
+    return agentView(complete, served);
+  }
+
+  /** Also tells `listener` of every change made on this node (the queue metrics follow it). */
   onChange(listener: () => void): void {
     this.changeListeners.push(listener);
   }
 
   /** Marks the state changed; resolves once the new state has been published. */
   changed(): Promise<void> {
+    this.hasLocalChange = true;
     for (const listener of this.changeListeners) listener();
+    return this.schedule();
+  }
+
+  /** Another node changed the state (a peer signal): read it again and push it to this node's sockets. */
+  changedElsewhere(): Promise<void> {
+    return this.schedule();
+  }
+
+  /** Skills or a queue's overflow changed: who serves which queue is read again. */
+  coverageChanged(): Promise<void> {
+    this.coverage = undefined;
+    this.coverageLoading = undefined;
+    this.coverageGeneration += 1;
+    return this.changed();
+  }
+
+  private schedule(): Promise<void> {
     if (!this.scheduled) {
       const waitMs = this.lastRefreshStartedAt + QUEUE_STATE_MIN_GAP_MS - performance.now();
       this.scheduled = new Promise<void>((resolve) =>
@@ -159,19 +264,70 @@ export class QueueStateService {
     return this.scheduled;
   }
 
+  private agentCoverage(isReloadForced = false): Promise<Coverage> {
+    const now = performance.now();
+    if (
+      !isReloadForced &&
+      this.coverage !== undefined &&
+      now - this.coverage.loadedAt < COVERAGE_MAX_AGE_MS
+    ) {
+      return Promise.resolve(this.coverage);
+    }
+    if (this.coverageLoading) return this.coverageLoading;
+    const generation = this.coverageGeneration;
+    const loading = loadCoverage(this.ctx.db, now)
+      .then((coverage) => {
+        if (generation === this.coverageGeneration) this.coverage = coverage;
+        return coverage;
+      })
+      .finally(() => {
+        if (this.coverageLoading === loading) this.coverageLoading = undefined;
+      });
+    this.coverageLoading = loading;
+    return loading;
+  }
+
   private async refresh(): Promise<void> {
     this.lastRefreshStartedAt = performance.now();
-    const version = await nextLiveVersion(this.ctx.db, 'queue-state');
-    const state = await computeQueueState(
-      this.ctx.db,
-      version,
-      this.ctx.clock.now(),
-      defaultHoursZone(this.ctx.config.timeZone),
-    );
+    const isLocal = this.hasLocalChange;
+    this.hasLocalChange = false;
+    // No database write before the read: versions need only rise within this process.
+    this.version += 1;
+    const [state, coverage] = await Promise.all([
+      computeQueueState(
+        this.ctx.db,
+        { stream: this.stream, version: this.version, at: this.ctx.clock.now() },
+        defaultHoursZone(this.ctx.config.timeZone),
+      ),
+      this.agentCoverage(),
+    ]);
     if (this.latest && this.latest.version > state.version) return;
     this.latest = state;
-    this.ctx.publisher.publish(everyoneWatchingQueues, 'queue:state-changed', state);
+    this.push(state, coverage);
+    if (isLocal && !this.isStopped) this.ctx.publisher.signalPeers('queue-state:changed');
     this.scheduleHoursChange(state);
+  }
+
+  /** To each view on this node, what changed in it since the last push (nothing if nothing did). */
+  private push(state: QueueState, coverage: Coverage): void {
+    // One message per view: groups whose queues all exist read the same view only if they serve
+    // the same queues, but a queue created since the coverage was read could make two meet.
+    const views = new Map<string, { view: QueueState; to: string[] }>();
+    views.set(state.scope, { view: state, to: [...everyQueueWatchers] });
+    for (const group of coverage.groups) {
+      const view = agentView(state, group.queueIds);
+      const audience = views.get(view.scope) ?? { view, to: [] };
+      audience.to.push(...group.agentRooms);
+      views.set(view.scope, audience);
+    }
+    for (const [scope, { view, to }] of views) {
+      const change = queueStateChange(this.sent.get(scope), view);
+      if (change === null) continue;
+      this.sent.set(scope, view);
+      this.ctx.publisher.publishHere(to, 'queue:state-changed', change);
+    }
+    // A view nobody holds any more starts afresh (a whole view) if it comes back.
+    for (const scope of this.sent.keys()) if (!views.has(scope)) this.sent.delete(scope);
   }
 
   /** Refreshes when the next queue opens or closes, so screens flip on time with no traffic. */
