@@ -8,6 +8,7 @@ import type { Services } from '../modules/services';
 import type { Metrics } from '../observability/metrics';
 import { createCommandDispatcher, type CommandHandlers } from './command-dispatcher';
 import { InFlight } from './in-flight';
+import { CompactRecoveryAdapter } from './recovery-adapter';
 import { rooms } from './rooms';
 
 interface SocketData {
@@ -42,7 +43,8 @@ export function createSocketServer(
     // Same origin only: the SPA is served by this process.
     cors: undefined,
     connectionStateRecovery: { maxDisconnectionDuration: 60_000, skipMiddlewares: false },
-    ...(adapter ? { adapter } : {}),
+    // One node keeps recent facts for recovery in memory; with Redis they live in Redis streams.
+    adapter: adapter ?? CompactRecoveryAdapter,
   });
 }
 
@@ -123,21 +125,30 @@ export function attachRealtime(
 
 /**
  * Engine.IO keeps the HTTP upgrade request (with its headers, the session cookie among them) for
- * the whole connection, and so does its upgrade response object, until the TCP socket closes.
- * Only the authentication middleware reads the request, through `socket.handshake`, before the
- * connection is accepted (a recovered reconnect comes with a new request and is authenticated
- * again): once connected, nothing does, so the references and the headers go.
+ * the whole connection, and so does its upgrade response object, until the TCP socket closes;
+ * Socket.IO keeps a copy of its details as `socket.handshake`. Only the authentication middleware
+ * reads them, before the connection is accepted (a recovered reconnect comes with a new request
+ * and is authenticated again): once connected, nothing does, so they go.
  */
 function releaseUpgradeRequest(socket: TanggapSocket): void {
   const engineSocket = socket.conn as { request: { headers: unknown; rawHeaders: unknown } | null };
   const { request } = engineSocket;
   engineSocket.request = null;
-  socket.handshake.headers = {};
   if (request) {
-    request.headers = {};
-    request.rawHeaders = [];
+    request.headers = NO_HEADERS;
+    request.rawHeaders = NO_RAW_HEADERS;
   }
+  const { handshake } = socket;
+  handshake.headers = NO_HEADERS;
+  handshake.query = NO_QUERY;
+  handshake.auth = NO_AUTH;
+  handshake.url = '';
+  handshake.time = '';
 }
+const NO_HEADERS = Object.freeze({});
+const NO_RAW_HEADERS = Object.freeze([]);
+const NO_QUERY = Object.freeze({});
+const NO_AUTH = Object.freeze({});
 
 /** The service behind every command. */
 function commandHandlers(services: Services): CommandHandlers {
