@@ -1,23 +1,15 @@
 import type { Server as HttpServer } from 'node:http';
 import { fastifyCookie } from '@fastify/cookie';
 import { Server, type Socket } from 'socket.io';
-import type { Ack } from '../../shared/protocol/ack';
-import {
-  commands,
-  type ClientToServerEvents,
-  type CommandName,
-  type CommandPayload,
-  type CommandResult,
-  type ServerToClientEvents,
-} from '../../shared/protocol/events';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events';
 import type { User } from '../../shared/schemas/user';
-import { AppError } from '../modules/app-error';
 import { SESSION_COOKIE } from '../modules/auth/service';
 import type { Services } from '../modules/services';
-import { fieldsFromIssues, invalidPayload } from '../modules/validation';
 import type { Metrics } from '../observability/metrics';
+import { createCommandDispatcher, type CommandHandlers } from './command-dispatcher';
 import { InFlight } from './in-flight';
 import type { InterServerEvents } from './publisher';
+import { CompactRecoveryAdapter } from './recovery-adapter';
 import { rooms } from './rooms';
 
 interface SocketData {
@@ -38,12 +30,6 @@ type TanggapSocket = Socket<
   SocketData
 >;
 
-type CommandHandler<N extends CommandName> = (
-  user: User,
-  payload: CommandPayload<N>,
-  socket: TanggapSocket,
-) => Promise<CommandResult<N>>;
-
 /**
  * `adapter`: the Redis streams adapter when several nodes share rooms (REDIS_URL); the in-memory
  * one otherwise.
@@ -58,7 +44,8 @@ export function createSocketServer(
     // Same origin only: the SPA is served by this process.
     cors: undefined,
     connectionStateRecovery: { maxDisconnectionDuration: 60_000, skipMiddlewares: false },
-    ...(adapter ? { adapter } : {}),
+    // One node keeps recent facts for recovery in memory; with Redis they live in Redis streams.
+    adapter: adapter ?? CompactRecoveryAdapter,
   });
 }
 
@@ -80,23 +67,7 @@ export function attachRealtime(
 ): void {
   const inFlight = options.inFlight ?? new InFlight();
   const { metrics } = options;
-  const {
-    auth,
-    presence,
-    routing,
-    outcomes,
-    supervision,
-    messaging,
-    transfers,
-    scripts,
-    cases,
-    campaigns,
-    coaching,
-    evaluations,
-    teamLead,
-    queueState,
-    ctx,
-  } = services;
+  const { auth, presence, ctx } = services;
 
   io.use((socket, next) => {
     if (options.isDraining?.()) return next(new Error('draining'));
@@ -115,9 +86,21 @@ export function attachRealtime(
       });
   });
 
+  const dispatcher = createCommandDispatcher({
+    handlers: commandHandlers(services),
+    userForToken: (token) => auth.userForToken(token),
+    inFlight,
+    ...(metrics ? { metrics } : {}),
+    log: ctx.log,
+  });
+  // One function for every agent socket: Socket.IO calls it with the socket as `this`.
+  function agentDisconnected(this: TanggapSocket) {
+    void presence.disconnected(this.data.user.id);
+  }
+
   io.on('connection', (socket) => {
     const { user } = socket.data;
-    const log = ctx.log.child({ socketId: socket.id, userId: user.id });
+    releaseUpgradeRequest(socket);
     void socket.join(rooms.user(user.id));
     if (user.role === 'agent') void socket.join(rooms.agents);
     if (user.role === 'lead' || user.role === 'admin') void socket.join(rooms.leads);
@@ -127,121 +110,116 @@ export function attachRealtime(
     if (user.role === 'agent') {
       presence
         .connected(user.id)
-        .catch((error: unknown) => log.error({ err: error }, 'presence on connect failed'));
-      socket.on('disconnect', () => presence.disconnected(user.id));
+        .catch((error: unknown) =>
+          ctx.log
+            .child({ socketId: socket.id, userId: user.id })
+            .error({ err: error }, 'presence on connect failed'),
+        );
+      socket.on('disconnect', agentDisconnected);
     }
+    // Every command goes through the one dispatcher; other events go on as before (to nothing).
+    socket.use((event, next) => {
+      if (!dispatcher.receive(socket, event)) next();
+    });
+  });
+}
 
-    /**
-     * The one way a command enters the server: role check, payload validation, then the handler;
-     * every outcome, including an unexpected failure, is answered with an Ack.
-     */
-    function on<N extends CommandName>(name: N, handler: CommandHandler<N>): void {
-      const definition = commands[name];
-      const listener = async (payload: unknown, ack: unknown) => {
-        if (typeof ack !== 'function') {
-          log.warn({ command: name }, 'command without acknowledgement callback ignored');
-          return;
-        }
-        const answer = ack as (result: Ack<CommandResult<N>>) => void;
-        const startedAt = performance.now();
-        const reply = (result: Ack<CommandResult<N>>) => {
-          metrics?.commands.inc({ command: name, outcome: result.ok ? 'ok' : result.error.code });
-          metrics?.ackSeconds.observe({ command: name }, (performance.now() - startedAt) / 1000);
-          answer(result);
-        };
-        await inFlight.track(async () => {
-          try {
-            if (!(definition.roles as readonly string[]).includes(user.role)) {
-              throw new AppError('forbidden', `Your role (${user.role}) may not send ${name}.`);
-            }
-            // A session signed out elsewhere must not keep acting through an old socket.
-            const current = await auth.userForToken(socket.data.sessionToken);
-            if (!current) {
-              reply({
-                ok: false,
-                error: {
-                  code: 'unauthenticated',
-                  message: 'Your session has ended; please sign in again.',
-                },
-              });
-              socket.disconnect(true);
-              return;
-            }
-            const parsed = definition.payload.safeParse(payload);
-            if (!parsed.success) throw invalidPayload(fieldsFromIssues(parsed.error.issues));
-            const data = await handler(user, parsed.data as CommandPayload<N>, socket);
-            reply({ ok: true, data });
-          } catch (error) {
-            if (error instanceof AppError) {
-              reply({ ok: false, error: error.toApiError() });
-            } else {
-              log.error({ err: error, command: name }, 'command failed');
-              reply({
-                ok: false,
-                error: { code: 'internal', message: 'Something went wrong on our side.' },
-              });
-            }
-          }
-        });
-      };
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- payloads are untrusted until parsed above
-      socket.on(name, listener as any);
-    }
+/**
+ * Engine.IO keeps the HTTP upgrade request (with its headers, the session cookie among them) for
+ * the whole connection, and so does its upgrade response object, until the TCP socket closes;
+ * Socket.IO keeps a copy of its details as `socket.handshake`. Only the authentication middleware
+ * reads them, before the connection is accepted (a recovered reconnect comes with a new request
+ * and is authenticated again): once connected, nothing does, so they go.
+ */
+function releaseUpgradeRequest(socket: TanggapSocket): void {
+  const engineSocket = socket.conn as { request: { headers: unknown; rawHeaders: unknown } | null };
+  const { request } = engineSocket;
+  engineSocket.request = null;
+  if (request) {
+    request.headers = NO_HEADERS;
+    request.rawHeaders = NO_RAW_HEADERS;
+  }
+  const { handshake } = socket;
+  handshake.headers = NO_HEADERS;
+  handshake.query = NO_QUERY;
+  handshake.auth = NO_AUTH;
+  handshake.url = '';
+  handshake.time = '';
+}
+const NO_HEADERS = Object.freeze({});
+const NO_RAW_HEADERS = Object.freeze([]);
+const NO_QUERY = Object.freeze({});
+const NO_AUTH = Object.freeze({});
 
-    on('agent:set-status', (agent, { status }) => presence.setStatus(agent.id, status));
-    on('offer:accept', (agent, { offerId }) => routing.accept(agent.id, offerId));
-    on('offer:reject', (agent, { offerId, reason }) => routing.reject(agent.id, offerId, reason));
-    on('outcome:log', (agent, payload) => outcomes.log(agent.id, payload));
-    on('message:send', (agent, payload) => messaging.send(agent.id, payload));
-    on('conversation:transfer', (agent, payload) => transfers.transfer(agent.id, payload));
-    on('script:answer', (agent, payload) => scripts.answer(agent.id, payload));
-    on('script:back', (agent, payload) => scripts.back(agent.id, payload));
-    on('conversation:reassign', (lead, payload) => supervision.reassign(lead, payload));
-    on('conversation:transfer-to-queue', (lead, payload) =>
-      supervision.transferToQueue(lead, payload),
-    );
-    on('case:create', (user, payload) => cases.create(user, payload));
-    on('case:transition', (user, payload) => cases.transition(user, payload));
-    on('case:extend', (user, payload) => cases.extend(user, payload));
-    on('case:pause', (user, payload) => cases.pause(user, payload));
-    on('case:resume', (user, payload) => cases.resume(user, payload));
-    on('case:hand-off', (user, payload) => cases.handOff(user, payload));
-    on('case:acknowledge-hand-off', (user, payload) => cases.acknowledgeHandOff(user, payload));
-    on('case:return-hand-off', (user, payload) => cases.returnHandOff(user, payload));
-    on('case:link-contact', (user, payload) => cases.linkContact(user, payload));
-    on('policy:mark-shared', (agent, payload) => campaigns.markShared(agent.id, payload));
-    on('whisper:send', (sender, payload) => coaching.whisper(sender, payload));
-    on('approval:decide', (approver, payload) => coaching.decide(approver, payload));
-    on('evaluation:submit', (evaluator, payload) => evaluations.submit(evaluator, payload));
-    on('evaluation:acknowledge', (agent, payload) => evaluations.acknowledge(agent, payload));
-    on('agent:force-status', (lead, payload) => teamLead.forceStatus(lead, payload));
-    on('alert:acknowledge', (lead, payload) => teamLead.alerts.acknowledge(lead, payload));
-    on('escalation:raise', (agent, payload) => teamLead.raiseEscalation(agent, payload));
-    on('escalation:answer', (lead, payload) => teamLead.answerEscalation(lead, payload));
-    on('escalation:join', (lead, payload) => teamLead.joinEscalation(lead, payload));
-    on('escalation:close', (user, payload) => teamLead.closeEscalation(user, payload));
-    on('announcement:publish', (lead, payload) => teamLead.publishAnnouncement(lead, payload));
-    on('announcement:acknowledge', (agent, payload) =>
+/** The service behind every command. */
+function commandHandlers(services: Services): CommandHandlers {
+  const {
+    presence,
+    routing,
+    outcomes,
+    supervision,
+    messaging,
+    transfers,
+    scripts,
+    cases,
+    campaigns,
+    coaching,
+    evaluations,
+    teamLead,
+    queueState,
+  } = services;
+  return {
+    'agent:set-status': (agent, { status }) => presence.setStatus(agent.id, status),
+    'offer:accept': (agent, { offerId }) => routing.accept(agent.id, offerId),
+    'offer:reject': (agent, { offerId, reason }) => routing.reject(agent.id, offerId, reason),
+    'outcome:log': (agent, payload) => outcomes.log(agent.id, payload),
+    'message:send': (agent, payload) => messaging.send(agent.id, payload),
+    'conversation:transfer': (agent, payload) => transfers.transfer(agent.id, payload),
+    'script:answer': (agent, payload) => scripts.answer(agent.id, payload),
+    'script:back': (agent, payload) => scripts.back(agent.id, payload),
+    'conversation:reassign': (lead, payload) => supervision.reassign(lead, payload),
+    'conversation:transfer-to-queue': (lead, payload) => supervision.transferToQueue(lead, payload),
+    'case:create': (user, payload) => cases.create(user, payload),
+    'case:transition': (user, payload) => cases.transition(user, payload),
+    'case:extend': (user, payload) => cases.extend(user, payload),
+    'case:pause': (user, payload) => cases.pause(user, payload),
+    'case:resume': (user, payload) => cases.resume(user, payload),
+    'case:hand-off': (user, payload) => cases.handOff(user, payload),
+    'case:acknowledge-hand-off': (user, payload) => cases.acknowledgeHandOff(user, payload),
+    'case:return-hand-off': (user, payload) => cases.returnHandOff(user, payload),
+    'case:link-contact': (user, payload) => cases.linkContact(user, payload),
+    'policy:mark-shared': (agent, payload) => campaigns.markShared(agent.id, payload),
+    'whisper:send': (sender, payload) => coaching.whisper(sender, payload),
+    'approval:decide': (approver, payload) => coaching.decide(approver, payload),
+    'evaluation:submit': (evaluator, payload) => evaluations.submit(evaluator, payload),
+    'evaluation:acknowledge': (agent, payload) => evaluations.acknowledge(agent, payload),
+    'agent:force-status': (lead, payload) => teamLead.forceStatus(lead, payload),
+    'alert:acknowledge': (lead, payload) => teamLead.alerts.acknowledge(lead, payload),
+    'escalation:raise': (agent, payload) => teamLead.raiseEscalation(agent, payload),
+    'escalation:answer': (lead, payload) => teamLead.answerEscalation(lead, payload),
+    'escalation:join': (lead, payload) => teamLead.joinEscalation(lead, payload),
+    'escalation:close': (user, payload) => teamLead.closeEscalation(user, payload),
+    'announcement:publish': (lead, payload) => teamLead.publishAnnouncement(lead, payload),
+    'announcement:acknowledge': (agent, payload) =>
       teamLead.acknowledgeAnnouncement(agent, payload),
-    );
     // The view this node's pushes build on, so a client that missed one reads it from here.
-    on('queue:state-get', (viewer) => queueState.viewFor(viewer));
-    on('monitor:start', async (viewer, { agentId }, s) => {
+    'queue:state-get': (viewer) => queueState.viewFor(viewer),
+    'monitor:start': async (viewer, { agentId }, socket) => {
       // Join first: a fact published while the snapshot is read is then not missed (it may
       // arrive twice, and versions make the duplicate harmless).
-      await s.join(rooms.monitor(agentId));
+      await socket.join(rooms.monitor(agentId));
       try {
         return await supervision.monitorSnapshot(viewer, agentId);
       } catch (error) {
-        await s.leave(rooms.monitor(agentId));
+        await socket.leave(rooms.monitor(agentId));
         throw error;
       }
-    });
-    on('monitor:stop', async (_viewer, { agentId }, s) => {
-      await s.leave(rooms.monitor(agentId));
+    },
+    'monitor:stop': async (_viewer, { agentId }, socket) => {
+      await socket.leave(rooms.monitor(agentId));
       return { agentId };
-    });
-  });
+    },
+  };
 }
 
 /** Ends the sockets opened with one session (on sign-out). */
