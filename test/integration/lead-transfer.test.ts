@@ -354,6 +354,9 @@ describe.each(STORAGE_MODES)('lead transfers to a queue on %s', (mode: StorageMo
           contactId,
           toQueueId: 'q-pendidikan',
           reason: `ronde ${round}`,
+          // What the console sends: without it, a transfer after the accept rightly moves the
+          // now-held conversation, and both would succeed one after the other.
+          seen: { queueId: offer.contact.queueId, holderId: null },
         }),
         agent1.send('offer:accept', { offerId: offer.id }),
       ]);
