@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  sql,
+  type DatabaseIntrospector,
+  type Migration,
+} from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/0001-initial';
 import * as calendar from './migrations/0002-calendar';
@@ -207,12 +214,13 @@ export async function migrateToLatest(store: Store, schema?: string): Promise<st
   if (store.dialect === 'postgres' && schema) {
     await sql`create schema if not exists ${sql.id(schema)}`.execute(store.db);
   }
+  const isOwnSchema = store.dialect === 'postgres' && schema !== undefined;
   const migrator = new Migrator({
-    db: store.db,
+    db: isOwnSchema ? lookingOnlyAt(store.db, schema) : store.db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
     // Kysely looks for its bookkeeping tables across every schema it can see; naming ours keeps
     // another schema's tables in the same database from being mistaken for them.
-    ...(store.dialect === 'postgres' && schema ? { migrationTableSchema: schema } : {}),
+    ...(isOwnSchema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
@@ -221,4 +229,37 @@ export async function migrateToLatest(store: Store, schema?: string): Promise<st
     throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause}`);
   }
   return (results ?? []).map((result) => result.migrationName);
+}
+
+/**
+ * The database as the migrator should see it: its introspection lists only `schema`. Kysely's
+ * own reads the columns of every schema in the database, calling functions that fail ("schema
+ * … does not exist") when another schema is dropped while it runs, as parallel tests and other
+ * deployments sharing the database do.
+ */
+function lookingOnlyAt(db: Kysely<Database>, schema: string): Kysely<Database> {
+  const introspection: DatabaseIntrospector = {
+    getSchemas: async () => {
+      const { rows } = await sql<{ name: string }>`
+        select nspname as name from pg_catalog.pg_namespace where nspname = ${schema}`.execute(db);
+      return rows;
+    },
+    getTables: async () => {
+      const { rows } = await sql<{ name: string; isView: boolean }>`
+        select table_name as name, table_type = 'VIEW' as "isView"
+        from information_schema.tables where table_schema = ${schema}`.execute(db);
+      return rows.map((row) => ({ ...row, schema, columns: [] }));
+    },
+    getMetadata: async () => ({ tables: await introspection.getTables() }),
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'introspection') return introspection;
+      const value: unknown = Reflect.get(target, property, target);
+      // Kysely's methods use private fields: they must run on the real instance.
+      return typeof value === 'function'
+        ? (value as (...args: unknown[]) => unknown).bind(target)
+        : value;
+    },
+  });
 }
