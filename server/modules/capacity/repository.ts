@@ -98,6 +98,52 @@ export async function loadWorkload(
   return (await loadWorkloads(db, [agentId])).get(agentId);
 }
 
+export interface AgentLoad {
+  presence: string;
+  pendingOffers: number;
+  capacity: Capacity;
+  load: Load;
+}
+
+/**
+ * One agent's presence, limits, what they hold and how many offers wait on them, from their
+ * agent_states row alone: the counts are kept by triggers in every writer's transaction
+ * (migration 0023), so inside a transaction after `lockAgent` they are as exact as counting.
+ */
+export async function loadAgentLoad(
+  db: Kysely<Database>,
+  agentId: string,
+): Promise<AgentLoad | undefined> {
+  const [centre, row] = await Promise.all([
+    loadCentreCapacity(db),
+    db
+      .selectFrom('agent_states')
+      .select([
+        'presence',
+        'pending_offers',
+        'cap_voice',
+        'cap_chat',
+        'cap_email',
+        'held_voice',
+        'held_chat',
+        'held_email',
+      ])
+      .where('user_id', '=', agentId)
+      .executeTakeFirst(),
+  ]);
+  if (!row) return undefined;
+  return {
+    presence: row.presence,
+    pendingOffers: row.pending_offers,
+    capacity: effectiveCapacity(centre, {
+      voice: row.cap_voice,
+      chat: row.cap_chat,
+      email: row.cap_email,
+    }),
+    load: { voice: row.held_voice, chat: row.held_chat, email: row.held_email },
+  };
+}
+
 /**
  * Whether the agent can hold one more contact of this kind now. Called inside the
  * transaction that gives the work, after `lockAgent`, so two grants cannot both see room.
@@ -107,8 +153,8 @@ export async function hasRoomForWork(
   agentId: string,
   workClass: WorkClass,
 ): Promise<boolean> {
-  const workload = await loadWorkload(db, agentId);
-  return workload !== undefined && hasRoomFor(workload.capacity, workload.load, workClass);
+  const agent = await loadAgentLoad(db, agentId);
+  return agent !== undefined && hasRoomFor(agent.capacity, agent.load, workClass);
 }
 
 export async function saveAgentCaps(

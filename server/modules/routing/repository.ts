@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Offer } from '../../../shared/schemas/offer';
 import {
   effectiveCapacity,
   hasAnyRoom,
+  hasRoomFor,
   workClassOf,
   type WorkClass,
 } from '../../../shared/domain/capacity';
 import type { Channel } from '../../../shared/schemas/common';
 import type { AvailableAgent, RecentDecline, WaitingContact } from '../../domain/routing';
 import type { Database } from '../../store/schema';
-import { groupSkills } from '../agents/repository';
-import { hasRoomForWork, loadCentreCapacity } from '../capacity/repository';
+import { loadAgentLoad, loadCentreCapacity } from '../capacity/repository';
 import { loadContactSummaries } from '../conversations/repository';
 
 export async function loadWaitingContacts(db: Kysely<Database>): Promise<WaitingContact[]> {
@@ -55,8 +55,10 @@ export async function loadWaitingContacts(db: Kysely<Database>): Promise<Waiting
  * Agents routing may offer work to now: Available, no offer pending, room for at least one more
  * kind of work beside what they hold (shared/domain/capacity.ts), and a skill in one of `topics`
  * (`topicsInReach` of the waiting contacts); only their skills in those topics are read. Agents
- * without one could not be offered any of the contacts, and at 1,000 agents reading them all was
- * the most expensive statement of a pass (docs/performance.md).
+ * without one could not be offered any of the contacts. What each holds and whether an offer
+ * waits on them are the trigger-kept counters on agent_states (migration 0023): one plain filter
+ * and join, one row per skill, where counting contacts and offers per agent was the most
+ * expensive statement of a pass (docs/performance.md).
  */
 export async function loadAvailableAgents(
   db: Kysely<Database>,
@@ -64,85 +66,57 @@ export async function loadAvailableAgents(
 ): Promise<AvailableAgent[]> {
   if (topics.length === 0) return [];
   // No agent ids in the SQL: the statements differ only by the number of topics.
-  const [rows, centre, skills] = await Promise.all([
-    db
-      .selectFrom('agent_states')
-      .innerJoin('users', 'users.id', 'agent_states.user_id')
-      .leftJoin('contacts', (join) =>
-        join
-          .onRef('contacts.assigned_agent_id', '=', 'agent_states.user_id')
-          .on('contacts.status', '=', 'active'),
-      )
-      .select([
-        'agent_states.user_id',
-        'agent_states.idle_since',
-        'agent_states.cap_voice',
-        'agent_states.cap_chat',
-        'agent_states.cap_email',
-        sql<number>`count(contacts.id)`.as('held'),
-        sql<number>`sum(case when contacts.channel = 'voice' then 1 else 0 end)`.as('voice'),
-        sql<number>`sum(case when contacts.channel = 'email' then 1 else 0 end)`.as('email'),
-      ])
-      .where('users.role', '=', 'agent')
-      .where('agent_states.presence', '=', 'available')
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('agent_skills')
-            .select('agent_skills.user_id')
-            .whereRef('agent_skills.user_id', '=', 'agent_states.user_id')
-            .where('agent_skills.topic', 'in', topics)
-            .where('agent_skills.level', '>', 0),
-        ),
-      )
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('offers')
-              .select('offers.id')
-              .whereRef('offers.agent_id', '=', 'agent_states.user_id')
-              .where('offers.status', '=', 'pending'),
-          ),
-        ),
-      )
-      .groupBy([
-        'agent_states.user_id',
-        'agent_states.idle_since',
-        'agent_states.cap_voice',
-        'agent_states.cap_chat',
-        'agent_states.cap_email',
-      ])
-      .execute(),
-    loadCentreCapacity(db),
+  const [rows, centre] = await Promise.all([
     db
       .selectFrom('agent_skills')
       .innerJoin('agent_states', 'agent_states.user_id', 'agent_skills.user_id')
-      .select(['agent_skills.user_id', 'agent_skills.topic', 'agent_skills.level'])
+      .innerJoin('users', 'users.id', 'agent_skills.user_id')
+      .select([
+        'agent_skills.user_id',
+        'agent_skills.topic',
+        'agent_skills.level',
+        'agent_states.idle_since',
+        'agent_states.cap_voice',
+        'agent_states.cap_chat',
+        'agent_states.cap_email',
+        'agent_states.held_voice',
+        'agent_states.held_chat',
+        'agent_states.held_email',
+      ])
       .where('agent_states.presence', '=', 'available')
+      .where('agent_states.pending_offers', '=', 0)
+      .where('users.role', '=', 'agent')
       .where('agent_skills.topic', 'in', topics)
       .where('agent_skills.level', '>', 0)
       .execute(),
+    loadCentreCapacity(db),
   ]);
-  const skillsByAgent = groupSkills(skills);
-  return rows.flatMap((row) => {
-    const voice = Number(row.voice ?? 0);
-    const email = Number(row.email ?? 0);
-    const load = { voice, email, chat: Number(row.held) - voice - email };
+  const agents = new Map<string, AvailableAgent>();
+  const skillsOf = new Map<string, Record<string, number>>();
+  for (const row of rows) {
+    const known = skillsOf.get(row.user_id);
+    if (known) {
+      known[row.topic] = row.level;
+      continue;
+    }
+    const skills = { [row.topic]: row.level };
+    skillsOf.set(row.user_id, skills);
+    const load = { voice: row.held_voice, chat: row.held_chat, email: row.held_email };
     const capacity = effectiveCapacity(centre, {
       voice: row.cap_voice,
       chat: row.cap_chat,
       email: row.cap_email,
     });
-    if (!hasAnyRoom(capacity, load)) return [];
-    return [
-      {
-        id: row.user_id,
-        idleSince: row.idle_since,
-        skills: skillsByAgent.get(row.user_id) ?? {},
-        capacity,
-        load,
-      },
-    ];
-  });
+    if (!hasAnyRoom(capacity, load)) continue;
+    agents.set(row.user_id, {
+      id: row.user_id,
+      idleSince: row.idle_since,
+      skills,
+      capacity,
+      load,
+    });
+  }
+  return [...agents.values()];
 }
 
 /**
@@ -188,19 +162,12 @@ export async function canTakeOffer(
   agentId: string,
   workClass: WorkClass,
 ): Promise<boolean> {
-  const state = await db
-    .selectFrom('agent_states')
-    .select('presence')
-    .where('user_id', '=', agentId)
-    .executeTakeFirst();
-  if (state?.presence !== 'available') return false;
-  const pending = await db
-    .selectFrom('offers')
-    .select('id')
-    .where('agent_id', '=', agentId)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return !pending && (await hasRoomForWork(db, agentId, workClass));
+  const agent = await loadAgentLoad(db, agentId);
+  return (
+    agent?.presence === 'available' &&
+    agent.pendingOffers === 0 &&
+    hasRoomFor(agent.capacity, agent.load, workClass)
+  );
 }
 
 export async function insertOffer(

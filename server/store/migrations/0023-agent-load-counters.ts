@@ -1,0 +1,185 @@
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations describe the schema as it was then
+type AnyDb = Kysely<any>;
+
+const COUNTER_COLUMNS = ['held_voice', 'held_chat', 'held_email', 'pending_offers'] as const;
+
+/** The work class of a contact's channel, as shared/domain/capacity.ts `workClassOf` has it. */
+function heldColumnsDelta(row: 'new' | 'old', sign: '+' | '-'): string {
+  return `held_voice = held_voice ${sign} (case when ${row}.channel = 'voice' then 1 else 0 end),
+      held_email = held_email ${sign} (case when ${row}.channel = 'email' then 1 else 0 end),
+      held_chat = held_chat ${sign} (case when ${row}.channel in ('voice', 'email') then 0 else 1 end)`;
+}
+
+/** Recounts one agent's counters from the rows they summarise (`target` names the agent). */
+function recount(target: string): string {
+  return `held_voice = (select count(*) from contacts where contacts.assigned_agent_id = ${target}
+        and contacts.status = 'active' and contacts.channel = 'voice'),
+      held_email = (select count(*) from contacts where contacts.assigned_agent_id = ${target}
+        and contacts.status = 'active' and contacts.channel = 'email'),
+      held_chat = (select count(*) from contacts where contacts.assigned_agent_id = ${target}
+        and contacts.status = 'active' and contacts.channel not in ('voice', 'email')),
+      pending_offers = (select count(*) from offers where offers.agent_id = ${target}
+        and offers.status = 'pending')`;
+}
+
+/**
+ * What each agent holds now (active conversations per kind of work) and how many offers wait on
+ * them, kept on their agent_states row. Routing reads them on every pass for every Available
+ * agent; counting contacts and offers per agent there was the most expensive statement of the
+ * offer path (docs/performance.md). Triggers keep them true on any change to contacts or offers,
+ * whoever makes it (a service, another node, an operator's SQL), in the writer's own transaction,
+ * so a check made after `lockAgent` sees exactly what a count would.
+ */
+export async function up(db: AnyDb): Promise<void> {
+  for (const column of COUNTER_COLUMNS) {
+    await db.schema
+      .alterTable('agent_states')
+      .addColumn(column, 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+  }
+  await sql.raw(`update agent_states set ${recount('agent_states.user_id')}`).execute(db);
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`
+      create function agent_load_contacts_changed() returns trigger language plpgsql as $$
+      begin
+        if tg_op in ('UPDATE', 'DELETE') and old.status = 'active'
+            and old.assigned_agent_id is not null then
+          update agent_states set
+            held_voice = held_voice - (case when old.channel = 'voice' then 1 else 0 end),
+            held_email = held_email - (case when old.channel = 'email' then 1 else 0 end),
+            held_chat = held_chat - (case when old.channel in ('voice', 'email') then 0 else 1 end)
+          where user_id = old.assigned_agent_id;
+        end if;
+        if tg_op in ('UPDATE', 'INSERT') and new.status = 'active'
+            and new.assigned_agent_id is not null then
+          update agent_states set
+            held_voice = held_voice + (case when new.channel = 'voice' then 1 else 0 end),
+            held_email = held_email + (case when new.channel = 'email' then 1 else 0 end),
+            held_chat = held_chat + (case when new.channel in ('voice', 'email') then 0 else 1 end)
+          where user_id = new.assigned_agent_id;
+        end if;
+        return null;
+      end $$`.execute(db);
+    // Only a change to who holds it, its status or its channel can move a count.
+    await sql`
+      create trigger contacts_agent_load after insert or delete
+        or update of status, assigned_agent_id, channel
+      on contacts for each row execute function agent_load_contacts_changed()`.execute(db);
+    await sql`
+      create function agent_load_offers_changed() returns trigger language plpgsql as $$
+      begin
+        if tg_op in ('UPDATE', 'DELETE') and old.status = 'pending' then
+          update agent_states set pending_offers = pending_offers - 1
+          where user_id = old.agent_id;
+        end if;
+        if tg_op in ('UPDATE', 'INSERT') and new.status = 'pending' then
+          update agent_states set pending_offers = pending_offers + 1
+          where user_id = new.agent_id;
+        end if;
+        return null;
+      end $$`.execute(db);
+    await sql`
+      create trigger offers_agent_load after insert or delete or update of status, agent_id
+      on offers for each row execute function agent_load_offers_changed()`.execute(db);
+    // A state row made for someone who already holds work (rare: rows are made with the user).
+    await sql
+      .raw(
+        `
+      create function agent_load_state_inserted() returns trigger language plpgsql as $$
+      begin
+        select
+          count(*) filter (where channel = 'voice'),
+          count(*) filter (where channel = 'email'),
+          count(*) filter (where channel not in ('voice', 'email'))
+        into new.held_voice, new.held_email, new.held_chat
+        from contacts where assigned_agent_id = new.user_id and status = 'active';
+        select count(*) into new.pending_offers
+        from offers where agent_id = new.user_id and status = 'pending';
+        return new;
+      end $$`,
+      )
+      .execute(db);
+    await sql`
+      create trigger agent_states_load before insert on agent_states
+      for each row execute function agent_load_state_inserted()`.execute(db);
+    return;
+  }
+  const heldBy = (row: 'new' | 'old') =>
+    `${row}.status = 'active' and ${row}.assigned_agent_id is not null`;
+  const triggers: [name: string, event: string, body: string][] = [
+    [
+      'contacts_agent_load_insert',
+      `after insert on contacts for each row when ${heldBy('new')}`,
+      `update agent_states set ${heldColumnsDelta('new', '+')} where user_id = new.assigned_agent_id;`,
+    ],
+    [
+      'contacts_agent_load_delete',
+      `after delete on contacts for each row when ${heldBy('old')}`,
+      `update agent_states set ${heldColumnsDelta('old', '-')} where user_id = old.assigned_agent_id;`,
+    ],
+    [
+      'contacts_agent_load_update',
+      `after update of status, assigned_agent_id, channel on contacts for each row
+        when (${heldBy('old')}) or (${heldBy('new')})`,
+      `update agent_states set ${heldColumnsDelta('old', '-')}
+        where user_id = old.assigned_agent_id and ${heldBy('old')};
+      update agent_states set ${heldColumnsDelta('new', '+')}
+        where user_id = new.assigned_agent_id and ${heldBy('new')};`,
+    ],
+    [
+      'offers_agent_load_insert',
+      `after insert on offers for each row when new.status = 'pending'`,
+      `update agent_states set pending_offers = pending_offers + 1 where user_id = new.agent_id;`,
+    ],
+    [
+      'offers_agent_load_delete',
+      `after delete on offers for each row when old.status = 'pending'`,
+      `update agent_states set pending_offers = pending_offers - 1 where user_id = old.agent_id;`,
+    ],
+    [
+      'offers_agent_load_update',
+      `after update of status, agent_id on offers for each row
+        when old.status = 'pending' or new.status = 'pending'`,
+      `update agent_states set pending_offers = pending_offers - 1
+        where user_id = old.agent_id and old.status = 'pending';
+      update agent_states set pending_offers = pending_offers + 1
+        where user_id = new.agent_id and new.status = 'pending';`,
+    ],
+    [
+      'agent_states_load_insert',
+      `after insert on agent_states for each row`,
+      `update agent_states set ${recount('new.user_id')} where user_id = new.user_id;`,
+    ],
+  ];
+  for (const [name, event, body] of triggers) {
+    await sql.raw(`create trigger ${name} ${event} begin ${body} end`).execute(db);
+  }
+}
+
+export async function down(db: AnyDb): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`drop trigger agent_states_load on agent_states`.execute(db);
+    await sql`drop trigger offers_agent_load on offers`.execute(db);
+    await sql`drop trigger contacts_agent_load on contacts`.execute(db);
+    await sql`drop function agent_load_state_inserted()`.execute(db);
+    await sql`drop function agent_load_offers_changed()`.execute(db);
+    await sql`drop function agent_load_contacts_changed()`.execute(db);
+  } else {
+    for (const name of [
+      'contacts_agent_load_insert',
+      'contacts_agent_load_delete',
+      'contacts_agent_load_update',
+      'offers_agent_load_insert',
+      'offers_agent_load_delete',
+      'offers_agent_load_update',
+      'agent_states_load_insert',
+    ]) {
+      await sql.raw(`drop trigger ${name}`).execute(db);
+    }
+  }
+  for (const column of [...COUNTER_COLUMNS].reverse()) {
+    await db.schema.alterTable('agent_states').dropColumn(column).execute();
+  }
+}

@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import * as agentLoadCounters from '../../server/store/migrations/0023-agent-load-counters';
+import type { StorageMode, TestClient, TestServer } from './harness';
+import {
+  STORAGE_MODES,
+  clientsPerTest,
+  inboundContact,
+  postInbound,
+  startServer,
+  userId,
+} from './harness';
+
+interface Counters {
+  user_id: string;
+  held_voice: number;
+  held_chat: number;
+  held_email: number;
+  pending_offers: number;
+}
+
+/**
+ * The load counters on agent_states (migration 0023) are kept by triggers; routing and the
+ * capacity checks trust them instead of counting. Here every step of a contact's life is followed
+ * by comparing them, for every agent, with a count of the rows they summarise.
+ */
+describe.each(STORAGE_MODES)('agent load counters on %s', (mode: StorageMode) => {
+  let server: TestServer;
+  const { connect } = clientsPerTest(() => server);
+
+  async function kept(): Promise<Counters[]> {
+    return server.app.store.db
+      .selectFrom('agent_states')
+      .select(['user_id', 'held_voice', 'held_chat', 'held_email', 'pending_offers'])
+      .orderBy('user_id')
+      .execute();
+  }
+
+  async function counted(): Promise<Counters[]> {
+    const { rows } = await sql<Counters>`
+      select s.user_id,
+        (select count(*) from contacts c where c.assigned_agent_id = s.user_id
+          and c.status = 'active' and c.channel = 'voice') as held_voice,
+        (select count(*) from contacts c where c.assigned_agent_id = s.user_id
+          and c.status = 'active' and c.channel not in ('voice', 'email')) as held_chat,
+        (select count(*) from contacts c where c.assigned_agent_id = s.user_id
+          and c.status = 'active' and c.channel = 'email') as held_email,
+        (select count(*) from offers o where o.agent_id = s.user_id
+          and o.status = 'pending') as pending_offers
+      from agent_states s order by s.user_id`.execute(server.app.store.db);
+    return rows.map((row) => ({
+      user_id: row.user_id,
+      held_voice: Number(row.held_voice),
+      held_chat: Number(row.held_chat),
+      held_email: Number(row.held_email),
+      pending_offers: Number(row.pending_offers),
+    }));
+  }
+
+  async function expectCountersTrue(): Promise<void> {
+    expect(await kept()).toEqual(await counted());
+  }
+
+  async function countersOf(agentId: string) {
+    const row = (await kept()).find((r) => r.user_id === agentId);
+    const { user_id: _, ...counters } = row!;
+    return counters;
+  }
+
+  async function offered(agent: TestClient, overrides = {}) {
+    const created = await postInbound(server.url, inboundContact(overrides));
+    expect(created.status).toBe(201);
+    return agent.next('offer:created', (o) => o.contact.id === created.body.contactId);
+  }
+
+  it('stay equal to counting through offer, accept, warm transfer, reassign, reject and close', async () => {
+    server = await startServer(mode);
+    const agent1 = await connect('agent1');
+    const agent2 = await connect('agent2');
+    const lead = await connect('lead1');
+    const agent1Id = await userId(server, 'agent1');
+    const agent2Id = await userId(server, 'agent2');
+    await expectCountersTrue();
+
+    await agent1.sendOk('agent:set-status', { status: 'available' });
+    const first = await offered(agent1);
+    expect(await countersOf(agent1Id)).toMatchObject({ pending_offers: 1, held_chat: 0 });
+    await expectCountersTrue();
+
+    await agent1.sendOk('offer:accept', { offerId: first.id });
+    expect(await countersOf(agent1Id)).toMatchObject({ pending_offers: 0, held_chat: 1 });
+    await expectCountersTrue();
+
+    // Warm transfer: the sender holds it until the receiver accepts.
+    await agent2.sendOk('agent:set-status', { status: 'available' });
+    await agent1.sendOk('conversation:transfer', {
+      commandId: randomUUID(),
+      contactId: first.contact.id,
+      to: { kind: 'agent', agentId: agent2Id },
+      mode: 'warm',
+      note: 'Mohon dibantu.',
+    });
+    const transfer = await agent2.next('offer:created', (o) => o.contact.id === first.contact.id);
+    expect(await countersOf(agent2Id)).toMatchObject({ pending_offers: 1, held_chat: 0 });
+    await expectCountersTrue();
+    await agent2.sendOk('offer:accept', { offerId: transfer.id });
+    expect(await countersOf(agent1Id)).toMatchObject({ pending_offers: 0, held_chat: 0 });
+    expect(await countersOf(agent2Id)).toMatchObject({ pending_offers: 0, held_chat: 1 });
+    await expectCountersTrue();
+
+    // The lead moves it back.
+    await lead.sendOk('conversation:reassign', {
+      commandId: randomUUID(),
+      contactId: first.contact.id,
+      toAgentId: agent1Id,
+      reason: 'Kembali ke petugas pertama',
+    });
+    await agent1.next(
+      'conversation:assigned',
+      (f) => f.conversation.contact.id === first.contact.id,
+    );
+    expect(await countersOf(agent1Id)).toMatchObject({ held_chat: 1 });
+    expect(await countersOf(agent2Id)).toMatchObject({ held_chat: 0 });
+    await expectCountersTrue();
+
+    // A rejected offer no longer counts as pending.
+    await agent1.sendOk('agent:set-status', { status: 'break' });
+    const second = await offered(agent2, { from: '081299990001' });
+    await agent2.sendOk('offer:reject', { offerId: second.id, reason: 'Sedang istirahat' });
+    expect(await countersOf(agent2Id)).toMatchObject({ pending_offers: 0 });
+    await expectCountersTrue();
+
+    // Closing with an outcome lets go of it.
+    await agent1.sendOk('outcome:log', {
+      commandId: randomUUID(),
+      contactId: first.contact.id,
+      wrapupCode: 'answered',
+      notes: '',
+    });
+    expect(await countersOf(agent1Id)).toMatchObject({ held_chat: 0 });
+    await expectCountersTrue();
+  });
+
+  it('follow writes made by hand, a state row made late, and a fresh backfill', async () => {
+    server = await startServer(mode);
+    const db = server.app.store.db;
+    const agent1 = await connect('agent1');
+    const agent1Id = await userId(server, 'agent1');
+    await agent1.sendOk('agent:set-status', { status: 'available' });
+    const offer = await offered(agent1);
+    await agent1.sendOk('offer:accept', { offerId: offer.id });
+    const contactId = offer.contact.id;
+
+    await db
+      .updateTable('contacts')
+      .set({ channel: 'email' })
+      .where('id', '=', contactId)
+      .execute();
+    expect(await countersOf(agent1Id)).toMatchObject({ held_chat: 0, held_email: 1 });
+    await db
+      .updateTable('contacts')
+      .set({ channel: 'voice' })
+      .where('id', '=', contactId)
+      .execute();
+    expect(await countersOf(agent1Id)).toMatchObject({ held_email: 0, held_voice: 1 });
+    await expectCountersTrue();
+
+    // A state row made while the agent already holds work starts from the count.
+    const state = await db
+      .selectFrom('agent_states')
+      .selectAll()
+      .where('user_id', '=', agent1Id)
+      .executeTakeFirstOrThrow();
+    await db.deleteFrom('agent_states').where('user_id', '=', agent1Id).execute();
+    await db
+      .insertInto('agent_states')
+      .values({
+        user_id: state.user_id,
+        presence: state.presence,
+        presence_since: state.presence_since,
+        idle_since: state.idle_since,
+        missed_offers: state.missed_offers,
+        version: state.version,
+        presence_until: state.presence_until,
+      })
+      .execute();
+    expect(await countersOf(agent1Id)).toMatchObject({ held_voice: 1, pending_offers: 0 });
+    await expectCountersTrue();
+
+    // The migration's backfill counts what is there when it runs.
+    await agentLoadCounters.down(db);
+    await agentLoadCounters.up(db);
+    expect(await countersOf(agent1Id)).toMatchObject({ held_voice: 1 });
+    await expectCountersTrue();
+
+    const handMade = randomUUID();
+    await db
+      .insertInto('offers')
+      .values({
+        id: handMade,
+        contact_id: contactId,
+        agent_id: agent1Id,
+        status: 'pending',
+        reason: null,
+        created_at: 0,
+        expires_at: 1,
+        resolved_at: null,
+        kind: 'route',
+        from_agent_id: null,
+        note: null,
+      })
+      .execute();
+    expect(await countersOf(agent1Id)).toMatchObject({ pending_offers: 1 });
+    await db.deleteFrom('offers').where('id', '=', handMade).execute();
+    expect(await countersOf(agent1Id)).toMatchObject({ pending_offers: 0 });
+    await db
+      .updateTable('contacts')
+      .set({ status: 'closed' })
+      .where('id', '=', contactId)
+      .execute();
+    expect(await countersOf(agent1Id)).toMatchObject({ held_voice: 0 });
+    await expectCountersTrue();
+  });
+});
