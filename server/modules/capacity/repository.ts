@@ -12,6 +12,7 @@ import {
   type WorkClass,
 } from '../../../shared/domain/capacity';
 import type { Channel } from '../../../shared/schemas/common';
+import { prepareQuery } from '../../store/compiled-query';
 import type { Database } from '../../store/schema';
 
 export interface Workload {
@@ -23,8 +24,10 @@ export interface Workload {
   firstAcceptedAt: number | null;
 }
 
+const centreCapacity = prepareQuery([], (db) => db.selectFrom('centre_capacity').selectAll());
+
 export async function loadCentreCapacity(db: Kysely<Database>): Promise<Capacity> {
-  const rows = await db.selectFrom('centre_capacity').selectAll().execute();
+  const rows = await centreCapacity.rows(db, {});
   const capacity: Record<WorkClass, number> = { ...DEFAULT_CAPACITY };
   for (const row of rows) {
     if ((WORK_CLASSES as readonly string[]).includes(row.work_class)) {
@@ -98,6 +101,22 @@ export async function loadWorkload(
   return (await loadWorkloads(db, [agentId])).get(agentId);
 }
 
+const agentLoadRow = prepareQuery(['agentId'], (db, p: { agentId: string }) =>
+  db
+    .selectFrom('agent_states')
+    .select([
+      'presence',
+      'pending_offers',
+      'cap_voice',
+      'cap_chat',
+      'cap_email',
+      'held_voice',
+      'held_chat',
+      'held_email',
+    ])
+    .where('user_id', '=', p.agentId),
+);
+
 export interface AgentLoad {
   presence: string;
   pendingOffers: number;
@@ -116,20 +135,7 @@ export async function loadAgentLoad(
 ): Promise<AgentLoad | undefined> {
   const [centre, row] = await Promise.all([
     loadCentreCapacity(db),
-    db
-      .selectFrom('agent_states')
-      .select([
-        'presence',
-        'pending_offers',
-        'cap_voice',
-        'cap_chat',
-        'cap_email',
-        'held_voice',
-        'held_chat',
-        'held_email',
-      ])
-      .where('user_id', '=', agentId)
-      .executeTakeFirst(),
+    agentLoadRow.first(db, { agentId }),
   ]);
   if (!row) return undefined;
   return {

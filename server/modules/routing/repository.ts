@@ -10,12 +10,13 @@ import {
 } from '../../../shared/domain/capacity';
 import type { Channel } from '../../../shared/schemas/common';
 import type { AvailableAgent, RecentDecline, WaitingContact } from '../../domain/routing';
+import { prepareQuery } from '../../store/compiled-query';
 import type { Database } from '../../store/schema';
 import { loadAgentLoad, loadCentreCapacity } from '../capacity/repository';
 import { loadContactSummaries } from '../conversations/repository';
 
-export async function loadWaitingContacts(db: Kysely<Database>): Promise<WaitingContact[]> {
-  const rows = await db
+const waitingContacts = prepareQuery([], (db) =>
+  db
     .selectFrom('contacts')
     .innerJoin('segments', 'segments.code', 'contacts.segment')
     .innerJoin('queues', 'queues.id', 'contacts.queue_id')
@@ -37,8 +38,11 @@ export async function loadWaitingContacts(db: Kysely<Database>): Promise<Waiting
       'queues.overflow_after_ms',
       'queues.overflow_topics',
     ])
-    .where('contacts.status', '=', 'waiting')
-    .execute();
+    .where('contacts.status', '=', 'waiting'),
+);
+
+export async function loadWaitingContacts(db: Kysely<Database>): Promise<WaitingContact[]> {
+  const rows = await waitingContacts.rows(db, {});
   return rows.map((row) => ({
     id: row.id,
     topic: row.topic,
@@ -119,6 +123,22 @@ export async function loadAvailableAgents(
   return [...agents.values()];
 }
 
+const declinedOffers = prepareQuery(['since'], (db, p: { since: number }) =>
+  db
+    .selectFrom('offers')
+    .select(['contact_id', 'agent_id', 'resolved_at'])
+    .where('status', 'in', ['rejected', 'expired'])
+    .where('resolved_at', '>=', p.since),
+);
+
+const coldTransfers = prepareQuery(['since'], (db, p: { since: number }) =>
+  db
+    .selectFrom('contact_events')
+    .select(['contact_id', 'actor_id', 'at'])
+    .where('kind', '=', 'transfer_cold')
+    .where('at', '>=', p.since),
+);
+
 /**
  * Who declined, missed or passed on which contact lately: an offer rejected or expired, or a
  * cold transfer (the sender should not be offered back what they just passed on).
@@ -128,18 +148,8 @@ export async function loadRecentDeclines(
   since: number,
 ): Promise<RecentDecline[]> {
   const [offers, transfers] = await Promise.all([
-    db
-      .selectFrom('offers')
-      .select(['contact_id', 'agent_id', 'resolved_at'])
-      .where('status', 'in', ['rejected', 'expired'])
-      .where('resolved_at', '>=', since)
-      .execute(),
-    db
-      .selectFrom('contact_events')
-      .select(['contact_id', 'actor_id', 'at'])
-      .where('kind', '=', 'transfer_cold')
-      .where('at', '>=', since)
-      .execute(),
+    declinedOffers.rows(db, { since }),
+    coldTransfers.rows(db, { since }),
   ]);
   return [
     ...offers.map((row) => ({
@@ -170,6 +180,36 @@ export async function canTakeOffer(
   );
 }
 
+const offerInsert = prepareQuery(
+  ['id', 'contactId', 'agentId', 'createdAt', 'expiresAt', 'kind', 'fromAgentId', 'note'],
+  (
+    db,
+    p: {
+      id: string;
+      contactId: string;
+      agentId: string;
+      createdAt: number;
+      expiresAt: number;
+      kind: string;
+      fromAgentId: string | null;
+      note: string | null;
+    },
+  ) =>
+    db.insertInto('offers').values({
+      id: p.id,
+      contact_id: p.contactId,
+      agent_id: p.agentId,
+      status: 'pending',
+      reason: null,
+      created_at: p.createdAt,
+      expires_at: p.expiresAt,
+      resolved_at: null,
+      kind: p.kind,
+      from_agent_id: p.fromAgentId,
+      note: p.note,
+    }),
+);
+
 export async function insertOffer(
   db: Kysely<Database>,
   offer: {
@@ -181,27 +221,25 @@ export async function insertOffer(
   },
 ): Promise<string> {
   const id = randomUUID();
-  await db
-    .insertInto('offers')
-    .values({
-      id,
-      contact_id: offer.contactId,
-      agent_id: offer.agentId,
-      status: 'pending',
-      reason: null,
-      created_at: offer.createdAt,
-      expires_at: offer.expiresAt,
-      resolved_at: null,
-      kind: offer.transfer ? `transfer_${offer.transfer.mode}` : 'route',
-      from_agent_id: offer.transfer?.fromAgentId ?? null,
-      note: offer.transfer?.note ?? null,
-    })
-    .execute();
+  await offerInsert.execute(db, {
+    id,
+    contactId: offer.contactId,
+    agentId: offer.agentId,
+    createdAt: offer.createdAt,
+    expiresAt: offer.expiresAt,
+    kind: offer.transfer ? `transfer_${offer.transfer.mode}` : 'route',
+    fromAgentId: offer.transfer?.fromAgentId ?? null,
+    note: offer.transfer?.note ?? null,
+  });
   return id;
 }
 
+const offerById = prepareQuery(['id'], (db, p: { id: string }) =>
+  db.selectFrom('offers').selectAll().where('id', '=', p.id),
+);
+
 export async function loadOffer(db: Kysely<Database>, offerId: string) {
-  return db.selectFrom('offers').selectAll().where('id', '=', offerId).executeTakeFirst();
+  return offerById.first(db, { id: offerId });
 }
 
 export async function loadPendingOffers(
@@ -261,6 +299,24 @@ export async function loadOffersView(
   });
 }
 
+const pendingOfferResolution = prepareQuery(
+  ['id', 'status', 'at', 'reason'],
+  (db, p: { id: string; status: string; at: number; reason: string | null }) =>
+    db
+      .updateTable('offers')
+      .set({ status: p.status, resolved_at: p.at, reason: p.reason })
+      .where('id', '=', p.id)
+      .where('status', '=', 'pending'),
+);
+
+const offeredContactRequeue = prepareQuery(['id'], (db, p: { id: string }) =>
+  db
+    .updateTable('contacts')
+    .set((eb) => ({ status: 'waiting', version: eb('version', '+', 1) }))
+    .where('id', '=', p.id)
+    .where('status', '=', 'offered'),
+);
+
 /**
  * Resolves a pending offer and puts its contact back in the queue, as one conditional step:
  * a concurrent resolution of the same offer changes nothing. Returns whether this call won.
@@ -272,21 +328,43 @@ export async function resolveOfferAndRequeue(
   at: number,
   reason: string | null = null,
 ): Promise<boolean> {
-  const updated = await db
-    .updateTable('offers')
-    .set({ status, resolved_at: at, reason })
-    .where('id', '=', offer.id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  if (updated.numUpdatedRows === 0n) return false;
-  await db
-    .updateTable('contacts')
-    .set((eb) => ({ status: 'waiting', version: eb('version', '+', 1) }))
-    .where('id', '=', offer.contactId)
-    .where('status', '=', 'offered')
-    .execute();
+  const updated = await pendingOfferResolution.execute(db, {
+    id: offer.id,
+    status,
+    at,
+    reason,
+  });
+  if ((updated.numAffectedRows ?? 0n) === 0n) return false;
+  await offeredContactRequeue.execute(db, { id: offer.contactId });
   return true;
 }
+
+const contactEventInsert = prepareQuery(
+  ['id', 'contactId', 'kind', 'actorId', 'fromAgentId', 'toAgentId', 'note', 'at'],
+  (
+    db,
+    p: {
+      id: string;
+      contactId: string;
+      kind: string;
+      actorId: string | null;
+      fromAgentId: string | null;
+      toAgentId: string | null;
+      note: string | null;
+      at: number;
+    },
+  ) =>
+    db.insertInto('contact_events').values({
+      id: p.id,
+      contact_id: p.contactId,
+      kind: p.kind,
+      actor_id: p.actorId,
+      from_agent_id: p.fromAgentId,
+      to_agent_id: p.toAgentId,
+      note: p.note,
+      at: p.at,
+    }),
+);
 
 export async function recordContactEvent(
   db: Kysely<Database>,
@@ -300,19 +378,16 @@ export async function recordContactEvent(
     note?: string | null;
   },
 ): Promise<void> {
-  await db
-    .insertInto('contact_events')
-    .values({
-      id: randomUUID(),
-      contact_id: event.contactId,
-      kind: event.kind,
-      actor_id: event.actorId ?? null,
-      from_agent_id: event.fromAgentId ?? null,
-      to_agent_id: event.toAgentId ?? null,
-      note: event.note ?? null,
-      at: event.at,
-    })
-    .execute();
+  await contactEventInsert.execute(db, {
+    id: randomUUID(),
+    contactId: event.contactId,
+    kind: event.kind,
+    actorId: event.actorId ?? null,
+    fromAgentId: event.fromAgentId ?? null,
+    toAgentId: event.toAgentId ?? null,
+    note: event.note ?? null,
+    at: event.at,
+  });
 }
 
 /** A transfer offer names its sender; a routed offer of a contact passed to a queue does too. */
