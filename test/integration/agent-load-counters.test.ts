@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadAvailableAgents } from '../../server/modules/routing/repository';
 import * as agentLoadCounters from '../../server/store/migrations/0023-agent-load-counters';
 import type { StorageMode, TestClient, TestServer } from './harness';
 import {
@@ -221,5 +222,63 @@ describe.each(STORAGE_MODES)('agent load counters on %s', (mode: StorageMode) =>
       .execute();
     expect(await countersOf(agent1Id)).toMatchObject({ held_voice: 0 });
     await expectCountersTrue();
+  });
+});
+
+describe.each(STORAGE_MODES)('routing’s copy of agent skills on two nodes, %s', (mode) => {
+  let first: TestServer | undefined;
+  let second: TestServer | undefined;
+  afterEach(async () => {
+    await second?.stop();
+    await first?.destroy();
+    second = first = undefined;
+  });
+
+  async function skillsSeenBy(node: TestServer, agentId: string) {
+    const agents = await loadAvailableAgents(node.app.store.db, ['bansos', 'pajak', 'umum']);
+    return agents.find((agent) => agent.id === agentId)?.skills;
+  }
+
+  it('is read again on every node after a change on any of them, and never keeps a rolled-back one', async () => {
+    first = await startServer(mode, { env: { NODE_ID: 'node-a' } });
+    second = await startServer(mode, { storageOf: first, env: { NODE_ID: 'node-b' } });
+    const onFirst = first.app.store.db;
+    const agent1Id = await userId(first, 'agent1');
+    await onFirst
+      .updateTable('agent_states')
+      .set({ presence: 'available' })
+      .where('user_id', '=', agent1Id)
+      .execute();
+    expect(await skillsSeenBy(first, agent1Id)).toMatchObject({ bansos: 4, umum: 3 });
+    expect(await skillsSeenBy(second, agent1Id)).toMatchObject({ bansos: 4, umum: 3 });
+
+    await second.app.store.db
+      .updateTable('agent_skills')
+      .set({ level: 1 })
+      .where('user_id', '=', agent1Id)
+      .where('topic', '=', 'bansos')
+      .execute();
+    await onFirst
+      .insertInto('agent_skills')
+      .values({ user_id: agent1Id, topic: 'pajak', level: 5 })
+      .execute();
+    for (const node of [first, second]) {
+      expect(await skillsSeenBy(node, agent1Id)).toMatchObject({ bansos: 1, pajak: 5, umum: 3 });
+    }
+
+    const rolledBack = new Error('rolled back on purpose');
+    await expect(
+      onFirst.transaction().execute(async (trx) => {
+        await trx.deleteFrom('agent_skills').where('user_id', '=', agent1Id).execute();
+        expect(await loadAvailableAgents(trx, ['bansos', 'pajak', 'umum'])).not.toContainEqual(
+          expect.objectContaining({ id: agent1Id }),
+        );
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    expect(await skillsSeenBy(first, agent1Id)).toMatchObject({ bansos: 1, pajak: 5, umum: 3 });
+
+    await onFirst.deleteFrom('agent_skills').where('user_id', '=', agent1Id).execute();
+    expect(await skillsSeenBy(second, agent1Id)).toBeUndefined();
   });
 });

@@ -12,6 +12,8 @@ import type { Channel } from '../../../shared/schemas/common';
 import type { AvailableAgent, RecentDecline, WaitingContact } from '../../domain/routing';
 import { prepareQuery } from '../../store/compiled-query';
 import type { Database } from '../../store/schema';
+import { AGENT_SKILLS_COUNTER } from '../../store/migrations/0023-agent-load-counters';
+import { groupSkills } from '../agents/repository';
 import { loadAgentLoad, loadCentreCapacity } from '../capacity/repository';
 import { loadContactSummaries } from '../conversations/repository';
 
@@ -58,69 +60,87 @@ export async function loadWaitingContacts(db: Kysely<Database>): Promise<Waiting
 /**
  * Agents routing may offer work to now: Available, no offer pending, room for at least one more
  * kind of work beside what they hold (shared/domain/capacity.ts), and a skill in one of `topics`
- * (`topicsInReach` of the waiting contacts); only their skills in those topics are read. Agents
- * without one could not be offered any of the contacts. What each holds and whether an offer
- * waits on them are the trigger-kept counters on agent_states (migration 0023): one plain filter
- * and join, one row per skill, where counting contacts and offers per agent was the most
- * expensive statement of a pass (docs/performance.md).
+ * (`topicsInReach` of the waiting contacts). What each holds and whether an offer waits on them
+ * are the trigger-kept counters on agent_states (migration 0023), so the statement is a plain
+ * filter with no per-agent counting; skills come from this node's copy (`skillsByAgent`).
+ * An agent's skills may include topics outside `topics`: `planOffers` reads only those in reach,
+ * so its plan is the same.
  */
 export async function loadAvailableAgents(
   db: Kysely<Database>,
   topics: readonly string[],
 ): Promise<AvailableAgent[]> {
   if (topics.length === 0) return [];
-  // No agent ids in the SQL: the statements differ only by the number of topics.
-  const [rows, centre] = await Promise.all([
-    db
-      .selectFrom('agent_skills')
-      .innerJoin('agent_states', 'agent_states.user_id', 'agent_skills.user_id')
-      .innerJoin('users', 'users.id', 'agent_skills.user_id')
-      .select([
-        'agent_skills.user_id',
-        'agent_skills.topic',
-        'agent_skills.level',
-        'agent_states.idle_since',
-        'agent_states.cap_voice',
-        'agent_states.cap_chat',
-        'agent_states.cap_email',
-        'agent_states.held_voice',
-        'agent_states.held_chat',
-        'agent_states.held_email',
-      ])
-      .where('agent_states.presence', '=', 'available')
-      .where('agent_states.pending_offers', '=', 0)
-      .where('users.role', '=', 'agent')
-      .where('agent_skills.topic', 'in', topics)
-      .where('agent_skills.level', '>', 0)
-      .execute(),
+  const [skillsByAgent, rows, centre] = await Promise.all([
+    loadSkillsByAgent(db),
+    availableAgentRows.rows(db, {}),
     loadCentreCapacity(db),
   ]);
-  const agents = new Map<string, AvailableAgent>();
-  const skillsOf = new Map<string, Record<string, number>>();
-  for (const row of rows) {
-    const known = skillsOf.get(row.user_id);
-    if (known) {
-      known[row.topic] = row.level;
-      continue;
-    }
-    const skills = { [row.topic]: row.level };
-    skillsOf.set(row.user_id, skills);
+  return rows.flatMap((row) => {
+    const skills = skillsByAgent.get(row.user_id);
+    if (!skills || !topics.some((topic) => (skills[topic] ?? 0) > 0)) return [];
     const load = { voice: row.held_voice, chat: row.held_chat, email: row.held_email };
     const capacity = effectiveCapacity(centre, {
       voice: row.cap_voice,
       chat: row.cap_chat,
       email: row.cap_email,
     });
-    if (!hasAnyRoom(capacity, load)) continue;
-    agents.set(row.user_id, {
-      id: row.user_id,
-      idleSince: row.idle_since,
-      skills,
-      capacity,
-      load,
-    });
-  }
-  return [...agents.values()];
+    if (!hasAnyRoom(capacity, load)) return [];
+    return [{ id: row.user_id, idleSince: row.idle_since, skills, capacity, load }];
+  });
+}
+
+const availableAgentRows = prepareQuery([], (db) =>
+  db
+    .selectFrom('agent_states')
+    .innerJoin('users', 'users.id', 'agent_states.user_id')
+    .select([
+      'agent_states.user_id',
+      'agent_states.idle_since',
+      'agent_states.cap_voice',
+      'agent_states.cap_chat',
+      'agent_states.cap_email',
+      'agent_states.held_voice',
+      'agent_states.held_chat',
+      'agent_states.held_email',
+    ])
+    .where('agent_states.presence', '=', 'available')
+    .where('agent_states.pending_offers', '=', 0)
+    .where('users.role', '=', 'agent'),
+);
+
+const skillsVersion = prepareQuery([], (db) =>
+  db.selectFrom('counters').select('value').where('name', '=', AGENT_SKILLS_COUNTER),
+);
+
+const skillRows = prepareQuery([], (db) =>
+  db.selectFrom('agent_skills').select(['user_id', 'topic', 'level']).where('level', '>', 0),
+);
+
+interface SkillsSnapshot {
+  version: number;
+  byAgent: ReadonlyMap<string, Readonly<Record<string, number>>>;
+}
+
+/** Per database handle (one per node): every agent's skills, as of a skills counter value. */
+const skillsSnapshots = new WeakMap<Kysely<Database>, SkillsSnapshot>();
+
+/**
+ * Every agent's skills above level 0, read again only when the skills counter has moved (triggers
+ * move it on any change to agent_skills, on any node, in the writer's transaction: migration
+ * 0023). The counter is read before the skills, so a snapshot is never older than its version.
+ * Inside a transaction nothing is kept: it may see its own changes and roll them back.
+ */
+async function loadSkillsByAgent(
+  db: Kysely<Database>,
+): Promise<ReadonlyMap<string, Readonly<Record<string, number>>>> {
+  if (db.isTransaction) return groupSkills(await skillRows.rows(db, {}));
+  const counter = await skillsVersion.first(db, {});
+  const cached = skillsSnapshots.get(db);
+  if (counter && cached?.version === Number(counter.value)) return cached.byAgent;
+  const byAgent = groupSkills(await skillRows.rows(db, {}));
+  if (counter) skillsSnapshots.set(db, { version: Number(counter.value), byAgent });
+  return byAgent;
 }
 
 const declinedOffers = prepareQuery(['since'], (db, p: { since: number }) =>

@@ -5,6 +5,9 @@ type AnyDb = Kysely<any>;
 
 const COUNTER_COLUMNS = ['held_voice', 'held_chat', 'held_email', 'pending_offers'] as const;
 
+/** The counter row every node compares its cached agent skills against. */
+export const AGENT_SKILLS_COUNTER = 'agent-skills';
+
 /** The work class of a contact's channel, as shared/domain/capacity.ts `workClassOf` has it. */
 function heldColumnsDelta(row: 'new' | 'old', sign: '+' | '-'): string {
   return `held_voice = held_voice ${sign} (case when ${row}.channel = 'voice' then 1 else 0 end),
@@ -31,8 +34,22 @@ function recount(target: string): string {
  * offer path (docs/performance.md). Triggers keep them true on any change to contacts or offers,
  * whoever makes it (a service, another node, an operator's SQL), in the writer's own transaction,
  * so a check made after `lockAgent` sees exactly what a count would.
+ *
+ * Also: a counter moved by any change to agent_skills, so each node can keep the skills routing
+ * reads on every pass in memory and read them again only after a change (the team directory's way,
+ * migration 0022); and an index for routing's recent cold transfers, which scanned every event.
  */
 export async function up(db: AnyDb): Promise<void> {
+  await db
+    .insertInto('counters')
+    .values({ name: AGENT_SKILLS_COUNTER, value: 1 })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  await db.schema
+    .createIndex('contact_events_kind_at_idx')
+    .on('contact_events')
+    .columns(['kind', 'at'])
+    .execute();
   for (const column of COUNTER_COLUMNS) {
     await db.schema
       .alterTable('agent_states')
@@ -104,6 +121,15 @@ export async function up(db: AnyDb): Promise<void> {
     await sql`
       create trigger agent_states_load before insert on agent_states
       for each row execute function agent_load_state_inserted()`.execute(db);
+    await sql`
+      create function agent_skills_changed() returns trigger language plpgsql as $$
+      begin
+        update counters set value = value + 1 where name = 'agent-skills';
+        return null;
+      end $$`.execute(db);
+    await sql`
+      create trigger agent_skills_version after insert or delete or update
+      on agent_skills for each statement execute function agent_skills_changed()`.execute(db);
     return;
   }
   const heldBy = (row: 'new' | 'old') =>
@@ -153,6 +179,14 @@ export async function up(db: AnyDb): Promise<void> {
       `update agent_states set ${recount('new.user_id')} where user_id = new.user_id;`,
     ],
   ];
+  const bumpSkills = `update counters set value = value + 1 where name = '${AGENT_SKILLS_COUNTER}';`;
+  for (const event of ['insert', 'delete', 'update'] as const) {
+    triggers.push([
+      `agent_skills_version_${event}`,
+      `after ${event} on agent_skills for each row`,
+      bumpSkills,
+    ]);
+  }
   for (const [name, event, body] of triggers) {
     await sql.raw(`create trigger ${name} ${event} begin ${body} end`).execute(db);
   }
@@ -160,6 +194,8 @@ export async function up(db: AnyDb): Promise<void> {
 
 export async function down(db: AnyDb): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`drop trigger agent_skills_version on agent_skills`.execute(db);
+    await sql`drop function agent_skills_changed()`.execute(db);
     await sql`drop trigger agent_states_load on agent_states`.execute(db);
     await sql`drop trigger offers_agent_load on offers`.execute(db);
     await sql`drop trigger contacts_agent_load on contacts`.execute(db);
@@ -175,6 +211,9 @@ export async function down(db: AnyDb): Promise<void> {
       'offers_agent_load_delete',
       'offers_agent_load_update',
       'agent_states_load_insert',
+      'agent_skills_version_insert',
+      'agent_skills_version_delete',
+      'agent_skills_version_update',
     ]) {
       await sql.raw(`drop trigger ${name}`).execute(db);
     }
@@ -182,4 +221,6 @@ export async function down(db: AnyDb): Promise<void> {
   for (const column of [...COUNTER_COLUMNS].reverse()) {
     await db.schema.alterTable('agent_states').dropColumn(column).execute();
   }
+  await db.schema.dropIndex('contact_events_kind_at_idx').execute();
+  await db.deleteFrom('counters').where('name', '=', AGENT_SKILLS_COUNTER).execute();
 }
