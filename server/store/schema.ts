@@ -84,13 +84,12 @@ export interface AgentStateTable {
   cap_chat: Generated<number | null>;
   cap_email: Generated<number | null>;
   /**
-   * Migration 0023, kept by triggers: active conversations held per kind of work, and offers
-   * pending on the agent. Never written by the application.
+   * Migration 0023, kept by triggers: active conversations held per kind of work. Never written
+   * by the application.
    */
   held_voice: Generated<number>;
   held_chat: Generated<number>;
   held_email: Generated<number>;
-  pending_offers: Generated<number>;
 }
 
 export interface CentreCapacityTable {

@@ -18,11 +18,10 @@ interface Counters {
   held_voice: number;
   held_chat: number;
   held_email: number;
-  pending_offers: number;
 }
 
 /**
- * The load counters on agent_states (migration 0023) are kept by triggers; routing and the
+ * The held-work counters on agent_states (migration 0023) are kept by triggers; routing and the
  * capacity checks trust them instead of counting. Here every step of a contact's life is followed
  * by comparing them, for every agent, with a count of the rows they summarise.
  */
@@ -33,7 +32,7 @@ describe.each(STORAGE_MODES)('agent load counters on %s', (mode: StorageMode) =>
   async function kept(): Promise<Counters[]> {
     return server.app.store.db
       .selectFrom('agent_states')
-      .select(['user_id', 'held_voice', 'held_chat', 'held_email', 'pending_offers'])
+      .select(['user_id', 'held_voice', 'held_chat', 'held_email'])
       .orderBy('user_id')
       .execute();
   }
@@ -46,16 +45,13 @@ describe.each(STORAGE_MODES)('agent load counters on %s', (mode: StorageMode) =>
         (select count(*) from contacts c where c.assigned_agent_id = s.user_id
           and c.status = 'active' and c.channel not in ('voice', 'email')) as held_chat,
         (select count(*) from contacts c where c.assigned_agent_id = s.user_id
-          and c.status = 'active' and c.channel = 'email') as held_email,
-        (select count(*) from offers o where o.agent_id = s.user_id
-          and o.status = 'pending') as pending_offers
+          and c.status = 'active' and c.channel = 'email') as held_email
       from agent_states s order by s.user_id`.execute(server.app.store.db);
     return rows.map((row) => ({
       user_id: row.user_id,
       held_voice: Number(row.held_voice),
       held_chat: Number(row.held_chat),
       held_email: Number(row.held_email),
-      pending_offers: Number(row.pending_offers),
     }));
   }
 
@@ -75,7 +71,7 @@ describe.each(STORAGE_MODES)('agent load counters on %s', (mode: StorageMode) =>
     return agent.next('offer:created', (o) => o.contact.id === created.body.contactId);
   }
 
-  it('stay equal to counting through offer, accept, warm transfer, reassign, reject and close', async () => {
+  it('stay equal to counting through accept, warm transfer, reassign, reject and close', async () => {
     server = await startServer(mode);
     const agent1 = await connect('agent1');
     const agent2 = await connect('agent2');
@@ -86,11 +82,11 @@ describe.each(STORAGE_MODES)('agent load counters on %s', (mode: StorageMode) =>
 
     await agent1.sendOk('agent:set-status', { status: 'available' });
     const first = await offered(agent1);
-    expect(await countersOf(agent1Id)).toMatchObject({ pending_offers: 1, held_chat: 0 });
+    expect(await countersOf(agent1Id)).toMatchObject({ held_chat: 0 });
     await expectCountersTrue();
 
     await agent1.sendOk('offer:accept', { offerId: first.id });
-    expect(await countersOf(agent1Id)).toMatchObject({ pending_offers: 0, held_chat: 1 });
+    expect(await countersOf(agent1Id)).toMatchObject({ held_chat: 1 });
     await expectCountersTrue();
 
     // Warm transfer: the sender holds it until the receiver accepts.
@@ -103,11 +99,11 @@ describe.each(STORAGE_MODES)('agent load counters on %s', (mode: StorageMode) =>
       note: 'Mohon dibantu.',
     });
     const transfer = await agent2.next('offer:created', (o) => o.contact.id === first.contact.id);
-    expect(await countersOf(agent2Id)).toMatchObject({ pending_offers: 1, held_chat: 0 });
+    expect(await countersOf(agent2Id)).toMatchObject({ held_chat: 0 });
     await expectCountersTrue();
     await agent2.sendOk('offer:accept', { offerId: transfer.id });
-    expect(await countersOf(agent1Id)).toMatchObject({ pending_offers: 0, held_chat: 0 });
-    expect(await countersOf(agent2Id)).toMatchObject({ pending_offers: 0, held_chat: 1 });
+    expect(await countersOf(agent1Id)).toMatchObject({ held_chat: 0 });
+    expect(await countersOf(agent2Id)).toMatchObject({ held_chat: 1 });
     await expectCountersTrue();
 
     // The lead moves it back.
@@ -125,11 +121,11 @@ describe.each(STORAGE_MODES)('agent load counters on %s', (mode: StorageMode) =>
     expect(await countersOf(agent2Id)).toMatchObject({ held_chat: 0 });
     await expectCountersTrue();
 
-    // A rejected offer no longer counts as pending.
+    // A rejected offer changes nothing held.
     await agent1.sendOk('agent:set-status', { status: 'break' });
     const second = await offered(agent2, { from: '081299990001' });
     await agent2.sendOk('offer:reject', { offerId: second.id, reason: 'Sedang istirahat' });
-    expect(await countersOf(agent2Id)).toMatchObject({ pending_offers: 0 });
+    expect(await countersOf(agent2Id)).toMatchObject({ held_chat: 0 });
     await expectCountersTrue();
 
     // Closing with an outcome lets go of it.
@@ -186,7 +182,7 @@ describe.each(STORAGE_MODES)('agent load counters on %s', (mode: StorageMode) =>
         presence_until: state.presence_until,
       })
       .execute();
-    expect(await countersOf(agent1Id)).toMatchObject({ held_voice: 1, pending_offers: 0 });
+    expect(await countersOf(agent1Id)).toMatchObject({ held_voice: 1 });
     await expectCountersTrue();
 
     // The migration's backfill counts what is there when it runs.
@@ -195,26 +191,6 @@ describe.each(STORAGE_MODES)('agent load counters on %s', (mode: StorageMode) =>
     expect(await countersOf(agent1Id)).toMatchObject({ held_voice: 1 });
     await expectCountersTrue();
 
-    const handMade = randomUUID();
-    await db
-      .insertInto('offers')
-      .values({
-        id: handMade,
-        contact_id: contactId,
-        agent_id: agent1Id,
-        status: 'pending',
-        reason: null,
-        created_at: 0,
-        expires_at: 1,
-        resolved_at: null,
-        kind: 'route',
-        from_agent_id: null,
-        note: null,
-      })
-      .execute();
-    expect(await countersOf(agent1Id)).toMatchObject({ pending_offers: 1 });
-    await db.deleteFrom('offers').where('id', '=', handMade).execute();
-    expect(await countersOf(agent1Id)).toMatchObject({ pending_offers: 0 });
     await db
       .updateTable('contacts')
       .set({ status: 'closed' })

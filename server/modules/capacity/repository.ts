@@ -106,7 +106,6 @@ const agentLoadRow = prepareQuery(['agentId'], (db, p: { agentId: string }) =>
     .selectFrom('agent_states')
     .select([
       'presence',
-      'pending_offers',
       'cap_voice',
       'cap_chat',
       'cap_email',
@@ -119,14 +118,12 @@ const agentLoadRow = prepareQuery(['agentId'], (db, p: { agentId: string }) =>
 
 export interface AgentLoad {
   presence: string;
-  pendingOffers: number;
   capacity: Capacity;
   load: Load;
 }
 
 /**
- * One agent's presence, limits, what they hold and how many offers wait on them, from their
- * agent_states row alone: the counts are kept by triggers in every writer's transaction
+ * One agent's presence, limits and what they hold, from their agent_states row alone: the counts are kept by triggers in every writer's transaction
  * (migration 0023), so inside a transaction after `lockAgent` they are as exact as counting.
  */
 export async function loadAgentLoad(
@@ -140,7 +137,6 @@ export async function loadAgentLoad(
   if (!row) return undefined;
   return {
     presence: row.presence,
-    pendingOffers: row.pending_offers,
     capacity: effectiveCapacity(centre, {
       voice: row.cap_voice,
       chat: row.cap_chat,

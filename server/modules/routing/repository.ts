@@ -60,9 +60,9 @@ export async function loadWaitingContacts(db: Kysely<Database>): Promise<Waiting
 /**
  * Agents routing may offer work to now: Available, no offer pending, room for at least one more
  * kind of work beside what they hold (shared/domain/capacity.ts), and a skill in one of `topics`
- * (`topicsInReach` of the waiting contacts). What each holds and whether an offer waits on them
- * are the trigger-kept counters on agent_states (migration 0023), so the statement is a plain
- * filter with no per-agent counting; skills come from this node's copy (`skillsByAgent`).
+ * (`topicsInReach` of the waiting contacts). What each holds is the trigger-kept counters on
+ * agent_states (migration 0023), so the statement is a filter with no per-agent counting or
+ * grouping; skills come from this node's copy (`loadSkillsByAgent`).
  * An agent's skills may include topics outside `topics`: `planOffers` reads only those in reach,
  * so its plan is the same.
  */
@@ -105,8 +105,17 @@ const availableAgentRows = prepareQuery([], (db) =>
       'agent_states.held_email',
     ])
     .where('agent_states.presence', '=', 'available')
-    .where('agent_states.pending_offers', '=', 0)
-    .where('users.role', '=', 'agent'),
+    .where('users.role', '=', 'agent')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('offers')
+            .select('offers.id')
+            .whereRef('offers.agent_id', '=', 'agent_states.user_id')
+            .where('offers.status', '=', 'pending'),
+        ),
+      ),
+    ),
 );
 
 const skillsVersion = prepareQuery([], (db) =>
@@ -193,12 +202,19 @@ export async function canTakeOffer(
   workClass: WorkClass,
 ): Promise<boolean> {
   const agent = await loadAgentLoad(db, agentId);
-  return (
-    agent?.presence === 'available' &&
-    agent.pendingOffers === 0 &&
-    hasRoomFor(agent.capacity, agent.load, workClass)
-  );
+  if (agent?.presence !== 'available' || !hasRoomFor(agent.capacity, agent.load, workClass)) {
+    return false;
+  }
+  return (await pendingOfferOf.first(db, { agentId })) === undefined;
 }
+
+const pendingOfferOf = prepareQuery(['agentId'], (db, p: { agentId: string }) =>
+  db
+    .selectFrom('offers')
+    .select('id')
+    .where('agent_id', '=', p.agentId)
+    .where('status', '=', 'pending'),
+);
 
 const offerInsert = prepareQuery(
   ['id', 'contactId', 'agentId', 'createdAt', 'expiresAt', 'kind', 'fromAgentId', 'note'],

@@ -3,7 +3,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations describe the schema as it was then
 type AnyDb = Kysely<any>;
 
-const COUNTER_COLUMNS = ['held_voice', 'held_chat', 'held_email', 'pending_offers'] as const;
+const COUNTER_COLUMNS = ['held_voice', 'held_chat', 'held_email'] as const;
 
 /** The counter row every node compares its cached agent skills against. */
 export const AGENT_SKILLS_COUNTER = 'agent-skills';
@@ -22,18 +22,21 @@ function recount(target: string): string {
       held_email = (select count(*) from contacts where contacts.assigned_agent_id = ${target}
         and contacts.status = 'active' and contacts.channel = 'email'),
       held_chat = (select count(*) from contacts where contacts.assigned_agent_id = ${target}
-        and contacts.status = 'active' and contacts.channel not in ('voice', 'email')),
-      pending_offers = (select count(*) from offers where offers.agent_id = ${target}
-        and offers.status = 'pending')`;
+        and contacts.status = 'active' and contacts.channel not in ('voice', 'email'))`;
 }
 
 /**
- * What each agent holds now (active conversations per kind of work) and how many offers wait on
- * them, kept on their agent_states row. Routing reads them on every pass for every Available
- * agent; counting contacts and offers per agent there was the most expensive statement of the
- * offer path (docs/performance.md). Triggers keep them true on any change to contacts or offers,
- * whoever makes it (a service, another node, an operator's SQL), in the writer's own transaction,
- * so a check made after `lockAgent` sees exactly what a count would.
+ * What each agent holds now (active conversations per kind of work), kept on their agent_states
+ * row. Routing reads it on every pass for every Available agent; counting contacts per agent
+ * there was the most expensive statement of the offer path (docs/performance.md). Triggers keep
+ * it true on any change to contacts, whoever makes it (a service, another node, an operator's
+ * SQL), in the writer's own transaction, so a check made after `lockAgent` sees exactly what a
+ * count would. The trigger updates the holder's row, which a change to a held contact's holder
+ * or status locks anyway in practice (`lockAgent` before giving or taking work).
+ * Pending offers are not counted this way: resolving an offer (expiry, rescind, reject) would
+ * then lock the agent's row after the offer's, the reverse of an accept's order (`lockAgent`,
+ * then the offer), and the two deadlock on PostgreSQL; routing asks the unique index of pending
+ * offers per agent instead.
  *
  * Also: a counter moved by any change to agent_skills, so each node can keep the skills routing
  * reads on every pass in memory and read them again only after a change (the team directory's way,
@@ -84,22 +87,6 @@ export async function up(db: AnyDb): Promise<void> {
       create trigger contacts_agent_load after insert or delete
         or update of status, assigned_agent_id, channel
       on contacts for each row execute function agent_load_contacts_changed()`.execute(db);
-    await sql`
-      create function agent_load_offers_changed() returns trigger language plpgsql as $$
-      begin
-        if tg_op in ('UPDATE', 'DELETE') and old.status = 'pending' then
-          update agent_states set pending_offers = pending_offers - 1
-          where user_id = old.agent_id;
-        end if;
-        if tg_op in ('UPDATE', 'INSERT') and new.status = 'pending' then
-          update agent_states set pending_offers = pending_offers + 1
-          where user_id = new.agent_id;
-        end if;
-        return null;
-      end $$`.execute(db);
-    await sql`
-      create trigger offers_agent_load after insert or delete or update of status, agent_id
-      on offers for each row execute function agent_load_offers_changed()`.execute(db);
     // A state row made for someone who already holds work (rare: rows are made with the user).
     await sql
       .raw(
@@ -112,8 +99,6 @@ export async function up(db: AnyDb): Promise<void> {
           count(*) filter (where channel not in ('voice', 'email'))
         into new.held_voice, new.held_email, new.held_chat
         from contacts where assigned_agent_id = new.user_id and status = 'active';
-        select count(*) into new.pending_offers
-        from offers where agent_id = new.user_id and status = 'pending';
         return new;
       end $$`,
       )
@@ -155,25 +140,6 @@ export async function up(db: AnyDb): Promise<void> {
         where user_id = new.assigned_agent_id and ${heldBy('new')};`,
     ],
     [
-      'offers_agent_load_insert',
-      `after insert on offers for each row when new.status = 'pending'`,
-      `update agent_states set pending_offers = pending_offers + 1 where user_id = new.agent_id;`,
-    ],
-    [
-      'offers_agent_load_delete',
-      `after delete on offers for each row when old.status = 'pending'`,
-      `update agent_states set pending_offers = pending_offers - 1 where user_id = old.agent_id;`,
-    ],
-    [
-      'offers_agent_load_update',
-      `after update of status, agent_id on offers for each row
-        when old.status = 'pending' or new.status = 'pending'`,
-      `update agent_states set pending_offers = pending_offers - 1
-        where user_id = old.agent_id and old.status = 'pending';
-      update agent_states set pending_offers = pending_offers + 1
-        where user_id = new.agent_id and new.status = 'pending';`,
-    ],
-    [
       'agent_states_load_insert',
       `after insert on agent_states for each row`,
       `update agent_states set ${recount('new.user_id')} where user_id = new.user_id;`,
@@ -197,19 +163,14 @@ export async function down(db: AnyDb): Promise<void> {
     await sql`drop trigger agent_skills_version on agent_skills`.execute(db);
     await sql`drop function agent_skills_changed()`.execute(db);
     await sql`drop trigger agent_states_load on agent_states`.execute(db);
-    await sql`drop trigger offers_agent_load on offers`.execute(db);
     await sql`drop trigger contacts_agent_load on contacts`.execute(db);
     await sql`drop function agent_load_state_inserted()`.execute(db);
-    await sql`drop function agent_load_offers_changed()`.execute(db);
     await sql`drop function agent_load_contacts_changed()`.execute(db);
   } else {
     for (const name of [
       'contacts_agent_load_insert',
       'contacts_agent_load_delete',
       'contacts_agent_load_update',
-      'offers_agent_load_insert',
-      'offers_agent_load_delete',
-      'offers_agent_load_update',
       'agent_states_load_insert',
       'agent_skills_version_insert',
       'agent_skills_version_delete',
