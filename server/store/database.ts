@@ -33,6 +33,7 @@ import * as evaluationFormVersions from './migrations/0019-evaluation-form-versi
 import * as teamLead from './migrations/0015-team-lead';
 import * as clusterNodes from './migrations/0017-cluster-nodes';
 import * as teamDirectoryVersion from './migrations/0022-team-directory-version';
+import * as agentLoadCounters from './migrations/0023-agent-load-counters';
 import { walSync } from './wal-sync';
 import {
   GroupCommitDriver,
@@ -189,6 +190,7 @@ const migrations: Record<string, Migration> = {
   '0017-cluster-nodes': clusterNodes,
   '0019-evaluation-form-versions': evaluationFormVersions,
   '0022-team-directory-version': teamDirectoryVersion,
+  '0023-agent-load-counters': agentLoadCounters,
 };
 
 /**

@@ -83,6 +83,13 @@ export interface AgentStateTable {
   cap_voice: Generated<number | null>;
   cap_chat: Generated<number | null>;
   cap_email: Generated<number | null>;
+  /**
+   * Migration 0023, kept by triggers: active conversations held per kind of work. Never written
+   * by the application.
+   */
+  held_voice: Generated<number>;
+  held_chat: Generated<number>;
+  held_email: Generated<number>;
 }
 
 export interface CentreCapacityTable {

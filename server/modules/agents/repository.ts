@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { EMPTY_LOAD } from '../../../shared/domain/capacity';
 import type { AgentView } from '../../../shared/schemas/agent';
 import { effectiveStatus, type Presence } from '../../domain/presence';
+import { prepareQuery } from '../../store/compiled-query';
 import type { Database } from '../../store/schema';
 import { loadWorkloads } from '../capacity/repository';
 
@@ -134,13 +135,16 @@ export async function bumpAgentVersion(
  * the transaction ends, so two transactions assigning to the same agent run one after the other
  * and the second sees what the first committed. SQLite serialises writers on its own.
  */
-export async function lockAgent(db: Kysely<Database>, agentId: string): Promise<boolean> {
-  const result = await db
+const agentLock = prepareQuery(['agentId'], (db, p: { agentId: string }) =>
+  db
     .updateTable('agent_states')
     .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('user_id', '=', agentId)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+    .where('user_id', '=', p.agentId),
+);
+
+export async function lockAgent(db: Kysely<Database>, agentId: string): Promise<boolean> {
+  const result = await agentLock.execute(db, { agentId });
+  return (result.numAffectedRows ?? 0n) > 0n;
 }
 
 /** Skill rows grouped per agent: topic → level. */

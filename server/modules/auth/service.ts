@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Role } from '../../../shared/schemas/common';
 import type { User } from '../../../shared/schemas/user';
+import { prepareQuery } from '../../store/compiled-query';
 import type { UserTable } from '../../store/schema';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
@@ -68,24 +69,27 @@ export class AuthService {
   /** The user behind a session cookie, or undefined when missing, unknown or expired. */
   async userForToken(token: string | undefined): Promise<User | undefined> {
     if (!token) return undefined;
-    const row = await this.ctx.db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select([
-        'users.id',
-        'users.username',
-        'users.display_name',
-        'users.role',
-        'users.is_trainee',
-        'users.team_id',
-        'sessions.expires_at',
-      ])
-      .where('sessions.id', '=', sessionId(token))
-      .executeTakeFirst();
+    const row = await sessionUser.first(this.ctx.db, { sessionId: sessionId(token) });
     if (!row || row.expires_at <= this.ctx.clock.now()) return undefined;
     return toUser(row);
   }
 }
+
+const sessionUser = prepareQuery(['sessionId'], (db, p: { sessionId: string }) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.is_trainee',
+      'users.team_id',
+      'sessions.expires_at',
+    ])
+    .where('sessions.id', '=', p.sessionId),
+);
 
 export function hasRole(user: User, roles: readonly Role[]): boolean {
   return roles.includes(user.role);

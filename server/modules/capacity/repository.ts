@@ -12,6 +12,7 @@ import {
   type WorkClass,
 } from '../../../shared/domain/capacity';
 import type { Channel } from '../../../shared/schemas/common';
+import { prepareQuery } from '../../store/compiled-query';
 import type { Database } from '../../store/schema';
 
 export interface Workload {
@@ -23,8 +24,10 @@ export interface Workload {
   firstAcceptedAt: number | null;
 }
 
+const centreCapacity = prepareQuery([], (db) => db.selectFrom('centre_capacity').selectAll());
+
 export async function loadCentreCapacity(db: Kysely<Database>): Promise<Capacity> {
-  const rows = await db.selectFrom('centre_capacity').selectAll().execute();
+  const rows = await centreCapacity.rows(db, {});
   const capacity: Record<WorkClass, number> = { ...DEFAULT_CAPACITY };
   for (const row of rows) {
     if ((WORK_CLASSES as readonly string[]).includes(row.work_class)) {
@@ -98,6 +101,51 @@ export async function loadWorkload(
   return (await loadWorkloads(db, [agentId])).get(agentId);
 }
 
+const agentLoadRow = prepareQuery(['agentId'], (db, p: { agentId: string }) =>
+  db
+    .selectFrom('agent_states')
+    .select([
+      'presence',
+      'cap_voice',
+      'cap_chat',
+      'cap_email',
+      'held_voice',
+      'held_chat',
+      'held_email',
+    ])
+    .where('user_id', '=', p.agentId),
+);
+
+export interface AgentLoad {
+  presence: string;
+  capacity: Capacity;
+  load: Load;
+}
+
+/**
+ * One agent's presence, limits and what they hold, from their agent_states row alone: the counts are kept by triggers in every writer's transaction
+ * (migration 0023), so inside a transaction after `lockAgent` they are as exact as counting.
+ */
+export async function loadAgentLoad(
+  db: Kysely<Database>,
+  agentId: string,
+): Promise<AgentLoad | undefined> {
+  const [centre, row] = await Promise.all([
+    loadCentreCapacity(db),
+    agentLoadRow.first(db, { agentId }),
+  ]);
+  if (!row) return undefined;
+  return {
+    presence: row.presence,
+    capacity: effectiveCapacity(centre, {
+      voice: row.cap_voice,
+      chat: row.cap_chat,
+      email: row.cap_email,
+    }),
+    load: { voice: row.held_voice, chat: row.held_chat, email: row.held_email },
+  };
+}
+
 /**
  * Whether the agent can hold one more contact of this kind now. Called inside the
  * transaction that gives the work, after `lockAgent`, so two grants cannot both see room.
@@ -107,8 +155,8 @@ export async function hasRoomForWork(
   agentId: string,
   workClass: WorkClass,
 ): Promise<boolean> {
-  const workload = await loadWorkload(db, agentId);
-  return workload !== undefined && hasRoomFor(workload.capacity, workload.load, workClass);
+  const agent = await loadAgentLoad(db, agentId);
+  return agent !== undefined && hasRoomFor(agent.capacity, agent.load, workClass);
 }
 
 export async function saveAgentCaps(

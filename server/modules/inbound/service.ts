@@ -8,6 +8,7 @@ import { addressKind, normalizeAddress } from '../../domain/address';
 import { findCitizenByAddress, indexCitizenName } from '../citizens/repository';
 import { startCall } from '../../domain/call';
 import { GENERAL_TOPIC } from '../../seed/base-data';
+import { prepareQuery } from '../../store/compiled-query';
 import type { Database } from '../../store/schema';
 import { AppError } from '../app-error';
 import {
@@ -323,14 +324,18 @@ function resultOf(row: {
 }
 
 /** Atomically increments and returns a named counter (reference numbers per day). */
-async function nextSequence(trx: Kysely<Database>, name: string): Promise<number> {
-  const row = await trx
+const counterIncrement = prepareQuery(['name'], (db, p: { name: string }) =>
+  db
     .insertInto('counters')
-    .values({ name, value: 1 })
+    .values({ name: p.name, value: 1 })
     .onConflict((oc) =>
       oc.column('name').doUpdateSet((eb) => ({ value: eb(eb.ref('counters.value'), '+', 1) })),
     )
-    .returning('value')
-    .executeTakeFirstOrThrow();
+    .returning('value'),
+);
+
+async function nextSequence(trx: Kysely<Database>, name: string): Promise<number> {
+  const row = await counterIncrement.first(trx, { name });
+  if (!row) throw new Error(`counter ${name} returned no value`);
   return Number(row.value);
 }

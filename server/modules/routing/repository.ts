@@ -1,21 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Offer } from '../../../shared/schemas/offer';
 import {
   effectiveCapacity,
   hasAnyRoom,
+  hasRoomFor,
   workClassOf,
   type WorkClass,
 } from '../../../shared/domain/capacity';
 import type { Channel } from '../../../shared/schemas/common';
 import type { AvailableAgent, RecentDecline, WaitingContact } from '../../domain/routing';
+import { prepareQuery } from '../../store/compiled-query';
 import type { Database } from '../../store/schema';
+import { AGENT_SKILLS_COUNTER } from '../../store/migrations/0023-agent-load-counters';
 import { groupSkills } from '../agents/repository';
-import { hasRoomForWork, loadCentreCapacity } from '../capacity/repository';
+import { loadAgentLoad, loadCentreCapacity } from '../capacity/repository';
 import { loadContactSummaries } from '../conversations/repository';
 
-export async function loadWaitingContacts(db: Kysely<Database>): Promise<WaitingContact[]> {
-  const rows = await db
+const waitingContacts = prepareQuery([], (db) =>
+  db
     .selectFrom('contacts')
     .innerJoin('segments', 'segments.code', 'contacts.segment')
     .innerJoin('queues', 'queues.id', 'contacts.queue_id')
@@ -37,8 +40,11 @@ export async function loadWaitingContacts(db: Kysely<Database>): Promise<Waiting
       'queues.overflow_after_ms',
       'queues.overflow_topics',
     ])
-    .where('contacts.status', '=', 'waiting')
-    .execute();
+    .where('contacts.status', '=', 'waiting'),
+);
+
+export async function loadWaitingContacts(db: Kysely<Database>): Promise<WaitingContact[]> {
+  const rows = await waitingContacts.rows(db, {});
   return rows.map((row) => ({
     id: row.id,
     topic: row.topic,
@@ -54,96 +60,113 @@ export async function loadWaitingContacts(db: Kysely<Database>): Promise<Waiting
 /**
  * Agents routing may offer work to now: Available, no offer pending, room for at least one more
  * kind of work beside what they hold (shared/domain/capacity.ts), and a skill in one of `topics`
- * (`topicsInReach` of the waiting contacts); only their skills in those topics are read. Agents
- * without one could not be offered any of the contacts, and at 1,000 agents reading them all was
- * the most expensive statement of a pass (docs/performance.md).
+ * (`topicsInReach` of the waiting contacts). What each holds is the trigger-kept counters on
+ * agent_states (migration 0023), so the statement is a filter with no per-agent counting or
+ * grouping; skills come from this node's copy (`loadSkillsByAgent`).
+ * An agent's skills may include topics outside `topics`: `planOffers` reads only those in reach,
+ * so its plan is the same.
  */
 export async function loadAvailableAgents(
   db: Kysely<Database>,
   topics: readonly string[],
 ): Promise<AvailableAgent[]> {
   if (topics.length === 0) return [];
-  // No agent ids in the SQL: the statements differ only by the number of topics.
-  const [rows, centre, skills] = await Promise.all([
-    db
-      .selectFrom('agent_states')
-      .innerJoin('users', 'users.id', 'agent_states.user_id')
-      .leftJoin('contacts', (join) =>
-        join
-          .onRef('contacts.assigned_agent_id', '=', 'agent_states.user_id')
-          .on('contacts.status', '=', 'active'),
-      )
-      .select([
-        'agent_states.user_id',
-        'agent_states.idle_since',
-        'agent_states.cap_voice',
-        'agent_states.cap_chat',
-        'agent_states.cap_email',
-        sql<number>`count(contacts.id)`.as('held'),
-        sql<number>`sum(case when contacts.channel = 'voice' then 1 else 0 end)`.as('voice'),
-        sql<number>`sum(case when contacts.channel = 'email' then 1 else 0 end)`.as('email'),
-      ])
-      .where('users.role', '=', 'agent')
-      .where('agent_states.presence', '=', 'available')
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('agent_skills')
-            .select('agent_skills.user_id')
-            .whereRef('agent_skills.user_id', '=', 'agent_states.user_id')
-            .where('agent_skills.topic', 'in', topics)
-            .where('agent_skills.level', '>', 0),
-        ),
-      )
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('offers')
-              .select('offers.id')
-              .whereRef('offers.agent_id', '=', 'agent_states.user_id')
-              .where('offers.status', '=', 'pending'),
-          ),
-        ),
-      )
-      .groupBy([
-        'agent_states.user_id',
-        'agent_states.idle_since',
-        'agent_states.cap_voice',
-        'agent_states.cap_chat',
-        'agent_states.cap_email',
-      ])
-      .execute(),
+  const [skillsByAgent, rows, centre] = await Promise.all([
+    loadSkillsByAgent(db),
+    availableAgentRows.rows(db, {}),
     loadCentreCapacity(db),
-    db
-      .selectFrom('agent_skills')
-      .innerJoin('agent_states', 'agent_states.user_id', 'agent_skills.user_id')
-      .select(['agent_skills.user_id', 'agent_skills.topic', 'agent_skills.level'])
-      .where('agent_states.presence', '=', 'available')
-      .where('agent_skills.topic', 'in', topics)
-      .where('agent_skills.level', '>', 0)
-      .execute(),
   ]);
-  const skillsByAgent = groupSkills(skills);
   return rows.flatMap((row) => {
-    const voice = Number(row.voice ?? 0);
-    const email = Number(row.email ?? 0);
-    const load = { voice, email, chat: Number(row.held) - voice - email };
+    const skills = skillsByAgent.get(row.user_id);
+    if (!skills || !topics.some((topic) => (skills[topic] ?? 0) > 0)) return [];
+    const load = { voice: row.held_voice, chat: row.held_chat, email: row.held_email };
     const capacity = effectiveCapacity(centre, {
       voice: row.cap_voice,
       chat: row.cap_chat,
       email: row.cap_email,
     });
     if (!hasAnyRoom(capacity, load)) return [];
-    return [
-      {
-        id: row.user_id,
-        idleSince: row.idle_since,
-        skills: skillsByAgent.get(row.user_id) ?? {},
-        capacity,
-        load,
-      },
-    ];
+    return [{ id: row.user_id, idleSince: row.idle_since, skills, capacity, load }];
   });
 }
+
+const availableAgentRows = prepareQuery([], (db) =>
+  db
+    .selectFrom('agent_states')
+    .innerJoin('users', 'users.id', 'agent_states.user_id')
+    .select([
+      'agent_states.user_id',
+      'agent_states.idle_since',
+      'agent_states.cap_voice',
+      'agent_states.cap_chat',
+      'agent_states.cap_email',
+      'agent_states.held_voice',
+      'agent_states.held_chat',
+      'agent_states.held_email',
+    ])
+    .where('agent_states.presence', '=', 'available')
+    .where('users.role', '=', 'agent')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('offers')
+            .select('offers.id')
+            .whereRef('offers.agent_id', '=', 'agent_states.user_id')
+            .where('offers.status', '=', 'pending'),
+        ),
+      ),
+    ),
+);
+
+const skillsVersion = prepareQuery([], (db) =>
+  db.selectFrom('counters').select('value').where('name', '=', AGENT_SKILLS_COUNTER),
+);
+
+const skillRows = prepareQuery([], (db) =>
+  db.selectFrom('agent_skills').select(['user_id', 'topic', 'level']).where('level', '>', 0),
+);
+
+interface SkillsSnapshot {
+  version: number;
+  byAgent: ReadonlyMap<string, Readonly<Record<string, number>>>;
+}
+
+/** Per database handle (one per node): every agent's skills, as of a skills counter value. */
+const skillsSnapshots = new WeakMap<Kysely<Database>, SkillsSnapshot>();
+
+/**
+ * Every agent's skills above level 0, read again only when the skills counter has moved (triggers
+ * move it on any change to agent_skills, on any node, in the writer's transaction: migration
+ * 0023). The counter is read before the skills, so a snapshot is never older than its version.
+ * Inside a transaction nothing is kept: it may see its own changes and roll them back.
+ */
+async function loadSkillsByAgent(
+  db: Kysely<Database>,
+): Promise<ReadonlyMap<string, Readonly<Record<string, number>>>> {
+  if (db.isTransaction) return groupSkills(await skillRows.rows(db, {}));
+  const counter = await skillsVersion.first(db, {});
+  const cached = skillsSnapshots.get(db);
+  if (counter && cached?.version === Number(counter.value)) return cached.byAgent;
+  const byAgent = groupSkills(await skillRows.rows(db, {}));
+  if (counter) skillsSnapshots.set(db, { version: Number(counter.value), byAgent });
+  return byAgent;
+}
+
+const declinedOffers = prepareQuery(['since'], (db, p: { since: number }) =>
+  db
+    .selectFrom('offers')
+    .select(['contact_id', 'agent_id', 'resolved_at'])
+    .where('status', 'in', ['rejected', 'expired'])
+    .where('resolved_at', '>=', p.since),
+);
+
+const coldTransfers = prepareQuery(['since'], (db, p: { since: number }) =>
+  db
+    .selectFrom('contact_events')
+    .select(['contact_id', 'actor_id', 'at'])
+    .where('kind', '=', 'transfer_cold')
+    .where('at', '>=', p.since),
+);
 
 /**
  * Who declined, missed or passed on which contact lately: an offer rejected or expired, or a
@@ -154,18 +177,8 @@ export async function loadRecentDeclines(
   since: number,
 ): Promise<RecentDecline[]> {
   const [offers, transfers] = await Promise.all([
-    db
-      .selectFrom('offers')
-      .select(['contact_id', 'agent_id', 'resolved_at'])
-      .where('status', 'in', ['rejected', 'expired'])
-      .where('resolved_at', '>=', since)
-      .execute(),
-    db
-      .selectFrom('contact_events')
-      .select(['contact_id', 'actor_id', 'at'])
-      .where('kind', '=', 'transfer_cold')
-      .where('at', '>=', since)
-      .execute(),
+    declinedOffers.rows(db, { since }),
+    coldTransfers.rows(db, { since }),
   ]);
   return [
     ...offers.map((row) => ({
@@ -188,20 +201,50 @@ export async function canTakeOffer(
   agentId: string,
   workClass: WorkClass,
 ): Promise<boolean> {
-  const state = await db
-    .selectFrom('agent_states')
-    .select('presence')
-    .where('user_id', '=', agentId)
-    .executeTakeFirst();
-  if (state?.presence !== 'available') return false;
-  const pending = await db
+  const agent = await loadAgentLoad(db, agentId);
+  if (agent?.presence !== 'available' || !hasRoomFor(agent.capacity, agent.load, workClass)) {
+    return false;
+  }
+  return (await pendingOfferOf.first(db, { agentId })) === undefined;
+}
+
+const pendingOfferOf = prepareQuery(['agentId'], (db, p: { agentId: string }) =>
+  db
     .selectFrom('offers')
     .select('id')
-    .where('agent_id', '=', agentId)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return !pending && (await hasRoomForWork(db, agentId, workClass));
-}
+    .where('agent_id', '=', p.agentId)
+    .where('status', '=', 'pending'),
+);
+
+const offerInsert = prepareQuery(
+  ['id', 'contactId', 'agentId', 'createdAt', 'expiresAt', 'kind', 'fromAgentId', 'note'],
+  (
+    db,
+    p: {
+      id: string;
+      contactId: string;
+      agentId: string;
+      createdAt: number;
+      expiresAt: number;
+      kind: string;
+      fromAgentId: string | null;
+      note: string | null;
+    },
+  ) =>
+    db.insertInto('offers').values({
+      id: p.id,
+      contact_id: p.contactId,
+      agent_id: p.agentId,
+      status: 'pending',
+      reason: null,
+      created_at: p.createdAt,
+      expires_at: p.expiresAt,
+      resolved_at: null,
+      kind: p.kind,
+      from_agent_id: p.fromAgentId,
+      note: p.note,
+    }),
+);
 
 export async function insertOffer(
   db: Kysely<Database>,
@@ -214,27 +257,25 @@ export async function insertOffer(
   },
 ): Promise<string> {
   const id = randomUUID();
-  await db
-    .insertInto('offers')
-    .values({
-      id,
-      contact_id: offer.contactId,
-      agent_id: offer.agentId,
-      status: 'pending',
-      reason: null,
-      created_at: offer.createdAt,
-      expires_at: offer.expiresAt,
-      resolved_at: null,
-      kind: offer.transfer ? `transfer_${offer.transfer.mode}` : 'route',
-      from_agent_id: offer.transfer?.fromAgentId ?? null,
-      note: offer.transfer?.note ?? null,
-    })
-    .execute();
+  await offerInsert.execute(db, {
+    id,
+    contactId: offer.contactId,
+    agentId: offer.agentId,
+    createdAt: offer.createdAt,
+    expiresAt: offer.expiresAt,
+    kind: offer.transfer ? `transfer_${offer.transfer.mode}` : 'route',
+    fromAgentId: offer.transfer?.fromAgentId ?? null,
+    note: offer.transfer?.note ?? null,
+  });
   return id;
 }
 
+const offerById = prepareQuery(['id'], (db, p: { id: string }) =>
+  db.selectFrom('offers').selectAll().where('id', '=', p.id),
+);
+
 export async function loadOffer(db: Kysely<Database>, offerId: string) {
-  return db.selectFrom('offers').selectAll().where('id', '=', offerId).executeTakeFirst();
+  return offerById.first(db, { id: offerId });
 }
 
 export async function loadPendingOffers(
@@ -294,6 +335,24 @@ export async function loadOffersView(
   });
 }
 
+const pendingOfferResolution = prepareQuery(
+  ['id', 'status', 'at', 'reason'],
+  (db, p: { id: string; status: string; at: number; reason: string | null }) =>
+    db
+      .updateTable('offers')
+      .set({ status: p.status, resolved_at: p.at, reason: p.reason })
+      .where('id', '=', p.id)
+      .where('status', '=', 'pending'),
+);
+
+const offeredContactRequeue = prepareQuery(['id'], (db, p: { id: string }) =>
+  db
+    .updateTable('contacts')
+    .set((eb) => ({ status: 'waiting', version: eb('version', '+', 1) }))
+    .where('id', '=', p.id)
+    .where('status', '=', 'offered'),
+);
+
 /**
  * Resolves a pending offer and puts its contact back in the queue, as one conditional step:
  * a concurrent resolution of the same offer changes nothing. Returns whether this call won.
@@ -305,21 +364,43 @@ export async function resolveOfferAndRequeue(
   at: number,
   reason: string | null = null,
 ): Promise<boolean> {
-  const updated = await db
-    .updateTable('offers')
-    .set({ status, resolved_at: at, reason })
-    .where('id', '=', offer.id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  if (updated.numUpdatedRows === 0n) return false;
-  await db
-    .updateTable('contacts')
-    .set((eb) => ({ status: 'waiting', version: eb('version', '+', 1) }))
-    .where('id', '=', offer.contactId)
-    .where('status', '=', 'offered')
-    .execute();
+  const updated = await pendingOfferResolution.execute(db, {
+    id: offer.id,
+    status,
+    at,
+    reason,
+  });
+  if ((updated.numAffectedRows ?? 0n) === 0n) return false;
+  await offeredContactRequeue.execute(db, { id: offer.contactId });
   return true;
 }
+
+const contactEventInsert = prepareQuery(
+  ['id', 'contactId', 'kind', 'actorId', 'fromAgentId', 'toAgentId', 'note', 'at'],
+  (
+    db,
+    p: {
+      id: string;
+      contactId: string;
+      kind: string;
+      actorId: string | null;
+      fromAgentId: string | null;
+      toAgentId: string | null;
+      note: string | null;
+      at: number;
+    },
+  ) =>
+    db.insertInto('contact_events').values({
+      id: p.id,
+      contact_id: p.contactId,
+      kind: p.kind,
+      actor_id: p.actorId,
+      from_agent_id: p.fromAgentId,
+      to_agent_id: p.toAgentId,
+      note: p.note,
+      at: p.at,
+    }),
+);
 
 export async function recordContactEvent(
   db: Kysely<Database>,
@@ -333,19 +414,16 @@ export async function recordContactEvent(
     note?: string | null;
   },
 ): Promise<void> {
-  await db
-    .insertInto('contact_events')
-    .values({
-      id: randomUUID(),
-      contact_id: event.contactId,
-      kind: event.kind,
-      actor_id: event.actorId ?? null,
-      from_agent_id: event.fromAgentId ?? null,
-      to_agent_id: event.toAgentId ?? null,
-      note: event.note ?? null,
-      at: event.at,
-    })
-    .execute();
+  await contactEventInsert.execute(db, {
+    id: randomUUID(),
+    contactId: event.contactId,
+    kind: event.kind,
+    actorId: event.actorId ?? null,
+    fromAgentId: event.fromAgentId ?? null,
+    toAgentId: event.toAgentId ?? null,
+    note: event.note ?? null,
+    at: event.at,
+  });
 }
 
 /** A transfer offer names its sender; a routed offer of a contact passed to a queue does too. */

@@ -12,6 +12,7 @@ import {
 } from '../../domain/reservation';
 import { planOffers, topicsInReach } from '../../domain/routing';
 import { rooms } from '../../realtime/rooms';
+import { prepareQuery } from '../../store/compiled-query';
 import type { Database } from '../../store/schema';
 import { publishAgentsChanged } from '../agents/publish';
 import { bumpAgentVersion, loadAgentState, lockAgent, updatePresence } from '../agents/repository';
@@ -118,13 +119,8 @@ export class RoutingService {
         if (!workClass) return undefined;
         try {
           return await db.transaction().execute(async (trx) => {
-            const claimed = await trx
-              .updateTable('contacts')
-              .set((eb) => ({ status: 'offered', version: eb('version', '+', 1) }))
-              .where('id', '=', planned.contactId)
-              .where('status', '=', 'waiting')
-              .executeTakeFirst();
-            if (claimed.numUpdatedRows === 0n) throw new StaleFacts();
+            const claimed = await waitingContactClaim.execute(trx, { id: planned.contactId });
+            if ((claimed.numAffectedRows ?? 0n) === 0n) throw new StaleFacts();
             await lockAgent(trx, planned.agentId);
             if (!(await canTakeOffer(trx, planned.agentId, workClass))) throw new StaleFacts();
             return insertOffer(trx, {
@@ -202,13 +198,8 @@ export class RoutingService {
           'You are holding as many conversations of this kind as you may; close one first.',
         );
       }
-      const resolved = await trx
-        .updateTable('offers')
-        .set({ status: 'accepted', resolved_at: now })
-        .where('id', '=', offerId)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      if (resolved.numUpdatedRows === 0n)
+      const resolved = await pendingOfferAcceptance.execute(trx, { id: offerId, at: now });
+      if ((resolved.numAffectedRows ?? 0n) === 0n)
         throw new AppError('conflict', 'This offer is no longer open.');
       // A warm transfer is still held by its sender until this accept; anything else waits offered.
       const isWarm = offer.kind === 'transfer_warm';
@@ -520,15 +511,31 @@ export class RoutingService {
 
 class StaleFacts extends Error {}
 
+const waitingContactClaim = prepareQuery(['id'], (db, p: { id: string }) =>
+  db
+    .updateTable('contacts')
+    .set((eb) => ({ status: 'offered', version: eb('version', '+', 1) }))
+    .where('id', '=', p.id)
+    .where('status', '=', 'waiting'),
+);
+
+const pendingOfferAcceptance = prepareQuery(['id', 'at'], (db, p: { id: string; at: number }) =>
+  db
+    .updateTable('offers')
+    .set({ status: 'accepted', resolved_at: p.at })
+    .where('id', '=', p.id)
+    .where('status', '=', 'pending'),
+);
+
+const contactChannel = prepareQuery(['id'], (db, p: { id: string }) =>
+  db.selectFrom('contacts').select('channel').where('id', '=', p.id),
+);
+
 async function loadContactChannel(
   db: Kysely<Database>,
   contactId: string,
 ): Promise<Channel | undefined> {
-  const row = await db
-    .selectFrom('contacts')
-    .select('channel')
-    .where('id', '=', contactId)
-    .executeTakeFirst();
+  const row = await contactChannel.first(db, { id: contactId });
   return row?.channel as Channel | undefined;
 }
 
