@@ -34,6 +34,7 @@ import * as teamLead from './migrations/0015-team-lead';
 import * as clusterNodes from './migrations/0017-cluster-nodes';
 import * as teamDirectoryVersion from './migrations/0022-team-directory-version';
 import * as agentLoadCounters from './migrations/0023-agent-load-counters';
+import * as agentSkillsTopicIndex from './migrations/0024-agent-skills-topic-index';
 import { walSync } from './wal-sync';
 import {
   GroupCommitDriver,
@@ -191,6 +192,7 @@ const migrations: Record<string, Migration> = {
   '0019-evaluation-form-versions': evaluationFormVersions,
   '0022-team-directory-version': teamDirectoryVersion,
   '0023-agent-load-counters': agentLoadCounters,
+  '0024-agent-skills-topic-index': agentSkillsTopicIndex,
 };
 
 /**

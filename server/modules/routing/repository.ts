@@ -9,7 +9,12 @@ import {
   type WorkClass,
 } from '../../../shared/domain/capacity';
 import type { Channel } from '../../../shared/schemas/common';
-import type { AvailableAgent, RecentDecline, WaitingContact } from '../../domain/routing';
+import type {
+  AvailableAgent,
+  RecentDecline,
+  TopicShortlist,
+  WaitingContact,
+} from '../../domain/routing';
 import { prepareQuery } from '../../store/compiled-query';
 import type { Database } from '../../store/schema';
 import { AGENT_SKILLS_COUNTER } from '../../store/migrations/0023-agent-load-counters';
@@ -116,6 +121,85 @@ const availableAgentRows = prepareQuery([], (db) =>
         ),
       ),
     ),
+);
+
+/**
+ * For each topic, the `limit` best-ranked available agents with a skill in it (level, then total
+ * load, then idle longest: the order `isShortlistEnough` checks), with `isComplete` when the
+ * topic has no more. A few rows per topic instead of every available agent.
+ */
+export async function loadAgentShortlists(
+  db: Kysely<Database>,
+  topics: readonly string[],
+  limit: number,
+): Promise<TopicShortlist[]> {
+  const [skillsByAgent, centre, lists] = await Promise.all([
+    loadSkillsByAgent(db),
+    loadCentreCapacity(db),
+    Promise.all(topics.map((topic) => shortlistRows.rows(db, { topic, limit }))),
+  ]);
+  return topics.map((topic, index) => {
+    const rows = lists[index]!;
+    return {
+      topic,
+      isComplete: rows.length < limit,
+      agents: rows.map((row) => ({
+        id: row.user_id,
+        idleSince: row.idle_since,
+        skills: skillsByAgent.get(row.user_id) ?? {},
+        load: { voice: row.held_voice, chat: row.held_chat, email: row.held_email },
+        capacity: effectiveCapacity(centre, {
+          voice: row.cap_voice,
+          chat: row.cap_chat,
+          email: row.cap_email,
+        }),
+      })),
+    };
+  });
+}
+
+const shortlistRows = prepareQuery(['topic', 'limit'], (db, p: { topic: string; limit: number }) =>
+  db
+    .selectFrom('agent_skills')
+    .innerJoin('agent_states', 'agent_states.user_id', 'agent_skills.user_id')
+    .innerJoin('users', 'users.id', 'agent_states.user_id')
+    .select([
+      'agent_states.user_id',
+      'agent_states.idle_since',
+      'agent_states.cap_voice',
+      'agent_states.cap_chat',
+      'agent_states.cap_email',
+      'agent_states.held_voice',
+      'agent_states.held_chat',
+      'agent_states.held_email',
+    ])
+    .where('agent_skills.topic', '=', p.topic)
+    .where('agent_skills.level', '>', 0)
+    .where('agent_states.presence', '=', 'available')
+    .where('users.role', '=', 'agent')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('offers')
+            .select('offers.id')
+            .whereRef('offers.agent_id', '=', 'agent_states.user_id')
+            .where('offers.status', '=', 'pending'),
+        ),
+      ),
+    )
+    .orderBy('agent_skills.level', 'desc')
+    .orderBy(
+      (eb) =>
+        eb(
+          eb('agent_states.held_voice', '+', eb.ref('agent_states.held_chat')),
+          '+',
+          eb.ref('agent_states.held_email'),
+        ),
+      'asc',
+    )
+    .orderBy('agent_states.idle_since', 'asc')
+    .orderBy('agent_states.user_id', 'asc')
+    .limit(p.limit),
 );
 
 const skillsVersion = prepareQuery([], (db) =>

@@ -10,7 +10,14 @@ import {
   type OfferFacts,
   type OfferStatus,
 } from '../../domain/reservation';
-import { planOffers, topicsInReach } from '../../domain/routing';
+import {
+  isShortlistEnough,
+  planOffers,
+  topicsInReach,
+  type AvailableAgent,
+  type RecentDecline,
+  type WaitingContact,
+} from '../../domain/routing';
 import { rooms } from '../../realtime/rooms';
 import { prepareQuery } from '../../store/compiled-query';
 import type { Database } from '../../store/schema';
@@ -32,11 +39,20 @@ import {
   loadOffersView,
   loadPendingOffers,
   loadRecentDeclines,
+  loadAgentShortlists,
   loadAvailableAgents,
   loadWaitingContacts,
   recordContactEvent,
   resolveOfferAndRequeue,
 } from './repository';
+
+/**
+ * Rows per topic a routing pass reads beyond what the plan needs at least (contacts waiting plus
+ * declines), so agents without room for the work still leave enough; past the maximum (a backlog)
+ * the pass reads every available agent at once.
+ */
+const SHORTLIST_MARGIN = 8;
+const SHORTLIST_MAX_ROWS = 64;
 
 export interface WithdrawnOffer {
   offerId: string;
@@ -53,6 +69,8 @@ export interface WithdrawnOffer {
 export class RoutingService {
   private running: Promise<void> | undefined;
   private isRerunRequested = false;
+  /** Passes that planned on shortlists, and passes that had to read every available agent. */
+  readonly stats = { shortlisted: 0, everyAgentRead: 0 };
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -91,16 +109,49 @@ export class RoutingService {
     return this.running;
   }
 
+  /**
+   * The agents routing must see to plan as it would with every available agent: a shortlist per
+   * topic when it provably suffices (`isShortlistEnough`), otherwise all of them.
+   */
+  private async loadAgentsFor(
+    now: number,
+    contacts: readonly WaitingContact[],
+    declines: readonly RecentDecline[],
+  ): Promise<AvailableAgent[]> {
+    const { db, config } = this.ctx;
+    const topics = topicsInReach(now, contacts);
+    const declinesPerContact = new Map<string, number>();
+    for (const decline of declines) {
+      declinesPerContact.set(
+        decline.contactId,
+        (declinesPerContact.get(decline.contactId) ?? 0) + 1,
+      );
+    }
+    const limit = contacts.length + Math.max(0, ...declinesPerContact.values()) + SHORTLIST_MARGIN;
+    if (limit <= SHORTLIST_MAX_ROWS) {
+      const shortlists = await loadAgentShortlists(db, topics, limit);
+      const input = { now, contacts, declines, declineCooldownMs: config.declineCooldownMs };
+      if (isShortlistEnough({ ...input, shortlists })) {
+        this.stats.shortlisted += 1;
+        const agents = new Map<string, AvailableAgent>();
+        for (const shortlist of shortlists) {
+          for (const agent of shortlist.agents) agents.set(agent.id, agent);
+        }
+        return [...agents.values()];
+      }
+    }
+    this.stats.everyAgentRead += 1;
+    return loadAvailableAgents(db, topics);
+  }
+
   private async runPass(): Promise<void> {
     const { db, clock, config } = this.ctx;
     const now = clock.now();
     // Most passes find nobody waiting: then the agents need not be read at all.
     const contacts = await loadWaitingContacts(db);
     if (contacts.length === 0) return;
-    const [agents, declines] = await Promise.all([
-      loadAvailableAgents(db, topicsInReach(now, contacts)),
-      loadRecentDeclines(db, now - config.declineCooldownMs),
-    ]);
+    const declines = await loadRecentDeclines(db, now - config.declineCooldownMs);
+    const agents = await this.loadAgentsFor(now, contacts, declines);
     if (agents.length === 0) return;
     const plan = planOffers({
       now,
