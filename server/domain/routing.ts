@@ -198,11 +198,7 @@ export function isShortlistEnough(
 ): boolean {
   const { now, contacts, declines, declineCooldownMs } = input;
   const byTopic = new Map(input.shortlists.map((shortlist) => [shortlist.topic, shortlist]));
-  const declinesOf = new Map<string, number>();
-  for (const decline of declines) {
-    if (now - decline.at >= declineCooldownMs) continue;
-    declinesOf.set(decline.contactId, (declinesOf.get(decline.contactId) ?? 0) + 1);
-  }
+  const declinesOf = declinesPerContact(now, declines, declineCooldownMs);
   for (const contact of contacts) {
     const needed = contacts.length + (declinesOf.get(contact.id) ?? 0);
     for (const topic of topicsInReach(now, [contact])) {
@@ -221,6 +217,30 @@ export function isShortlistEnough(
     }
   }
   return true;
+}
+
+/**
+ * How many agents per topic a shortlist read takes: what `isShortlistEnough` needs at least (the
+ * contacts waiting plus the most declines of any of them), plus `margin` for agents without room
+ * for the work.
+ */
+export function shortlistSize(input: Omit<RoutingInput, 'agents'>, margin: number): number {
+  const declines = declinesPerContact(input.now, input.declines, input.declineCooldownMs);
+  return input.contacts.length + Math.max(0, ...declines.values()) + margin;
+}
+
+/** Declines still within the cool-down, counted per contact. */
+function declinesPerContact(
+  now: number,
+  declines: readonly RecentDecline[],
+  declineCooldownMs: number,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const decline of declines) {
+    if (now - decline.at >= declineCooldownMs) continue;
+    counts.set(decline.contactId, (counts.get(decline.contactId) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** Level in the topic (higher first), then load, then idle since; 0 for equal ranks. */

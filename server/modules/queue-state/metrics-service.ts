@@ -2,13 +2,12 @@ import { withoutSegments } from '../../../shared/domain/metrics';
 import type { Kysely } from 'kysely';
 import type { QueueMetricsState } from '../../../shared/schemas/queue-metrics';
 import type { User } from '../../../shared/schemas/user';
-import { queuesServedBy } from '../../domain/routing';
 import type { Database } from '../../store/schema';
-import { groupSkills } from '../agents/repository';
 import { rooms } from '../../realtime/rooms';
 import type { ServiceContext } from '../context';
 import { computeQueueMetrics } from './metrics';
 import { nextLiveVersion } from './live-version';
+import { loadQueuesServedByAgent } from './served-queues';
 
 /** The metrics are pushed at most this often; a wallboard needs seconds, not every event. */
 export const METRICS_MIN_GAP_MS = 1_000;
@@ -35,24 +34,9 @@ export function forAgent(
 
 /** Each agent's queues, grouped: agents with the same skills share one push (one serialization). */
 async function loadAgentQueues(db: Kysely<Database>): Promise<Map<string, string[]>> {
-  const [queues, skills] = await Promise.all([
-    db.selectFrom('queues').select(['id', 'topic', 'overflow_topics']).orderBy('sort').execute(),
-    db
-      .selectFrom('agent_skills')
-      .innerJoin('users', 'users.id', 'agent_skills.user_id')
-      .select(['agent_skills.user_id', 'agent_skills.topic', 'agent_skills.level'])
-      .where('users.role', '=', 'agent')
-      .execute(),
-  ]);
-  const coverage = queues.map((queue) => ({
-    id: queue.id,
-    topic: queue.topic,
-    overflowTopics: JSON.parse(queue.overflow_topics) as string[],
-  }));
-  const skillsByAgent = groupSkills(skills);
   const agentsByQueues = new Map<string, string[]>();
-  for (const [agentId, held] of skillsByAgent) {
-    const key = queuesServedBy(held, coverage).join(',');
+  for (const [agentId, queueIds] of await loadQueuesServedByAgent(db)) {
+    const key = queueIds.join(',');
     agentsByQueues.set(key, [...(agentsByQueues.get(key) ?? []), agentId]);
   }
   return agentsByQueues;

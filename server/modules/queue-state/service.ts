@@ -11,7 +11,6 @@ import { AGENT_STATUSES, type AgentStatus } from '../../../shared/schemas/common
 import type { QueueState } from '../../../shared/schemas/queue-state';
 import type { User } from '../../../shared/schemas/user';
 import { effectiveStatus, type Presence } from '../../domain/presence';
-import { queuesServedBy } from '../../domain/routing';
 import { everyQueueWatchers, rooms } from '../../realtime/rooms';
 import type { Database } from '../../store/schema';
 import {
@@ -19,8 +18,8 @@ import {
   defaultHoursZone,
   loadQueueHoursSettingsOf,
 } from '../business-hours/repository';
-import { groupSkills } from '../agents/repository';
 import type { ServiceContext } from '../context';
+import { loadQueuesServedByAgent } from './served-queues';
 
 /** A queue's open state is looked at again at least this often, whatever its hours say. */
 const HOURS_RECHECK_MAX_MS = 6 * 60 * 60_000;
@@ -124,25 +123,9 @@ interface Coverage {
 }
 
 async function loadCoverage(db: Kysely<Database>, loadedAt: number): Promise<Coverage> {
-  const [queues, skills] = await Promise.all([
-    db.selectFrom('queues').select(['id', 'topic', 'overflow_topics']).orderBy('sort').execute(),
-    db
-      .selectFrom('agent_skills')
-      .innerJoin('users', 'users.id', 'agent_skills.user_id')
-      .select(['agent_skills.user_id', 'agent_skills.topic', 'agent_skills.level'])
-      .where('users.role', '=', 'agent')
-      .execute(),
-  ]);
-  const coverage = queues.map((queue) => ({
-    id: queue.id,
-    topic: queue.topic,
-    overflowTopics: JSON.parse(queue.overflow_topics) as string[],
-  }));
-  const byAgent = new Map<string, string[]>();
+  const byAgent = await loadQueuesServedByAgent(db);
   const groups = new Map<string, { queueIds: string[]; agentRooms: string[] }>();
-  for (const [agentId, held] of groupSkills(skills)) {
-    const queueIds = queuesServedBy(held, coverage);
-    byAgent.set(agentId, queueIds);
+  for (const [agentId, queueIds] of byAgent) {
     const key = queueIds.join(',');
     const group = groups.get(key) ?? { queueIds, agentRooms: [] };
     group.agentRooms.push(rooms.user(agentId));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selection } from 'kysely';
 import type { Offer } from '../../../shared/schemas/offer';
 import {
   effectiveCapacity,
@@ -62,6 +62,49 @@ export async function loadWaitingContacts(db: Kysely<Database>): Promise<Waiting
   }));
 }
 
+/** What routing reads of an agent's state: idle time, capacity caps and the work held. */
+const AGENT_ROW_COLUMNS = [
+  'agent_states.user_id',
+  'agent_states.idle_since',
+  'agent_states.cap_voice',
+  'agent_states.cap_chat',
+  'agent_states.cap_email',
+  'agent_states.held_voice',
+  'agent_states.held_chat',
+  'agent_states.held_email',
+] as const;
+
+/** An agent with an offer pending gets no other (one pending per agent, migration 0001). */
+function hasNoPendingOffer(eb: ExpressionBuilder<Database, 'agent_states'>) {
+  return eb.not(
+    eb.exists(
+      eb
+        .selectFrom('offers')
+        .select('offers.id')
+        .whereRef('offers.agent_id', '=', 'agent_states.user_id')
+        .where('offers.status', '=', 'pending'),
+    ),
+  );
+}
+
+function toAvailableAgent(
+  row: Selection<Database, 'agent_states', (typeof AGENT_ROW_COLUMNS)[number]>,
+  skills: Readonly<Record<string, number>>,
+  centre: Awaited<ReturnType<typeof loadCentreCapacity>>,
+): AvailableAgent {
+  return {
+    id: row.user_id,
+    idleSince: row.idle_since,
+    skills,
+    load: { voice: row.held_voice, chat: row.held_chat, email: row.held_email },
+    capacity: effectiveCapacity(centre, {
+      voice: row.cap_voice,
+      chat: row.cap_chat,
+      email: row.cap_email,
+    }),
+  };
+}
+
 /**
  * Agents routing may offer work to now: Available, no offer pending, room for at least one more
  * kind of work beside what they hold (shared/domain/capacity.ts), and a skill in one of `topics`
@@ -84,14 +127,8 @@ export async function loadAvailableAgents(
   return rows.flatMap((row) => {
     const skills = skillsByAgent.get(row.user_id);
     if (!skills || !topics.some((topic) => (skills[topic] ?? 0) > 0)) return [];
-    const load = { voice: row.held_voice, chat: row.held_chat, email: row.held_email };
-    const capacity = effectiveCapacity(centre, {
-      voice: row.cap_voice,
-      chat: row.cap_chat,
-      email: row.cap_email,
-    });
-    if (!hasAnyRoom(capacity, load)) return [];
-    return [{ id: row.user_id, idleSince: row.idle_since, skills, capacity, load }];
+    const agent = toAvailableAgent(row, skills, centre);
+    return hasAnyRoom(agent.capacity, agent.load) ? [agent] : [];
   });
 }
 
@@ -99,28 +136,10 @@ const availableAgentRows = prepareQuery([], (db) =>
   db
     .selectFrom('agent_states')
     .innerJoin('users', 'users.id', 'agent_states.user_id')
-    .select([
-      'agent_states.user_id',
-      'agent_states.idle_since',
-      'agent_states.cap_voice',
-      'agent_states.cap_chat',
-      'agent_states.cap_email',
-      'agent_states.held_voice',
-      'agent_states.held_chat',
-      'agent_states.held_email',
-    ])
+    .select(AGENT_ROW_COLUMNS)
     .where('agent_states.presence', '=', 'available')
     .where('users.role', '=', 'agent')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('offers')
-            .select('offers.id')
-            .whereRef('offers.agent_id', '=', 'agent_states.user_id')
-            .where('offers.status', '=', 'pending'),
-        ),
-      ),
-    ),
+    .where(hasNoPendingOffer),
 );
 
 /**
@@ -143,17 +162,9 @@ export async function loadAgentShortlists(
     return {
       topic,
       isComplete: rows.length < limit,
-      agents: rows.map((row) => ({
-        id: row.user_id,
-        idleSince: row.idle_since,
-        skills: skillsByAgent.get(row.user_id) ?? {},
-        load: { voice: row.held_voice, chat: row.held_chat, email: row.held_email },
-        capacity: effectiveCapacity(centre, {
-          voice: row.cap_voice,
-          chat: row.cap_chat,
-          email: row.cap_email,
-        }),
-      })),
+      agents: rows.map((row) =>
+        toAvailableAgent(row, skillsByAgent.get(row.user_id) ?? {}, centre),
+      ),
     };
   });
 }
@@ -163,30 +174,12 @@ const shortlistRows = prepareQuery(['topic', 'limit'], (db, p: { topic: string; 
     .selectFrom('agent_skills')
     .innerJoin('agent_states', 'agent_states.user_id', 'agent_skills.user_id')
     .innerJoin('users', 'users.id', 'agent_states.user_id')
-    .select([
-      'agent_states.user_id',
-      'agent_states.idle_since',
-      'agent_states.cap_voice',
-      'agent_states.cap_chat',
-      'agent_states.cap_email',
-      'agent_states.held_voice',
-      'agent_states.held_chat',
-      'agent_states.held_email',
-    ])
+    .select(AGENT_ROW_COLUMNS)
     .where('agent_skills.topic', '=', p.topic)
     .where('agent_skills.level', '>', 0)
     .where('agent_states.presence', '=', 'available')
     .where('users.role', '=', 'agent')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('offers')
-            .select('offers.id')
-            .whereRef('offers.agent_id', '=', 'agent_states.user_id')
-            .where('offers.status', '=', 'pending'),
-        ),
-      ),
-    )
+    .where(hasNoPendingOffer)
     .orderBy('agent_skills.level', 'desc')
     .orderBy(
       (eb) =>

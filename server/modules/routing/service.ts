@@ -13,6 +13,7 @@ import {
 import {
   isShortlistEnough,
   planOffers,
+  shortlistSize,
   topicsInReach,
   type AvailableAgent,
   type RecentDecline,
@@ -120,18 +121,11 @@ export class RoutingService {
   ): Promise<AvailableAgent[]> {
     const { db, config } = this.ctx;
     const topics = topicsInReach(now, contacts);
-    const declinesPerContact = new Map<string, number>();
-    for (const decline of declines) {
-      declinesPerContact.set(
-        decline.contactId,
-        (declinesPerContact.get(decline.contactId) ?? 0) + 1,
-      );
-    }
-    const limit = contacts.length + Math.max(0, ...declinesPerContact.values()) + SHORTLIST_MARGIN;
+    const facts = { now, contacts, declines, declineCooldownMs: config.declineCooldownMs };
+    const limit = shortlistSize(facts, SHORTLIST_MARGIN);
     if (limit <= SHORTLIST_MAX_ROWS) {
       const shortlists = await loadAgentShortlists(db, topics, limit);
-      const input = { now, contacts, declines, declineCooldownMs: config.declineCooldownMs };
-      if (isShortlistEnough({ ...input, shortlists })) {
+      if (isShortlistEnough({ ...facts, shortlists })) {
         this.stats.shortlisted += 1;
         const agents = new Map<string, AvailableAgent>();
         for (const shortlist of shortlists) {
