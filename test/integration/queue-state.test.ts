@@ -51,6 +51,11 @@ describe.each(STORAGE_MODES)('queue state pushes on %s', (mode: StorageMode) => 
       .insertInto('agent_skills')
       .values({ user_id: agentId, topic: 'bansos', level: 3 })
       .execute();
+    // The server's first publication is a whole view to every view; it happens on first use, so
+    // it is made here, before anyone listens, or it could land amid the changes recorded below.
+    const { queueState } = server.app.services;
+    await queueState.current();
+    await queueState.settled();
     const agent = await connect('agent1');
     const lead = await connect('lead1');
     const agentChanges = recordChanges(agent);
@@ -86,7 +91,10 @@ describe.each(STORAGE_MODES)('queue state pushes on %s', (mode: StorageMode) => 
 
     const [agentChange] = agentChanges;
     expect(agentChanges).toHaveLength(1);
-    expect(agentChange).toMatchObject({ since: agentStart.version, scope: agentStart.scope });
+    // It builds on the last version pushed to this view, which the read gave or passed (a change
+    // of the lead's view only, like the agent signing in, moves the version without a push here).
+    expect(agentChange).toMatchObject({ scope: agentStart.scope });
+    expect(agentChange!.since).toBeLessThanOrEqual(agentStart.version);
     expect(agentChange!.queues.map((queue) => queue.queueId)).toEqual(['q-bansos-digital']);
     expect(agentChange).not.toHaveProperty('agentsByStatus');
     for (const change of leadChanges) {
