@@ -7,6 +7,7 @@ import { createRecordingPublisher } from '../../realtime/publisher';
 import { rooms } from '../../realtime/rooms';
 import { seedBaseData } from '../../seed/seed';
 import { migrateToLatest, openStore, type Store } from '../../store/database';
+import { REFRESH_GAP_CEILING_MS, REFRESH_GAP_FLOOR_MS } from '../../domain/refresh-pacing';
 import { QueueStateService } from './service';
 
 /** 10:47 WIB on 12 March 2026. */
@@ -54,15 +55,18 @@ afterAll(async () => {
   await store.close();
 });
 
-function service() {
+function service(loopBusyShare: () => number = () => 0) {
   const publisher = createRecordingPublisher();
-  const queueState = new QueueStateService({
-    db: store.db,
-    config: loadConfig({ TIME_ZONE: 'Asia/Jakarta' }),
-    clock: { now: () => NOW },
-    publisher,
-    log: pino({ level: 'silent' }),
-  });
+  const queueState = new QueueStateService(
+    {
+      db: store.db,
+      config: loadConfig({ TIME_ZONE: 'Asia/Jakarta' }),
+      clock: { now: () => NOW },
+      publisher,
+      log: pino({ level: 'silent' }),
+    },
+    loopBusyShare,
+  );
   const changesTo = (room: string) =>
     publisher.published
       .filter((p) => p.name === 'queue:state-changed' && p.to.includes(room))
@@ -144,5 +148,21 @@ describe('QueueStateService', () => {
     await addWaiting('c-general-2', 'q-umum');
     await queueState.changed();
     expect(publisher.signals).toEqual(['queue-state:changed']);
+  });
+
+  it('spaces refreshes a tenth of a second apart with a quiet loop, up to a second when saturated', async () => {
+    const elapsedOfSecondRefresh = async (loopBusyShare: number) => {
+      const { queueState } = service(() => loopBusyShare);
+      await queueState.current();
+      const started = performance.now();
+      await queueState.changed();
+      return performance.now() - started;
+    };
+    const quiet = await elapsedOfSecondRefresh(0.1);
+    const saturated = await elapsedOfSecondRefresh(1);
+    // Timers fire no earlier than asked; the upper bounds only keep the two apart.
+    expect(quiet).toBeGreaterThanOrEqual(REFRESH_GAP_FLOOR_MS - 5);
+    expect(quiet).toBeLessThan(REFRESH_GAP_CEILING_MS - 5);
+    expect(saturated).toBeGreaterThanOrEqual(REFRESH_GAP_CEILING_MS - 5);
   });
 });

@@ -11,6 +11,8 @@ import { AGENT_STATUSES, type AgentStatus } from '../../../shared/schemas/common
 import type { QueueState } from '../../../shared/schemas/queue-state';
 import type { User } from '../../../shared/schemas/user';
 import { effectiveStatus, type Presence } from '../../domain/presence';
+import { refreshGapMs } from '../../domain/refresh-pacing';
+import { processLoopBusyShare, type LoopBusyShare } from '../../realtime/loop-load';
 import { everyQueueWatchers, rooms } from '../../realtime/rooms';
 import type { Database } from '../../store/schema';
 import {
@@ -23,14 +25,6 @@ import { loadQueuesServedByAgent } from './served-queues';
 
 /** A queue's open state is looked at again at least this often, whatever its hours say. */
 const HOURS_RECHECK_MAX_MS = 6 * 60 * 60_000;
-
-/**
- * Broadcasts start at least this far apart. Every contact changes the state three or four times
- * and each broadcast goes to every connected agent (about 6–10 ms of the event loop for 1,000
- * sockets): at 100 contacts/s, one per change would take more than the whole loop. Changes within
- * the gap are folded into the next broadcast; a change after a quiet gap goes out at once.
- */
-export const QUEUE_STATE_MIN_GAP_MS = 100;
 
 /**
  * Who serves which queues is read again at least this often (skills or a queue's overflow changed
@@ -137,9 +131,12 @@ async function loadCoverage(db: Kysely<Database>, loadedAt: number): Promise<Cov
 /**
  * Keeps the latest queue state and pushes each viewer what changed in their view: leads and
  * trainers every queue and the agents by status, each agent the queues they serve (grouped by
- * the queues served, one message per group). Changes that come in bursts (a routing pass touching
- * many contacts, or many contacts a second) are coalesced into one refresh, at most one per
- * `QUEUE_STATE_MIN_GAP_MS`. A queue opening or closing is a change too: a timer refreshes the
+ * the queues served, one message per group). Every contact changes the state three or four times,
+ * and a push goes to every connected socket (10–25 ms of the loop at 1,000): changes that come in
+ * bursts (a routing pass touching many contacts, or many contacts a second) are coalesced into
+ * one refresh, started at least `refreshGapMs` after the last (a tenth of a second while the loop
+ * has time to spare, up to a second when it is saturated; domain/refresh-pacing.ts). A change after
+ * a quiet gap goes out at once. A queue opening or closing is a change too: a timer refreshes the
  * state when the next one is due.
  *
  * Each node pushes only to its own sockets, numbering its states in its own stream (a random id
@@ -170,7 +167,10 @@ export class QueueStateService {
   /** performance.now() when the last refresh started (real time, whatever the service clock). */
   private lastRefreshStartedAt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly ctx: ServiceContext) {}
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly loopBusyShare: LoopBusyShare = processLoopBusyShare,
+  ) {}
 
   /** Resolves once no refresh is scheduled or running (for an orderly shutdown). */
   async settled(): Promise<void> {
@@ -232,7 +232,8 @@ export class QueueStateService {
 
   private schedule(): Promise<void> {
     if (!this.scheduled) {
-      const waitMs = this.lastRefreshStartedAt + QUEUE_STATE_MIN_GAP_MS - performance.now();
+      const gapMs = refreshGapMs(this.loopBusyShare());
+      const waitMs = this.lastRefreshStartedAt + gapMs - performance.now();
       this.scheduled = new Promise<void>((resolve) =>
         waitMs > 0 ? setTimeout(resolve, waitMs) : setImmediate(resolve),
       )
