@@ -320,7 +320,7 @@ async function stats() {
       : {}),
     waitingContactIds: waiting.map((row) => row.id),
     offeredContactIds: offered.map((row) => row.id),
-    ...(isSqlStatsOn ? { topSql: topSql(15) } : {}),
+    ...(isSqlStatsOn ? { topSql: topSql(30) } : {}),
     ...(profileFile ? { profileFile } : {}),
   };
 }
