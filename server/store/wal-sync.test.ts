@@ -86,8 +86,23 @@ describe('walSync', () => {
     sync.close();
   });
 
+  it('has nothing to flush before the first commit made the log, and flushes it once it exists', async () => {
+    const { started, flush } = manualFlush();
+    const laterPath = path.join(dir, 'later.sqlite-wal');
+    const sync = walSync(laterPath, flush);
+    await expect(sync()).resolves.toBeUndefined();
+    expect(started).toHaveLength(0);
+    fs.writeFileSync(laterPath, 'log');
+    const done = sync();
+    expect(started).toHaveLength(1);
+    started[0]!.resolve();
+    await done;
+    sync.close();
+  });
+
   it('rejects when the log cannot be opened', async () => {
-    const sync = walSync(path.join(dir, 'missing-wal'));
-    await expect(sync()).rejects.toThrow(/ENOENT/);
+    // A path under a file: ENOTDIR, not a log that is merely not written yet.
+    const sync = walSync(path.join(walPath, 'missing-wal'));
+    await expect(sync()).rejects.toThrow(/ENOTDIR/);
   });
 });

@@ -24,9 +24,10 @@ export function walSync(walPath: string, flush = fdatasync): WalSync & { close()
     let flushing: Promise<void>;
     try {
       // The log exists from the first commit on and keeps its inode until the last connection
-      // closes.
-      fd ??= fs.openSync(walPath, 'r');
-      flushing = flush(fd);
+      // closes. Before that (a fresh database that only ran statements writing nothing, such as
+      // a pragma) nothing was committed to it, so there is nothing to flush.
+      fd ??= openIfWritten(walPath);
+      flushing = fd === undefined ? Promise.resolve() : flush(fd);
     } catch (error) {
       flushing = Promise.reject(error);
     }
@@ -54,6 +55,15 @@ export function walSync(walPath: string, flush = fdatasync): WalSync & { close()
       fd = undefined;
     },
   });
+}
+
+function openIfWritten(walPath: string): number | undefined {
+  try {
+    return fs.openSync(walPath, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 function fdatasync(fd: number): Promise<void> {
