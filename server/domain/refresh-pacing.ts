@@ -1,6 +1,6 @@
 /**
  * How far apart the server starts its display refreshes (the queue state pushed to every screen),
- * given how busy its event loop was since the last one. Pure.
+ * given how busy its event loop has been lately (the last quarter second or more). Pure.
  *
  * A refresh writes to every connected socket: at 1,000 agents that is 10–25 ms of the loop each
  * time, whatever the load. With the loop mostly idle, refreshes go out at the floor rate and
@@ -20,9 +20,10 @@ export const BUSY_FROM = 0.6;
 export const SATURATED_FROM = 0.95;
 
 /**
- * The gap before the next refresh may start, for the share of wall time (0–1) the event loop
- * spent busy since the last one began: the floor up to `BUSY_FROM`, rising in a straight line to
- * the ceiling at `SATURATED_FROM`. Out-of-range or unknown readings count as idle (the floor).
+ * The gap between the starts of two refreshes, for the share of recent wall time (0–1) the event
+ * loop spent busy (`realtime/loop-load.ts`): the floor up to `BUSY_FROM`, rising in a straight
+ * line to the ceiling at `SATURATED_FROM`. Out-of-range or unknown readings count as idle (the
+ * floor).
  */
 export function refreshGapMs(loopBusyShare: number): number {
   if (!Number.isFinite(loopBusyShare) || loopBusyShare <= BUSY_FROM) return REFRESH_GAP_FLOOR_MS;
