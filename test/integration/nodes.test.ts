@@ -248,7 +248,7 @@ describe('two nodes on PostgreSQL with Redis', () => {
   });
 
   it('hands a stopped node’s agents to the other node without losing their work', async () => {
-    const { a, b } = await twoNodes({ PRESENCE_GRACE_MS: '300' });
+    const { a, b } = await twoNodes({ PRESENCE_GRACE_MS: '1000' });
     const onA = await TestClient.connect(a.url, 'agent1');
     await onA.sendOk('agent:set-status', { status: 'available' });
     const received = await postInbound(b.url, inboundContact({ topic: 'bansos' }));
@@ -258,11 +258,15 @@ describe('two nodes on PostgreSQL with Redis', () => {
       8000,
     );
     await onA.sendOk('offer:accept', { offerId: offer.id });
+    // Signed in beforehand (a password check takes a while on a busy machine): the handover is a
+    // node stopping and a connect, well within the grace. A reconnect after it is shown Away.
+    const cookie = await signIn(b.url, 'agent1');
     await a.stop();
     onA.close();
-    const onB = await TestClient.connect(b.url, 'agent1');
+    const onB = await TestClient.connect(b.url, 'agent1', cookie);
     clients.push(onB);
-    await sleep(1500);
+    // The grace period ends: B holds a socket, so the agent stays as they were.
+    await sleep(1800);
     expect(await presenceOf(b, 'agent1')).toBe('available');
     const contact = await b.app.store.db
       .selectFrom('contacts')
