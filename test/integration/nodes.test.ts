@@ -215,7 +215,16 @@ describe('two nodes on PostgreSQL with Redis', () => {
     await postInbound(a.url, inboundContact({ from: '081200000001' }));
     await postInbound(b.url, inboundContact({ from: '081200000002' }));
     await postInbound(a.url, inboundContact({ from: '081200000003' }));
-    await sleep(800);
+    // Refreshes are paced by how busy each node's loop is (up to a second apart): wait for the
+    // last change to arrive rather than a fixed time.
+    const waitingHeld = () =>
+      changes
+        .reduce<QueueState>(
+          (held, change) => applyQueueStateChange(held, change).state ?? held,
+          start,
+        )
+        .queues.reduce((sum, q) => sum + q.waiting, 0);
+    await until(async () => waitingHeld() === 3, 'three waiting on the lead’s screen on B');
     expect(changes.length).toBeGreaterThanOrEqual(1);
     // Node B read A's changes from the database and pushed them itself, one version after another.
     expect(changes.every((change) => change.stream === start.stream)).toBe(true);
